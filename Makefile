@@ -1,0 +1,122 @@
+# Makefile for cto-assess.  Hand-written; GNU make.
+#
+#   make                 build ./cto-assess
+#   make run             install build dependencies, build, start an assessment
+#   make check           install test dependencies, build, run every test
+#   make check-sanitize  the same tests built with ASan and UBSan
+#   make install         install under $(DESTDIR)$(PREFIX)
+#   make bench           timing figures (not a test)
+#
+# WERROR=1 turns warnings into errors (CI uses it).
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/cto-assess
+MANDIR   = $(PREFIX)/share/man
+
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS     = yaml-0.1 libcjson readline
+
+BUILD   ?= build
+# The program: ./cto-assess for the normal build, inside $(BUILD) otherwise.
+PROG    ?= cto-assess
+
+WARNINGS = -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wshadow -Wwrite-strings -Wformat=2 -Wvla -Wno-format-nonliteral
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+ifeq ($(SANITIZE),1)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+endif
+
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) \
+	     $(SANFLAGS) -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
+	     -DCTO_ASSESS_DATADIR='"$(DATADIR)"' $(CFLAGS) $(CPPFLAGS)
+LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+SRCS     = $(sort $(wildcard src/*.c))
+LIB_SRCS = $(filter-out src/main.c,$(SRCS))
+LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ = $(BUILD)/obj/main.o
+HEADERS  = $(wildcard include/*.h)
+
+UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS  = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka)
+
+MAN_PAGES  = man/cto-assess.1 man/cto-assess-questionnaire.5
+
+.PHONY: all run check check-sanitize test-all unit-tests deps deps-test \
+	install uninstall clean bench lint-man reports
+
+all: $(PROG)
+
+$(PROG): $(LIB_OBJS) $(MAIN_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJS) $(UNIT_LIBS) $(LIBS)
+
+unit-tests: $(UNIT_BINS)
+
+# The two commands of the README's quick start.  Dependencies are installed
+# first, in a separate step, so that pkg-config sees them when make re-reads
+# this file.
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(PROG) run
+
+check: deps-test
+	@$(MAKE) --no-print-directory test-all
+
+check-sanitize: deps-test
+	@$(MAKE) --no-print-directory test-all BUILD=build-san \
+		PROG=build-san/cto-assess SANITIZE=1 CFLAGS="-O1 -g"
+
+test-all: all unit-tests
+	@CTO_ASSESS=$(abspath $(PROG)) UNIT_DIR=$(BUILD)/tests \
+		tests/run-tests.sh
+
+deps:
+	@scripts/install-deps build
+
+deps-test:
+	@scripts/install-deps test
+
+lint-man:
+	mandoc -T lint -W warning $(MAN_PAGES)
+
+bench: all
+	@tests/bench/run-bench.sh $(abspath $(PROG))
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(DATADIR)/questionnaires/areas
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/cto-assess
+	install -m 644 man/cto-assess.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/cto-assess-questionnaire.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 questionnaires/*.yaml questionnaires/*.json \
+		$(DESTDIR)$(DATADIR)/questionnaires/
+	install -m 644 questionnaires/areas/*.yaml \
+		$(DESTDIR)$(DATADIR)/questionnaires/areas/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cto-assess \
+		$(DESTDIR)$(MANDIR)/man1/cto-assess.1 \
+		$(DESTDIR)$(MANDIR)/man5/cto-assess-questionnaire.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san cto-assess

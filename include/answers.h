@@ -1,0 +1,86 @@
+/*
+ * answers.h - the answers of one assessment, and the answers file.
+ *
+ * The answers file (JSON, schema "cto-assess/answers/1") is the one record
+ * of an assessment; see cto-assess(1), section ANSWERS FILE.  A struct
+ * answers belongs to one loaded questionnaire: items[] is indexed by
+ * question->index.  It owns its items, strings and orphans; answers_release()
+ * frees them.  The questionnaire must outlive it.
+ */
+#ifndef CTO_ANSWERS_H
+#define CTO_ANSWERS_H
+
+#include <stddef.h>
+
+#include "answer.h"
+#include "buf.h"
+#include "diag.h"
+#include "model.h"
+
+struct cJSON;
+
+#define ANSWERS_SCHEMA "cto-assess/answers/1"
+
+struct answers {
+	const struct questionnaire *questionnaire;
+	char *questionnaire_id;      /* as recorded in the file */
+	char *questionnaire_version;
+	char *questionnaire_hash;
+	char *questionnaire_path;    /* may be NULL */
+	char *created_at;            /* ISO 8601 UTC, e.g. 2026-11-28T09:30:00Z */
+	char *updated_at;
+	char *completed_at;          /* NULL until the review step is done */
+	struct answer *items;        /* questionnaire->nquestions entries */
+	size_t nitems;
+	/*
+	 * Answers to question ids this questionnaire does not have (it changed
+	 * since): kept aside and written back, never dropped silently.  A cJSON
+	 * object owned by this struct, or NULL.
+	 */
+	struct cJSON *orphans;
+};
+
+/* Empty answers for q, with created_at set to now. */
+void answers_init(struct answers *a, const struct questionnaire *q);
+void answers_release(struct answers *a);
+
+/* The answer to question (never NULL). */
+struct answer *answers_get(struct answers *a, const struct question *question);
+const struct answer *answers_get_const(const struct answers *a,
+				       const struct question *question);
+/* The answer to question id, or NULL when the id is unknown. */
+const struct answer *answers_find(const struct answers *a, const char *id);
+
+/*
+ * Whether question is asked, given the answers so far: its condition holds
+ * (a question without `when` is always asked).
+ */
+int answers_applies(const struct answers *a, const struct question *question);
+
+/*
+ * The answers file.  answers_save() writes a JSON file atomically (temp file,
+ * fsync, rename; FILE_WRITE_FORCE is implied: a session file is rewritten
+ * after every answer).  answers_load() reads a JSON or YAML answers file
+ * (YAML when the name ends in .yaml or .yml) for questionnaire q into a, which
+ * it initialises; every invalid answer is a diagnostic with its file:line:col
+ * (JSON places are found by the loader's own scan).  Answers to ids that q
+ * does not have go to a->orphans with a warning.  Returns 0, or -1 with
+ * errors in diags (a is then released).
+ */
+int answers_save(const struct answers *a, const char *path, struct buf *err);
+int answers_load(struct answers *a, const struct questionnaire *q,
+		 const char *path, struct diag_list *diags);
+
+/*
+ * Reads only the questionnaire reference of an answers file, so that the
+ * caller can find and load the questionnaire first.  Sets *id and *path
+ * (either may be NULL when absent; the caller frees them).  Returns 0, or -1
+ * with a diagnostic.
+ */
+int answers_peek(const char *file, char **id, char **path,
+		 struct diag_list *diags);
+
+/* The answers as the JSON document written by answers_save (caller owns). */
+struct cJSON *answers_to_json(const struct answers *a);
+
+#endif

@@ -1,0 +1,175 @@
+/*
+ * model.h - the questionnaire model: areas, questions, choices, levels.
+ *
+ * A struct questionnaire is built only by the loader (loader.h) and is
+ * complete and checked when it exists: every id is unique and valid, every
+ * condition is parsed and refers to earlier questions, every scored question
+ * has scores.  It owns everything it points to; questionnaire_free() releases
+ * it all.  Pointers into it (questions, choices, strings) stay valid until
+ * then.  Nothing in this layer prints or exits.
+ */
+#ifndef CTO_MODEL_H
+#define CTO_MODEL_H
+
+#include <stddef.h>
+
+#include "strmap.h"
+
+struct expr;
+
+enum question_type {
+	QTYPE_SINGLE,
+	QTYPE_MULTI,
+	QTYPE_YESNO,
+	QTYPE_SCALE,
+	QTYPE_NUMBER,
+	QTYPE_TEXT,
+	QTYPE_COUNT
+};
+
+/* RISK_UNSET on a choice means "derive the risk from the score". */
+enum risk { RISK_UNSET = 0, RISK_LOW, RISK_MEDIUM, RISK_HIGH, RISK_CRITICAL };
+/* EFFORT_UNSET on a choice means "the question's effort". */
+enum effort { EFFORT_UNSET = 0, EFFORT_LOW, EFFORT_MEDIUM, EFFORT_HIGH };
+
+/* Where a node was written: file is owned by the questionnaire. */
+struct srcpos {
+	const char *file;
+	int line; /* 1-based */
+	int col;  /* 1-based */
+};
+
+struct choice {
+	char *id;
+	char *label;
+	double score;      /* 0 when the question is unscored */
+	char *advice;      /* may be NULL */
+	enum risk risk;
+	enum effort effort;
+	struct srcpos pos;
+};
+
+/* A score band of a number or scale question: applies from min upwards. */
+struct band {
+	double min;
+	double score;
+	char *label;       /* may be NULL */
+	char *advice;      /* may be NULL */
+	enum risk risk;
+	struct srcpos pos;
+};
+
+struct area;
+
+struct question {
+	char *id;
+	char *text;
+	char *help;        /* may be NULL */
+	enum question_type type;
+	double weight;     /* >= 0; 0 means unscored */
+	char *advice;      /* default advice, may be NULL */
+	enum effort effort;/* never EFFORT_UNSET after loading */
+	int dont_know;     /* offer "don't know" */
+	int scored;        /* computed: weight > 0, area scored, type scorable */
+
+	struct choice *choices;  /* single, multi, yesno (always yes, no) */
+	size_t nchoices;
+	double full_score;       /* multi: sum that earns full marks */
+	double best_score;       /* single, yesno: highest choice score */
+
+	int has_min, has_max;    /* scale: both always set */
+	double min, max;
+	char *min_label, *max_label; /* scale, may be NULL */
+	char *unit;              /* number, may be NULL */
+	struct band *bands;      /* number, scale; sorted by min */
+	size_t nbands;
+
+	char *when_source;       /* the condition as written, may be NULL */
+	struct expr *when;       /* parsed condition, may be NULL */
+	struct srcpos when_pos;  /* where the condition's text starts */
+	int when_inline;         /* 1 when it is on one line, so that columns
+				    inside it can be counted from when_pos */
+
+	struct area *area;
+	size_t index;            /* position in asking order */
+	struct srcpos pos;
+};
+
+struct target {
+	char *stage;  /* a choice id of the stage question */
+	double score; /* 0-100 */
+	struct srcpos pos;
+};
+
+struct area {
+	char *id;
+	char *title;
+	char *description; /* may be NULL */
+	double weight;
+	int scored;
+	struct question *questions;
+	size_t nquestions;
+	struct target *targets;
+	size_t ntargets;
+	struct srcpos pos;
+};
+
+struct level {
+	char *id;
+	char *name;
+	double min;         /* 0-100; levels are sorted by min, first is 0 */
+	char *description;  /* may be NULL */
+};
+
+struct questionnaire {
+	char *id;
+	char *title;
+	char *version;
+	char *description; /* may be NULL */
+	char *author;      /* may be NULL */
+	char *path;        /* the root file it was loaded from */
+	char *stage_question; /* single-choice question giving the stage */
+	char *name_question;  /* text question giving the company name */
+
+	struct level *levels;
+	size_t nlevels;
+	struct area *areas;
+	size_t nareas;
+	struct question **questions; /* every question, in asking order */
+	size_t nquestions;
+
+	char hash[17];     /* 16 hex digits over the content, see model_hash */
+
+	struct strmap question_index; /* id -> struct question * */
+	struct strmap area_index;     /* id -> struct area * */
+	char **files;                 /* every file read, owned */
+	size_t nfiles;
+};
+
+/* Names of enum values as written in the format ("single", "high", ...). */
+extern const char *const question_type_names[QTYPE_COUNT];
+extern const char *const risk_names[];   /* indexed by enum risk */
+extern const char *const effort_names[]; /* indexed by enum effort */
+
+const struct question *questionnaire_question(const struct questionnaire *q,
+					      const char *id);
+const struct area *questionnaire_area(const struct questionnaire *q,
+				      const char *id);
+const struct choice *question_choice(const struct question *q,
+				     const char *id);
+/* The level whose band holds score (0-100). */
+const struct level *questionnaire_level(const struct questionnaire *q,
+					double score);
+/* The target of area for stage, or NULL when none is set. */
+const struct target *area_target(const struct area *a, const char *stage);
+
+/* True for types whose answers can carry a score. */
+int question_type_scorable(enum question_type type);
+
+/* Free what an area or question holds (used by the loader for partial
+ * models); questionnaire_free() frees the questionnaire and all of it. */
+void area_release(struct area *a);
+void question_release(struct question *q);
+void questionnaire_free(struct questionnaire *q);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * term.h - what cto-assess prints to a terminal: colour, sanitising, wrapping.
+ *
+ * Every questionnaire or answer string passes through term_sanitize() (or a
+ * function built on it) before it reaches a terminal, so a hostile file
+ * cannot send escape sequences.  Functions append to a caller-owned buf.
+ */
+#ifndef CTO_TERM_H
+#define CTO_TERM_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* Parses "auto", "always" or "never"; returns 0, or -1 when unknown. */
+int term_parse_color(const char *arg, enum color_mode *mode);
+
+/*
+ * Whether to colour output written to fd: never when mode is COLOR_NEVER or
+ * NO_COLOR is set and not empty (https://no-color.org) unless COLOR_ALWAYS;
+ * for COLOR_AUTO only when fd is a terminal and TERM is not "dumb".
+ */
+int term_use_color(enum color_mode mode, int fd);
+
+/*
+ * Appends s with every control character removed: C0 controls except
+ * newline and tab (tab becomes a space), DEL, C1 controls (U+0080-U+009F)
+ * and invalid UTF-8 bytes (replaced by U+FFFD).  With keep_newlines == 0 a
+ * newline becomes a space.
+ */
+void term_sanitize(struct buf *out, const char *s, int keep_newlines);
+
+/* Display width of UTF-8 text s in terminal columns (wcwidth). */
+size_t term_text_width(const char *s);
+
+/*
+ * Appends s (sanitised) word-wrapped to width columns, every line starting
+ * with indent spaces, each line ending in '\n'.  Widths are counted with
+ * wcwidth, so CJK and emoji wrap correctly.
+ */
+void term_wrap(struct buf *out, const char *s, size_t width, size_t indent);
+
+/* The width of the terminal on fd, or 80 when unknown; at most 100. */
+size_t term_width(int fd);
+
+/* SGR colour sequences, or "" when colour is off. */
+struct term_style {
+	const char *bold, *dim, *red, *yellow, *green, *cyan, *reset;
+};
+void term_style_init(struct term_style *style, int use_color);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * answer.c - the answer value type.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "util.h"
+
+void answer_clear_value(struct answer *a)
+{
+	size_t i;
+
+	free(a->choice);
+	for (i = 0; i < a->nchoices; i++)
+		free(a->choices[i]);
+	free(a->choices);
+	free(a->text);
+	a->choice = NULL;
+	a->choices = NULL;
+	a->nchoices = 0;
+	a->text = NULL;
+	a->number = 0;
+	a->kind = ANSWER_NONE;
+}
+
+void answer_release(struct answer *a)
+{
+	answer_clear_value(a);
+	free(a->note);
+	a->note = NULL;
+}
+
+void answer_copy(struct answer *dst, const struct answer *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof(*dst));
+	dst->kind = src->kind;
+	dst->number = src->number;
+	dst->choice = src->choice ? xstrdup(src->choice) : NULL;
+	dst->text = src->text ? xstrdup(src->text) : NULL;
+	dst->note = src->note ? xstrdup(src->note) : NULL;
+	if (src->nchoices) {
+		dst->choices = xcalloc(src->nchoices, sizeof(*dst->choices));
+		for (i = 0; i < src->nchoices; i++)
+			dst->choices[i] = xstrdup(src->choices[i]);
+		dst->nchoices = src->nchoices;
+	}
+}
+
+int answer_has_value(const struct answer *a)
+{
+	return a->kind == ANSWER_CHOICE || a->kind == ANSWER_CHOICES ||
+	       a->kind == ANSWER_NUMBER || a->kind == ANSWER_TEXT;
+}
+
+int answer_includes(const struct answer *a, const char *id)
+{
+	size_t i;
+
+	if (a->kind == ANSWER_CHOICE)
+		return !strcmp(a->choice, id);
+	if (a->kind != ANSWER_CHOICES)
+		return 0;
+	for (i = 0; i < a->nchoices; i++)
+		if (!strcmp(a->choices[i], id))
+			return 1;
+	return 0;
+}

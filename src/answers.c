@@ -1,0 +1,86 @@
+/*
+ * answers.c - the answers of one assessment (in memory).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cJSON.h>
+
+#include "answers.h"
+#include "expr.h"
+#include "util.h"
+
+static char *now_iso8601(void)
+{
+	char text[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!gmtime_r(&now, &tm) ||
+	    !strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return xstrdup("1970-01-01T00:00:00Z");
+	return xstrdup(text);
+}
+
+void answers_init(struct answers *a, const struct questionnaire *q)
+{
+	memset(a, 0, sizeof(*a));
+	a->questionnaire = q;
+	a->questionnaire_id = xstrdup(q->id);
+	a->questionnaire_version = xstrdup(q->version);
+	a->questionnaire_hash = xstrdup(q->hash);
+	a->questionnaire_path = q->path ? xstrdup(q->path) : NULL;
+	a->created_at = now_iso8601();
+	a->updated_at = xstrdup(a->created_at);
+	a->nitems = q->nquestions;
+	a->items = xcalloc(a->nitems, sizeof(*a->items));
+}
+
+void answers_release(struct answers *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nitems; i++)
+		answer_release(&a->items[i]);
+	free(a->items);
+	free(a->questionnaire_id);
+	free(a->questionnaire_version);
+	free(a->questionnaire_hash);
+	free(a->questionnaire_path);
+	free(a->created_at);
+	free(a->updated_at);
+	free(a->completed_at);
+	cJSON_Delete(a->orphans);
+	memset(a, 0, sizeof(*a));
+}
+
+struct answer *answers_get(struct answers *a, const struct question *question)
+{
+	return &a->items[question->index];
+}
+
+const struct answer *answers_get_const(const struct answers *a,
+				       const struct question *question)
+{
+	return &a->items[question->index];
+}
+
+const struct answer *answers_find(const struct answers *a, const char *id)
+{
+	const struct question *q = questionnaire_question(a->questionnaire, id);
+
+	return q ? &a->items[q->index] : NULL;
+}
+
+static const struct answer *lookup_answer(const char *id, void *ctx)
+{
+	return answers_find(ctx, id);
+}
+
+int answers_applies(const struct answers *a, const struct question *question)
+{
+	if (!question->when)
+		return 1;
+	return expr_eval(question->when, lookup_answer, (void *)a);
+}

@@ -1,0 +1,174 @@
+/*
+ * cmd_validate.c - `cto-assess validate`: check questionnaire files.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "fileio.h"
+#include "loader.h"
+#include "model.h"
+#include "strmap.h"
+#include "util.h"
+
+static const char validate_usage[] =
+	"usage: cto-assess validate [--strict] [--quiet] PATH...\n"
+	"\n"
+	"Checks questionnaire files and prints every problem in one pass as\n"
+	"'file:line:col: error: message'.  A directory is checked file by file:\n"
+	"each questionnaire in it (a .yaml file with a top-level 'id'), and each\n"
+	"file of areas that no questionnaire there includes.\n"
+	"\n"
+	"  --strict    warnings fail too\n"
+	"  -q, --quiet print nothing for valid files\n"
+	"  -h, --help  show this help\n"
+	"\n"
+	"Exit status: 0 when every file is valid, 3 when any is not, 2 on\n"
+	"usage errors.\n";
+
+struct validate_state {
+	int strict;
+	int quiet;
+	int failed;
+	struct strmap included; /* real paths of files loaded by roots */
+	char **keep;            /* the strings held by included */
+	size_t nkeep, keep_alloc;
+};
+
+/* Prints and forgets diags; returns 1 when they make the file fail. */
+static int report(struct validate_state *st, struct diag_list *diags)
+{
+	int bad = diags->errors || (st->strict && diags->warnings);
+
+	diag_sort(diags);
+	diag_print(diags, stderr);
+	diag_list_release(diags);
+	if (bad)
+		st->failed = 1;
+	return bad;
+}
+
+static void remember_files(struct validate_state *st,
+			   const struct questionnaire *q)
+{
+	char real[PATH_MAX];
+	size_t i;
+
+	for (i = 0; i < q->nfiles; i++) {
+		char *copy;
+
+		if (!realpath(q->files[i], real))
+			continue;
+		copy = xstrdup(real);
+		if (strmap_put(&st->included, copy, copy)) {
+			free(copy);
+			continue;
+		}
+		GROW(st->keep, st->keep_alloc, st->nkeep + 1);
+		st->keep[st->nkeep++] = copy;
+	}
+}
+
+static void validate_root(struct validate_state *st, const char *path)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct questionnaire *q = questionnaire_load(path, &diags);
+	size_t warnings = diags.warnings;
+
+	if (q)
+		remember_files(st, q);
+	if (report(st, &diags)) {
+		if (q && !st->quiet)
+			printf("%s: failed (%zu warning%s with --strict)\n",
+			       path, warnings, warnings == 1 ? "" : "s");
+	} else if (!st->quiet) {
+		printf("%s: ok (%zu area%s, %zu question%s)\n", path,
+		       q->nareas, q->nareas == 1 ? "" : "s", q->nquestions,
+		       q->nquestions == 1 ? "" : "s");
+	}
+	questionnaire_free(q);
+}
+
+static void validate_fragment(struct validate_state *st, const char *path)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	char real[PATH_MAX];
+
+	if (realpath(path, real) && strmap_get(&st->included, real))
+		return;
+	questionnaire_check_fragment(path, &diags);
+	if (!report(st, &diags) && !st->quiet)
+		printf("%s: ok (areas for include:)\n", path);
+}
+
+static void validate_dir(struct validate_state *st, const char *dir)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	char **roots, **fragments;
+	size_t i;
+
+	if (questionnaire_find_roots(dir, &roots, &fragments, &diags) < 0) {
+		report(st, &diags);
+		return;
+	}
+	if (!roots[0] && !fragments[0]) {
+		diag_add(&diags, DIAG_ERROR, dir, 0, 0,
+			 "no questionnaire files (*.yaml) in this directory");
+		report(st, &diags);
+	}
+	for (i = 0; roots[i]; i++)
+		validate_root(st, roots[i]);
+	for (i = 0; fragments[i]; i++)
+		validate_fragment(st, fragments[i]);
+	for (i = 0; roots[i]; i++)
+		free(roots[i]);
+	for (i = 0; fragments[i]; i++)
+		free(fragments[i]);
+	free(roots);
+	free(fragments);
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "strict", no_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct validate_state st;
+	int c, i;
+
+	memset(&st, 0, sizeof(st));
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
+		switch (c) {
+		case 's': st.strict = 1; break;
+		case 'q': st.quiet = 1; break;
+		case 'h': return print_help(validate_usage);
+		default: return option_error("validate", c, argv);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("validate", "no files to check");
+	for (i = optind; i < argc; i++) {
+		if (file_is_dir(argv[i]))
+			validate_dir(&st, argv[i]);
+		else if (file_exists(argv[i]) && !questionnaire_is_root(argv[i]))
+			validate_fragment(&st, argv[i]);
+		else
+			validate_root(&st, argv[i]);
+	}
+	for (i = 0; (size_t)i < st.nkeep; i++)
+		free(st.keep[i]);
+	free(st.keep);
+	strmap_release(&st.included);
+	if (finish_stdout())
+		return EXIT_FAILURE_GENERIC;
+	return st.failed ? EXIT_INVALID_INPUT : EXIT_OK;
+}

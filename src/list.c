@@ -1,0 +1,369 @@
+/*
+ * list.c - a questionnaire as an outline, a Markdown checklist or JSON.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "escape.h"
+#include "list.h"
+#include "term.h"
+#include "util.h"
+
+/* Numbers as a person writes them: 3, 0.5, 1.25. */
+static void add_number(struct buf *out, double v)
+{
+	buf_addf(out, "%.4g", v);
+}
+
+static void text_choices(struct buf *out, const struct question *qn)
+{
+	size_t i;
+
+	for (i = 0; i < qn->nchoices; i++) {
+		struct buf line = BUF_INIT;
+
+		buf_addf(&line, "%c) ", (int)('a' + (i % 26)));
+		term_sanitize(&line, qn->choices[i].label, 0);
+		if (qn->scored) {
+			buf_adds(&line, " [");
+			add_number(&line, qn->choices[i].score);
+			buf_adds(&line, "]");
+		}
+		term_wrap(out, line.data, 78, 9);
+		buf_release(&line);
+	}
+	if (qn->dont_know)
+		term_wrap(out, "?) Don't know", 78, 9);
+}
+
+static void text_range(struct buf *out, const struct question *qn)
+{
+	size_t i;
+
+	if (qn->has_min || qn->has_max) {
+		buf_adds(out, "         range:");
+		if (qn->has_min)
+			buf_addf(out, " from %g", qn->min);
+		if (qn->has_max)
+			buf_addf(out, " to %g", qn->max);
+		if (qn->unit) {
+			buf_addc(out, ' ');
+			term_sanitize(out, qn->unit, 0);
+		}
+		buf_addc(out, '\n');
+	}
+	for (i = 0; i < qn->nbands; i++)
+		buf_addf(out, "         from %g: score %g\n", qn->bands[i].min,
+			 qn->bands[i].score);
+}
+
+static void text_question(struct buf *out, const struct question *qn,
+			  size_t area_no, size_t no)
+{
+	struct buf head = BUF_INIT;
+
+	buf_addf(&head, "%zu.%zu ", area_no, no);
+	term_sanitize(&head, qn->text, 0);
+	buf_addf(&head, " [%s, %s", qn->id, question_type_names[qn->type]);
+	if (qn->scored) {
+		buf_adds(&head, ", weight ");
+		add_number(&head, qn->weight);
+	}
+	buf_adds(&head, "]");
+	term_wrap(out, head.data, 78, 3);
+	if (qn->when_source) {
+		buf_reset(&head);
+		buf_adds(&head, "when: ");
+		term_sanitize(&head, qn->when_source, 0);
+		term_wrap(out, head.data, 78, 9);
+	}
+	text_choices(out, qn);
+	text_range(out, qn);
+	buf_release(&head);
+}
+
+void list_render_text(struct buf *out, const struct questionnaire *q)
+{
+	size_t i, j;
+
+	term_sanitize(out, q->title, 0);
+	buf_addf(out, " (%s, version ", q->id);
+	term_sanitize(out, q->version, 0);
+	buf_adds(out, ")\n");
+	if (q->author) {
+		buf_adds(out, "by ");
+		term_sanitize(out, q->author, 0);
+		buf_addc(out, '\n');
+	}
+	buf_addf(out, "%zu areas, %zu questions\n", q->nareas, q->nquestions);
+	for (i = 0; i < q->nareas; i++) {
+		const struct area *a = &q->areas[i];
+		struct buf head = BUF_INIT;
+
+		buf_addf(&head, "\n%zu. ", i + 1);
+		term_sanitize(&head, a->title, 0);
+		buf_addf(&head, " [%s", a->id);
+		if (a->scored) {
+			buf_adds(&head, ", weight ");
+			add_number(&head, a->weight);
+		} else {
+			buf_adds(&head, ", not scored");
+		}
+		buf_adds(&head, "]\n");
+		buf_add(out, head.data, head.len);
+		buf_release(&head);
+		for (j = 0; j < a->nquestions; j++)
+			text_question(out, &a->questions[j], i + 1, j + 1);
+	}
+}
+
+/* ---- Markdown checklist ---------------------------------------------- */
+
+static void md_answers(struct buf *out, const struct question *qn)
+{
+	size_t i;
+
+	switch (qn->type) {
+	case QTYPE_SINGLE: case QTYPE_MULTI: case QTYPE_YESNO:
+		for (i = 0; i < qn->nchoices; i++) {
+			buf_adds(out, "   - [ ] ");
+			escape_markdown(out, qn->choices[i].label);
+			buf_addc(out, '\n');
+		}
+		if (qn->dont_know)
+			buf_adds(out, "   - [ ] Don't know\n");
+		break;
+	case QTYPE_SCALE:
+		buf_addf(out, "   - Answer from %g", qn->min);
+		if (qn->min_label) {
+			buf_adds(out, " (");
+			escape_markdown(out, qn->min_label);
+			buf_adds(out, ")");
+		}
+		buf_addf(out, " to %g", qn->max);
+		if (qn->max_label) {
+			buf_adds(out, " (");
+			escape_markdown(out, qn->max_label);
+			buf_adds(out, ")");
+		}
+		buf_adds(out, ": \\_\\_\\_\n");
+		break;
+	case QTYPE_NUMBER:
+		buf_adds(out, "   - Number");
+		if (qn->unit) {
+			buf_adds(out, " of ");
+			escape_markdown(out, qn->unit);
+		}
+		buf_adds(out, ": \\_\\_\\_\n");
+		break;
+	default:
+		buf_adds(out, "   - Your answer: \\_\\_\\_\n");
+	}
+}
+
+static void md_question(struct buf *out, const struct question *qn,
+			size_t no)
+{
+	buf_addf(out, "%zu. **", no);
+	escape_markdown(out, qn->text);
+	buf_adds(out, "**");
+	if (qn->type == QTYPE_MULTI)
+		buf_adds(out, " *(tick all that apply)*");
+	buf_adds(out, "\n");
+	if (qn->help) {
+		buf_adds(out, "\n   *Why it matters:* ");
+		escape_markdown(out, qn->help);
+		buf_adds(out, "\n");
+	}
+	if (qn->when_source)
+		buf_adds(out, "\n   *Only asked of some companies.*\n");
+	buf_adds(out, "\n");
+	md_answers(out, qn);
+	buf_adds(out, "\n");
+}
+
+void list_render_markdown(struct buf *out, const struct questionnaire *q)
+{
+	size_t i, j, no = 0;
+
+	buf_adds(out, "# ");
+	escape_markdown(out, q->title);
+	buf_adds(out, "\n\n");
+	buf_adds(out, "*Questionnaire `");
+	buf_adds(out, q->id);
+	buf_adds(out, "`, version ");
+	escape_markdown(out, q->version);
+	if (q->author) {
+		buf_adds(out, ", by ");
+		escape_markdown(out, q->author);
+	}
+	buf_addf(out, "; %zu questions in %zu areas.*\n\n", q->nquestions,
+		 q->nareas);
+	if (q->description) {
+		escape_markdown(out, q->description);
+		buf_adds(out, "\n\n");
+	}
+	for (i = 0; i < q->nareas; i++) {
+		const struct area *a = &q->areas[i];
+
+		buf_addf(out, "## %zu. ", i + 1);
+		escape_markdown(out, a->title);
+		buf_adds(out, "\n\n");
+		if (a->description) {
+			escape_markdown(out, a->description);
+			buf_adds(out, "\n\n");
+		}
+		for (j = 0; j < a->nquestions; j++)
+			md_question(out, &a->questions[j], ++no);
+	}
+}
+
+/* ---- JSON ------------------------------------------------------------ */
+
+/* Adds string s under key when s is set.  The item belongs to obj. */
+static void add_string(cJSON *obj, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(obj, key, s);
+}
+
+static cJSON *choice_json(const struct question *qn, const struct choice *c)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "id", c->id);
+	cJSON_AddStringToObject(o, "label", c->label);
+	if (qn->scored)
+		cJSON_AddNumberToObject(o, "score", c->score);
+	add_string(o, "advice", c->advice);
+	if (c->risk)
+		cJSON_AddStringToObject(o, "risk", risk_names[c->risk]);
+	if (c->effort)
+		cJSON_AddStringToObject(o, "effort", effort_names[c->effort]);
+	return o;
+}
+
+static void add_bands(cJSON *o, const struct question *qn)
+{
+	cJSON *bands;
+	size_t i;
+
+	if (qn->has_min)
+		cJSON_AddNumberToObject(o, "min", qn->min);
+	if (qn->has_max)
+		cJSON_AddNumberToObject(o, "max", qn->max);
+	add_string(o, "min_label", qn->min_label);
+	add_string(o, "max_label", qn->max_label);
+	add_string(o, "unit", qn->unit);
+	if (!qn->nbands)
+		return;
+	bands = cJSON_AddArrayToObject(o, "bands");
+	for (i = 0; i < qn->nbands; i++) {
+		const struct band *b = &qn->bands[i];
+		cJSON *bo = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(bo, "min", b->min);
+		cJSON_AddNumberToObject(bo, "score", b->score);
+		add_string(bo, "label", b->label);
+		add_string(bo, "advice", b->advice);
+		if (b->risk)
+			cJSON_AddStringToObject(bo, "risk", risk_names[b->risk]);
+		cJSON_AddItemToArray(bands, bo);
+	}
+}
+
+static cJSON *question_json(const struct question *qn)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *choices;
+	size_t i;
+
+	cJSON_AddStringToObject(o, "id", qn->id);
+	cJSON_AddStringToObject(o, "text", qn->text);
+	add_string(o, "help", qn->help);
+	cJSON_AddStringToObject(o, "type", question_type_names[qn->type]);
+	cJSON_AddNumberToObject(o, "weight", qn->weight);
+	cJSON_AddBoolToObject(o, "scored", qn->scored);
+	cJSON_AddStringToObject(o, "effort", effort_names[qn->effort]);
+	add_string(o, "advice", qn->advice);
+	cJSON_AddBoolToObject(o, "dont_know", qn->dont_know);
+	if (qn->when_source)
+		cJSON_AddStringToObject(o, "when", qn->when_source);
+	else
+		cJSON_AddNullToObject(o, "when");
+	choices = cJSON_AddArrayToObject(o, "choices");
+	for (i = 0; i < qn->nchoices; i++)
+		cJSON_AddItemToArray(choices, choice_json(qn, &qn->choices[i]));
+	if (qn->type == QTYPE_MULTI)
+		cJSON_AddNumberToObject(o, "full_score", qn->full_score);
+	add_bands(o, qn);
+	return o;
+}
+
+static cJSON *area_json(const struct area *a)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *questions, *targets;
+	size_t i;
+
+	cJSON_AddStringToObject(o, "id", a->id);
+	cJSON_AddStringToObject(o, "title", a->title);
+	add_string(o, "description", a->description);
+	cJSON_AddNumberToObject(o, "weight", a->weight);
+	cJSON_AddBoolToObject(o, "scored", a->scored);
+	targets = cJSON_AddObjectToObject(o, "targets");
+	for (i = 0; i < a->ntargets; i++)
+		cJSON_AddNumberToObject(targets, a->targets[i].stage,
+					a->targets[i].score);
+	questions = cJSON_AddArrayToObject(o, "questions");
+	for (i = 0; i < a->nquestions; i++)
+		cJSON_AddItemToArray(questions, question_json(&a->questions[i]));
+	return o;
+}
+
+cJSON *questionnaire_to_json(const struct questionnaire *q)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *levels, *areas;
+	size_t i;
+
+	cJSON_AddStringToObject(o, "schema", QUESTIONNAIRE_JSON_SCHEMA);
+	cJSON_AddStringToObject(o, "id", q->id);
+	cJSON_AddStringToObject(o, "title", q->title);
+	cJSON_AddStringToObject(o, "version", q->version);
+	add_string(o, "description", q->description);
+	add_string(o, "author", q->author);
+	cJSON_AddStringToObject(o, "hash", q->hash);
+	add_string(o, "stage_question", q->stage_question);
+	add_string(o, "name_question", q->name_question);
+	levels = cJSON_AddArrayToObject(o, "levels");
+	for (i = 0; i < q->nlevels; i++) {
+		cJSON *lv = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(lv, "id", q->levels[i].id);
+		cJSON_AddStringToObject(lv, "name", q->levels[i].name);
+		cJSON_AddNumberToObject(lv, "min", q->levels[i].min);
+		add_string(lv, "description", q->levels[i].description);
+		cJSON_AddItemToArray(levels, lv);
+	}
+	areas = cJSON_AddArrayToObject(o, "areas");
+	for (i = 0; i < q->nareas; i++)
+		cJSON_AddItemToArray(areas, area_json(&q->areas[i]));
+	return o;
+}
+
+void list_render_json(struct buf *out, const struct questionnaire *q)
+{
+	cJSON *o = questionnaire_to_json(q);
+	char *text = cJSON_Print(o);
+
+	if (!text)
+		die(EXIT_NOMEM, "cannot format JSON");
+	buf_adds(out, text);
+	buf_addc(out, '\n');
+	free(text);
+	cJSON_Delete(o);
+}

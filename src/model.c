@@ -1,0 +1,161 @@
+/*
+ * model.c - lookups in the questionnaire model, and freeing it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+#include "model.h"
+#include "util.h"
+
+const char *const question_type_names[QTYPE_COUNT] = {
+	[QTYPE_SINGLE] = "single",
+	[QTYPE_MULTI] = "multi",
+	[QTYPE_YESNO] = "yesno",
+	[QTYPE_SCALE] = "scale",
+	[QTYPE_NUMBER] = "number",
+	[QTYPE_TEXT] = "text",
+};
+
+const char *const risk_names[] = {
+	[RISK_UNSET] = "",
+	[RISK_LOW] = "low",
+	[RISK_MEDIUM] = "medium",
+	[RISK_HIGH] = "high",
+	[RISK_CRITICAL] = "critical",
+};
+
+const char *const effort_names[] = {
+	[EFFORT_UNSET] = "",
+	[EFFORT_LOW] = "low",
+	[EFFORT_MEDIUM] = "medium",
+	[EFFORT_HIGH] = "high",
+};
+
+const struct question *questionnaire_question(const struct questionnaire *q,
+					      const char *id)
+{
+	return strmap_get(&q->question_index, id);
+}
+
+const struct area *questionnaire_area(const struct questionnaire *q,
+				      const char *id)
+{
+	return strmap_get(&q->area_index, id);
+}
+
+const struct choice *question_choice(const struct question *q,
+				     const char *id)
+{
+	size_t i;
+
+	/* Questions have a handful of choices: a scan beats a map. */
+	for (i = 0; i < q->nchoices; i++)
+		if (q->choices[i].id && !strcmp(q->choices[i].id, id))
+			return &q->choices[i];
+	return NULL;
+}
+
+const struct level *questionnaire_level(const struct questionnaire *q,
+					double score)
+{
+	const struct level *found = NULL;
+	size_t i;
+
+	for (i = 0; i < q->nlevels; i++)
+		if (!found || score >= q->levels[i].min)
+			found = &q->levels[i];
+	return found;
+}
+
+const struct target *area_target(const struct area *a, const char *stage)
+{
+	size_t i;
+
+	if (!stage)
+		return NULL;
+	for (i = 0; i < a->ntargets; i++)
+		if (!strcmp(a->targets[i].stage, stage))
+			return &a->targets[i];
+	return NULL;
+}
+
+int question_type_scorable(enum question_type type)
+{
+	return type != QTYPE_TEXT;
+}
+
+void question_release(struct question *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->nchoices; i++) {
+		free(q->choices[i].id);
+		free(q->choices[i].label);
+		free(q->choices[i].advice);
+	}
+	free(q->choices);
+	for (i = 0; i < q->nbands; i++) {
+		free(q->bands[i].label);
+		free(q->bands[i].advice);
+	}
+	free(q->bands);
+	free(q->id);
+	free(q->text);
+	free(q->help);
+	free(q->advice);
+	free(q->min_label);
+	free(q->max_label);
+	free(q->unit);
+	free(q->when_source);
+	expr_free(q->when);
+	memset(q, 0, sizeof(*q));
+}
+
+void area_release(struct area *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nquestions; i++)
+		question_release(&a->questions[i]);
+	free(a->questions);
+	for (i = 0; i < a->ntargets; i++)
+		free(a->targets[i].stage);
+	free(a->targets);
+	free(a->id);
+	free(a->title);
+	free(a->description);
+	memset(a, 0, sizeof(*a));
+}
+
+void questionnaire_free(struct questionnaire *q)
+{
+	size_t i;
+
+	if (!q)
+		return;
+	for (i = 0; i < q->nareas; i++)
+		area_release(&q->areas[i]);
+	free(q->areas);
+	free(q->questions);
+	for (i = 0; i < q->nlevels; i++) {
+		free(q->levels[i].id);
+		free(q->levels[i].name);
+		free(q->levels[i].description);
+	}
+	free(q->levels);
+	for (i = 0; i < q->nfiles; i++)
+		free(q->files[i]);
+	free(q->files);
+	strmap_release(&q->question_index);
+	strmap_release(&q->area_index);
+	free(q->id);
+	free(q->title);
+	free(q->version);
+	free(q->description);
+	free(q->author);
+	free(q->path);
+	free(q->stage_question);
+	free(q->name_question);
+	free(q);
+}

@@ -1,0 +1,208 @@
+/*
+ * term.c - colour, sanitising and wrapping of terminal output.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "term.h"
+#include "util.h"
+
+int term_parse_color(const char *arg, enum color_mode *mode)
+{
+	if (!strcmp(arg, "auto"))
+		*mode = COLOR_AUTO;
+	else if (!strcmp(arg, "always"))
+		*mode = COLOR_ALWAYS;
+	else if (!strcmp(arg, "never"))
+		*mode = COLOR_NEVER;
+	else
+		return -1;
+	return 0;
+}
+
+int term_use_color(enum color_mode mode, int fd)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	if (mode == COLOR_ALWAYS)
+		return 1;
+	if (mode == COLOR_NEVER || (no_color && *no_color))
+		return 0;
+	return isatty(fd) && !(term && !strcmp(term, "dumb"));
+}
+
+/*
+ * Decodes one UTF-8 sequence at s; returns its length and the code point in
+ * *cp, or 0 when the bytes are not valid UTF-8 (overlong, surrogate, cut).
+ */
+static size_t utf8_decode(const unsigned char *s, unsigned *cp)
+{
+	size_t len, i;
+	unsigned c = s[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, c &= 0x1f, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, c &= 0x0f, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, c &= 0x07, min = 0x10000;
+	else
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+void term_sanitize(struct buf *out, const char *s, int keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		unsigned cp;
+		size_t len = utf8_decode(p, &cp);
+
+		if (!len) {
+			buf_adds(out, "\xef\xbf\xbd");
+			p++;
+			continue;
+		}
+		if (cp == '\n')
+			buf_addc(out, keep_newlines ? '\n' : ' ');
+		else if (cp == '\t')
+			buf_addc(out, ' ');
+		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			; /* dropped: ESC, CSI and friends never reach the tty */
+		else
+			buf_add(out, p, len);
+		p += len;
+	}
+}
+
+size_t term_text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t width = 0;
+
+	while (*p) {
+		unsigned cp;
+		size_t len = utf8_decode(p, &cp);
+		int w;
+
+		if (!len) {
+			p++;
+			width++;
+			continue;
+		}
+		w = wcwidth((wchar_t)cp);
+		width += w > 0 ? (size_t)w : 0;
+		p += len;
+	}
+	return width;
+}
+
+/* Appends one paragraph (no newlines) wrapped at width. */
+static void wrap_paragraph(struct buf *out, const char *text, size_t width,
+			   size_t indent)
+{
+	const char *p = text;
+	size_t column = 0;
+	int line_has_word = 0;
+
+	buf_addn(out, ' ', indent);
+	column = indent;
+	while (*p) {
+		const char *word;
+		size_t wlen;
+		char *copy;
+		size_t wwidth;
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		word = p;
+		while (*p && *p != ' ')
+			p++;
+		wlen = (size_t)(p - word);
+		copy = xstrndup(word, wlen);
+		wwidth = term_text_width(copy);
+		free(copy);
+		if (line_has_word && column + 1 + wwidth > width) {
+			buf_addc(out, '\n');
+			buf_addn(out, ' ', indent);
+			column = indent;
+			line_has_word = 0;
+		}
+		if (line_has_word) {
+			buf_addc(out, ' ');
+			column++;
+		}
+		buf_add(out, word, wlen);
+		column += wwidth;
+		line_has_word = 1;
+	}
+	buf_addc(out, '\n');
+}
+
+void term_wrap(struct buf *out, const char *s, size_t width, size_t indent)
+{
+	struct buf clean = BUF_INIT;
+	char *line, *next;
+
+	term_sanitize(&clean, s, 1);
+	/* Trailing newlines (YAML block scalars end in one) add nothing. */
+	while (clean.len && clean.data[clean.len - 1] == '\n')
+		buf_truncate(&clean, clean.len - 1);
+	if (width <= indent + 10)
+		width = indent + 10;
+	for (line = clean.data; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		wrap_paragraph(out, line, width, indent);
+	}
+	buf_release(&clean);
+}
+
+size_t term_width(int fd)
+{
+	struct winsize ws;
+	const char *columns = getenv("COLUMNS");
+	size_t width = 80;
+
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		width = ws.ws_col;
+	else if (columns && atoi(columns) > 0)
+		width = (size_t)atoi(columns);
+	return width > 100 ? 100 : width;
+}
+
+void term_style_init(struct term_style *style, int use_color)
+{
+	if (!use_color) {
+		style->bold = style->dim = style->red = style->yellow = "";
+		style->green = style->cyan = style->reset = "";
+		return;
+	}
+	style->bold = "\033[1m";
+	style->dim = "\033[2m";
+	style->red = "\033[31m";
+	style->yellow = "\033[33m";
+	style->green = "\033[32m";
+	style->cyan = "\033[36m";
+	style->reset = "\033[0m";
+}
