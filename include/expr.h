@@ -71,7 +71,9 @@ int expr_visit(const struct expr *e,
 
 /*
  * Evaluates e.  lookup returns the answer to a question id, or NULL when it
- * has none.  A comparison on a question without a value is false.
+ * has none.  A question without a value (not asked, skipped, don't know)
+ * equals nothing, so ==, <, <=, >, >=, in and includes are false and != and
+ * not in are true; answered() tells the cases apart.
  */
 int expr_eval(const struct expr *e,
 	      const struct answer *(*lookup)(const char *id, void *ctx),

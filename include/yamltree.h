@@ -35,9 +35,17 @@ struct ynode {
 	size_t alloc;
 };
 
+struct arena_chunk;
+
 struct yaml_tree {
 	char *file;        /* the name used in diagnostics */
 	struct ynode *root;/* NULL for an empty document */
+	/*
+	 * The nodes of a YAML tree live in an arena; a tree built node by node
+	 * with malloc (jsontree.c) sets this to NULL and yaml_tree_release()
+	 * frees its nodes one by one.
+	 */
+	struct arena_chunk *arena;
 };
 
 #define YAML_MAX_DEPTH 64
@@ -55,6 +63,36 @@ int yaml_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags);
 
 void yaml_tree_release(struct yaml_tree *tree);
+
+/*
+ * Streaming: take() is offered every mapping as it closes.  stack[0..depth]
+ * are the open nodes from the root (stack[depth] is the mapping itself) and
+ * keys[i] is the key under which stack[i] sits in its parent mapping (NULL
+ * for the root and for list items).  When take() returns 1 it has used the
+ * mapping, which is then dropped from the tree and its memory reused: the
+ * mapping and its children are valid only during the call.  The loader takes
+ * each question this way, so that a questionnaire of 50,000 questions never
+ * sits in memory as one tree.
+ */
+struct yaml_stream {
+	int (*take)(void *ctx, struct ynode *const *stack,
+		    const char *const *keys, int depth);
+	void *ctx;
+};
+
+int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
+			  size_t max_size, const struct yaml_stream *stream,
+			  struct diag_list *diags);
+int yaml_tree_parse_stream(struct yaml_tree *tree, const char *name,
+			   const char *data, size_t len,
+			   const struct yaml_stream *stream,
+			   struct diag_list *diags);
+
+/*
+ * Whether the file's top-level mapping has key: 1 or 0, or -1 when the file
+ * cannot be read or parsed.  Stops reading events as soon as it knows.
+ */
+int yaml_top_level_key(const char *path, const char *key, size_t max_size);
 
 /* The value stored under key in a mapping, or NULL. */
 struct ynode *ynode_get(const struct ynode *map, const char *key);

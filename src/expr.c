@@ -173,6 +173,26 @@ static struct expr *new_node(enum expr_kind kind, size_t offset)
 
 static struct expr *parse_or(struct parser *p);
 
+/* Reports a character that starts no token, with the word it may stand for. */
+static void bad_character(struct parser *p)
+{
+	char c = p->src[p->tok.offset];
+
+	if (c == '&')
+		fail(p, p->tok.offset, "use 'and', not '&'");
+	else if (c == '|')
+		fail(p, p->tok.offset, "use 'or', not '|'");
+	else if (c == '!')
+		fail(p, p->tok.offset, "use 'not', not '!'");
+	else if (c == '"' || c == '\'')
+		fail(p, p->tok.offset, "write ids without quotes");
+	else if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
+		fail(p, p->tok.offset, "unexpected character (byte 0x%02x)",
+		     (unsigned char)c);
+	else
+		fail(p, p->tok.offset, "unexpected character '%c'", c);
+}
+
 /* A question id: a word that is not a keyword. */
 static int parse_question(struct parser *p, struct expr *e)
 {
@@ -200,6 +220,9 @@ static int parse_value(struct parser *p, struct expr_value *v)
 		v->number = p->tok.number;
 	} else if (p->tok.kind == TOK_WORD && !is_keyword(p)) {
 		v->ident = token_text(p);
+	} else if (p->tok.kind == TOK_BAD) {
+		bad_character(p);
+		return -1;
 	} else {
 		expected(p, "a choice id or a number");
 		return -1;
@@ -297,6 +320,10 @@ static struct expr *parse_comparison(struct parser *p)
 		add_value(e, p);
 		return e;
 	}
+	if (p->tok.kind == TOK_BAD && p->src[p->tok.offset] == '=') {
+		fail(p, p->tok.offset, "use '==' to compare, not '='");
+		return e;
+	}
 	expected(p, "a comparison ('==', '!=', '<', '<=', '>', '>='), 'in' "
 		    "or 'includes'");
 	return e;
@@ -330,8 +357,7 @@ static struct expr *parse_primary(struct parser *p)
 	if (token_is(p, "answered"))
 		return parse_answered(p);
 	if (p->tok.kind == TOK_BAD) {
-		fail(p, p->tok.offset, "unexpected character '%c'",
-		     p->src[p->tok.offset]);
+		bad_character(p);
 		return NULL;
 	}
 	return parse_comparison(p);
@@ -403,12 +429,14 @@ int expr_parse(const char *src, struct expr **out, struct expr_error *err)
 	err->message[0] = '\0';
 	next_token(&p);
 	if (p.tok.kind == TOK_END) {
-		fail(&p, 0, "empty condition");
+		fail(&p, p.tok.offset, "empty condition");
 		*out = NULL;
 		return -1;
 	}
 	e = parse_or(&p);
-	if (!p.failed && p.tok.kind != TOK_END) {
+	if (!p.failed && p.tok.kind == TOK_BAD) {
+		bad_character(&p);
+	} else if (!p.failed && p.tok.kind != TOK_END) {
 		char got[40];
 
 		describe_token(&p, got, sizeof(got));
@@ -508,8 +536,12 @@ int expr_eval(const struct expr *e,
 	a = lookup(e->question, ctx);
 	if (e->kind == EXPR_ANSWERED)
 		return a && answer_has_value(a);
-	if (!a || !answer_has_value(a))
-		return 0;
+	if (!a || !answer_has_value(a)) {
+		/* Without an answer nothing is equal, less or greater, and
+		 * nothing is included; so "!=" and "not in" hold. */
+		return (e->kind == EXPR_COMPARE && e->op == OP_NE) ||
+		       (e->kind == EXPR_IN && e->negate);
+	}
 	switch (e->kind) {
 	case EXPR_COMPARE:
 		return compare_value(a, e->op, &e->values[0]);

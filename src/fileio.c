@@ -120,7 +120,7 @@ int file_read_all(const char *path, size_t max, struct buf *out,
 		  struct buf *err)
 {
 	struct stat st;
-	char chunk[65536];
+	char chunk[65536]; /* only its size is used: the read size */
 	size_t total = 0;
 	int fd, ret = -1;
 
@@ -133,9 +133,15 @@ int file_read_all(const char *path, size_t max, struct buf *out,
 		buf_addf(err, "'%s' is a directory", path);
 		goto out;
 	}
+	/* One allocation for a regular file, rather than doubling copies. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= max)
+		buf_grow(out, (size_t)st.st_size + sizeof(chunk));
 	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+		ssize_t n;
 
+		/* Read straight into the buffer: no copy of a big file. */
+		buf_grow(out, sizeof(chunk));
+		n = read(fd, out->data + out->len, sizeof(chunk));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -151,7 +157,8 @@ int file_read_all(const char *path, size_t max, struct buf *out,
 				 path, max / (1024 * 1024));
 			goto out;
 		}
-		buf_add(out, chunk, (size_t)n);
+		out->len += (size_t)n;
+		out->data[out->len] = '\0';
 	}
 	ret = 0;
 out:

@@ -109,6 +109,16 @@ struct loader {
 	struct area *areas;       /* merged areas */
 	size_t nareas, areas_alloc;
 	struct srcpos stage_pos, name_pos;
+	/*
+	 * Questions taken from the YAML stream as they close (yamltree.h),
+	 * each with the `questions` list it came from; load_area() claims
+	 * them in order.
+	 */
+	struct streamed_question {
+		const struct ynode *list;
+		struct question question;
+	} *streamed;
+	size_t nstreamed, streamed_alloc, streamed_next;
 	/* A fragment checked on its own: its conditions may name questions
 	 * of the files that include it, so only their syntax is checked. */
 	int fragment;
@@ -188,12 +198,36 @@ static int expect_kind(struct loader *l, const struct ynode *n,
 	return -1;
 }
 
-/* Reports duplicate keys; uses a hash map so a huge mapping stays linear. */
+/*
+ * Reports duplicate keys.  Small mappings (all of a well-formed file's) are
+ * checked pair by pair without allocating; a huge one through a hash map, so
+ * that it stays linear.
+ */
 static void check_duplicate_keys(struct loader *l, const struct ynode *map)
 {
 	struct strmap seen = STRMAP_INIT;
-	size_t i;
+	size_t i, j;
 
+	if (map->count <= 64) {
+		for (i = 2; i + 1 < map->count; i += 2) {
+			const struct ynode *k = map->items[i];
+
+			if (k->kind != YNODE_SCALAR)
+				continue;
+			for (j = 0; j < i; j += 2) {
+				const struct ynode *first = map->items[j];
+
+				if (first->kind == YNODE_SCALAR &&
+				    !strcmp(first->text, k->text)) {
+					error_at(l, k, "duplicate key '%s' "
+						 "(first at line %d)", k->text,
+						 first->line);
+					break;
+				}
+			}
+		}
+		return;
+	}
 	for (i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->items[i];
 		const struct ynode *first;
@@ -694,6 +728,54 @@ static void load_targets(struct loader *l, const struct ynode *n,
 	}
 }
 
+/*
+ * Moves the questions streamed from list into area a.  Areas are loaded in
+ * the order they were written, so list's questions come next, after any of
+ * an area that failed before claiming its own (those are released).
+ */
+static void claim_streamed(struct loader *l, const struct ynode *list,
+			   struct area *a)
+{
+	size_t first, n, j = l->streamed_next;
+
+	while (j < l->nstreamed && l->streamed[j].list != list)
+		j++;
+	if (j < l->nstreamed)
+		for (; l->streamed_next < j; l->streamed_next++)
+			question_release(
+				&l->streamed[l->streamed_next].question);
+	first = l->streamed_next;
+	while (l->streamed_next < l->nstreamed &&
+	       l->streamed[l->streamed_next].list == list)
+		l->streamed_next++;
+	n = l->streamed_next - first;
+	a->questions = xcalloc(n + 1, sizeof(*a->questions));
+	for (; first < l->streamed_next; first++)
+		a->questions[a->nquestions++] = l->streamed[first].question;
+}
+
+/*
+ * The stream consumer: takes each question mapping (areas[i].questions[j]
+ * of a file) as soon as libyaml has closed it.
+ */
+static int take_question(void *ctx, struct ynode *const *stack,
+			 const char *const *keys, int depth)
+{
+	struct loader *l = ctx;
+	struct streamed_question *sq;
+
+	if (depth != 4 || !keys[1] || strcmp(keys[1], "areas") || keys[2] ||
+	    !keys[3] || strcmp(keys[3], "questions") || keys[4] ||
+	    stack[0]->kind != YNODE_MAPPING ||
+	    stack[2]->kind != YNODE_MAPPING)
+		return 0;
+	GROW(l->streamed, l->streamed_alloc, l->nstreamed + 1);
+	sq = &l->streamed[l->nstreamed++];
+	sq->list = stack[3];
+	load_question(l, stack[4], &sq->question);
+	return 1;
+}
+
 static void load_area(struct loader *l, const struct ynode *n,
 		      struct area *a)
 {
@@ -716,12 +798,15 @@ static void load_area(struct loader *l, const struct ynode *n,
 	list = ynode_get(n, "questions");
 	if (!list || expect_kind(l, list, YNODE_SEQUENCE, "'questions'") < 0)
 		return;
-	if (list->count == 0) {
+	claim_streamed(l, list, a);
+	if (list->count == 0 && a->nquestions == 0) {
 		error_at(l, list, "area '%s' has no questions",
 			 a->id ? a->id : "?");
 		return;
 	}
-	a->questions = xcalloc(list->count, sizeof(*a->questions));
+	/* Items left in the list are not mappings: load_question says so. */
+	a->questions = xreallocarray(a->questions, a->nquestions + list->count
+				     + 1, sizeof(*a->questions));
 	for (i = 0; i < list->count; i++)
 		load_question(l, list->items[i], &a->questions[a->nquestions++]);
 }
@@ -1028,6 +1113,18 @@ static void load_areas(struct loader *l, const struct ynode *root)
  * Loads one file: its includes first, then its own areas (where an entry of
  * `areas` may itself be an include), then (for the root) its metadata.
  */
+/* Frees streamed questions from index first on, claimed or not. */
+static void drop_streamed(struct loader *l, size_t first)
+{
+	size_t i;
+
+	for (i = l->streamed_next > first ? l->streamed_next : first;
+	     i < l->nstreamed; i++)
+		question_release(&l->streamed[i].question);
+	l->nstreamed = first;
+	l->streamed_next = first;
+}
+
 static void load_file(struct loader *l, const char *path, int is_root)
 {
 	struct yaml_tree tree;
@@ -1035,9 +1132,13 @@ static void load_file(struct loader *l, const char *path, int is_root)
 	char real[PATH_MAX];
 	const char *self = intern_file(l, path);
 
+	struct yaml_stream stream = { take_question, l };
+	size_t base = l->nstreamed; /* this file's questions start here */
+
 	l->file = self;
 	l->files_read++;
-	if (yaml_tree_load(&tree, path, LOADER_MAX_FILE_SIZE, l->diags) < 0)
+	if (yaml_tree_load_stream(&tree, path, LOADER_MAX_FILE_SIZE, &stream,
+				  l->diags) < 0)
 		goto out;
 	root = tree.root;
 	if (!root) {
@@ -1060,10 +1161,13 @@ static void load_file(struct loader *l, const char *path, int is_root)
 	load_includes(l, root);
 	free((char *)l->stack[--l->depth]);
 	l->file = self;
+	l->streamed_next = base;
 	load_areas(l, root);
 	if (is_root)
 		load_metadata(l, root);
 out:
+	/* Questions of lists that were never claimed (a file with errors). */
+	drop_streamed(l, base);
 	yaml_tree_release(&tree);
 }
 
@@ -1459,10 +1563,13 @@ static void hash_text(struct hasher *hs, const char *s)
 
 static void hash_number(struct hasher *hs, double v)
 {
-	char text[64];
+	unsigned char bytes[sizeof(v)];
 
-	snprintf(text, sizeof(text), "%.17g", v);
-	hash_text(hs, text);
+	/* The bits of the double, with -0 as 0: cheap and exact. */
+	if (v == 0)
+		v = 0;
+	memcpy(bytes, &v, sizeof(v));
+	hash_bytes(hs, bytes, sizeof(bytes));
 }
 
 static void hash_question(struct hasher *hs, const struct question *qn)
@@ -1551,6 +1658,7 @@ static void loader_release(struct loader *l)
 	for (i = 0; i < l->nareas; i++)
 		area_release(&l->areas[i]);
 	free(l->areas);
+	free(l->streamed);
 }
 
 /* Loads a root file into a new questionnaire. */
@@ -1589,20 +1697,7 @@ static int compare_strings(const void *a, const void *b)
 
 int questionnaire_is_root(const char *path)
 {
-	struct diag_list ignored = DIAG_LIST_INIT;
-	struct yaml_tree tree;
-	int root;
-
-	/* A file that does not parse counts as a root, so that its errors
-	 * are reported rather than skipped. */
-	if (yaml_tree_load(&tree, path, LOADER_MAX_FILE_SIZE, &ignored) < 0)
-		root = 1;
-	else
-		root = !tree.root || tree.root->kind != YNODE_MAPPING ||
-		       ynode_get(tree.root, "id") != NULL;
-	yaml_tree_release(&tree);
-	diag_list_release(&ignored);
-	return root;
+	return yaml_top_level_key(path, "id", LOADER_MAX_FILE_SIZE) != 0;
 }
 
 static void push_path(char ***list, size_t *n, size_t *alloc, char *path)

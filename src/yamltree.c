@@ -1,8 +1,13 @@
 /*
  * yamltree.c - YAML files into positioned node trees, via libyaml events.
  */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <yaml.h>
 
@@ -11,9 +16,91 @@
 #include "util.h"
 #include "yamltree.h"
 
+/*
+ * Nodes and their text live in an arena owned by the tree: a questionnaire
+ * of 50,000 questions is millions of nodes, and allocating and freeing each
+ * one with malloc cost more than libyaml's parsing itself.
+ */
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used;
+	size_t size;
+	max_align_t data[];
+};
+
+#define ARENA_CHUNK_SIZE (2 * 1024 * 1024)
+
+/*
+ * A new chunk.  First touches of fresh memory (page faults) were most of the
+ * time of loading a huge questionnaire, so chunks are 2 MiB-aligned and
+ * offered to the kernel for transparent huge pages: one fault per 2 MiB
+ * instead of one per 4 KiB.
+ */
+static struct arena_chunk *arena_chunk_new(size_t size)
+{
+	void *p = NULL;
+
+	if (posix_memalign(&p, ARENA_CHUNK_SIZE, size) != 0 || !p)
+		die(EXIT_NOMEM, "out of memory (allocating %zu bytes)", size);
+#ifdef MADV_HUGEPAGE
+	madvise(p, size, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+/* Nodes and pointer arrays need pointer alignment; text needs none. */
+static void *arena_alloc_aligned(struct yaml_tree *tree, size_t size,
+				 size_t align)
+{
+	struct arena_chunk *c = tree->arena;
+	void *p;
+
+	if (c)
+		c->used = (c->used + align - 1) / align * align;
+
+	if (!c || c->used > c->size || c->size - c->used < size) {
+		size_t total = (sizeof(*c) + size + ARENA_CHUNK_SIZE - 1) /
+			       ARENA_CHUNK_SIZE * ARENA_CHUNK_SIZE;
+
+		c = arena_chunk_new(total);
+		c->next = tree->arena;
+		c->used = 0;
+		c->size = total - sizeof(*c);
+		tree->arena = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	return p;
+}
+
+static void *arena_alloc(struct yaml_tree *tree, size_t size)
+{
+	return arena_alloc_aligned(tree, size, sizeof(void *));
+}
+
+static void arena_free(struct arena_chunk *c)
+{
+	while (c) {
+		struct arena_chunk *next = c->next;
+
+		free(c);
+		c = next;
+	}
+}
+
 struct builder {
+	struct yaml_tree *tree;
+	const struct yaml_stream *stream;
 	struct ynode *stack[YAML_MAX_DEPTH + 1];
+	size_t frame[YAML_MAX_DEPTH + 1]; /* where each open node's items
+					     start in scratch */
+	const char *key[YAML_MAX_DEPTH + 1]; /* key of each open node in its
+						parent mapping, or NULL */
+	struct arena_chunk *mark_chunk[YAML_MAX_DEPTH + 1]; /* the arena */
+	size_t mark_used[YAML_MAX_DEPTH + 1];  /* before each open node */
 	int depth;
+	struct ynode **scratch;  /* items of every open collection */
+	size_t nscratch, scratch_alloc;
 	struct ynode *root;
 	const char *name;
 	const char *data;
@@ -21,10 +108,12 @@ struct builder {
 	struct diag_list *diags;
 };
 
-static struct ynode *node_new(enum ynode_kind kind, yaml_mark_t mark)
+static struct ynode *node_new(struct builder *b, enum ynode_kind kind,
+			      yaml_mark_t mark)
 {
-	struct ynode *n = xcalloc(1, sizeof(*n));
+	struct ynode *n = arena_alloc(b->tree, sizeof(*n));
 
+	memset(n, 0, sizeof(*n));
 	n->kind = kind;
 	/* libyaml marks are 0-based; diagnostics are 1-based. */
 	n->line = (int)mark.line + 1;
@@ -32,6 +121,7 @@ static struct ynode *node_new(enum ynode_kind kind, yaml_mark_t mark)
 	return n;
 }
 
+/* Frees a tree built node by node with malloc (jsontree.c builds those). */
 static void node_free(struct ynode *n)
 {
 	size_t i;
@@ -45,18 +135,71 @@ static void node_free(struct ynode *n)
 	free(n);
 }
 
-/* Attaches n to the open collection on top of the stack, or as the root. */
+/* Adds n to the items of the open collection, or makes it the root. */
 static void attach(struct builder *b, struct ynode *n)
 {
-	struct ynode *parent;
-
 	if (b->depth == 0) {
 		b->root = n;
 		return;
 	}
-	parent = b->stack[b->depth - 1];
-	GROW(parent->items, parent->alloc, parent->count + 1);
-	parent->items[parent->count++] = n;
+	GROW(b->scratch, b->scratch_alloc, b->nscratch + 1);
+	b->scratch[b->nscratch++] = n;
+}
+
+/* Frees what the arena gave out since a mark. */
+static void arena_reset(struct yaml_tree *tree, struct arena_chunk *chunk,
+			size_t used)
+{
+	while (tree->arena && tree->arena != chunk) {
+		struct arena_chunk *next = tree->arena->next;
+
+		free(tree->arena);
+		tree->arena = next;
+	}
+	if (chunk)
+		chunk->used = used;
+}
+
+/* Opens a collection: remembers its key, its items' start, the arena. */
+static void open_collection(struct builder *b, struct ynode *n)
+{
+	const char *key = NULL;
+
+	if (b->depth > 0 && b->stack[b->depth - 1]->kind == YNODE_MAPPING &&
+	    (b->nscratch - b->frame[b->depth - 1]) % 2 == 1 &&
+	    b->scratch[b->nscratch - 1]->kind == YNODE_SCALAR)
+		key = b->scratch[b->nscratch - 1]->text;
+	b->mark_chunk[b->depth] = b->tree->arena;
+	b->mark_used[b->depth] = b->tree->arena ? b->tree->arena->used : 0;
+	attach(b, n);
+	b->key[b->depth] = key;
+	b->frame[b->depth] = b->nscratch;
+	b->stack[b->depth++] = n;
+}
+
+/*
+ * Closes the innermost collection: its items move into the arena.  A
+ * mapping the stream's consumer takes is dropped from the tree and its
+ * memory given back, so that a huge file never sits in memory whole.
+ */
+static void close_collection(struct builder *b)
+{
+	struct ynode *n = b->stack[--b->depth];
+	size_t start = b->frame[b->depth];
+
+	n->count = b->nscratch - start;
+	if (n->count) {
+		n->items = arena_alloc(b->tree, n->count * sizeof(*n->items));
+		memcpy(n->items, b->scratch + start,
+		       n->count * sizeof(*n->items));
+	}
+	b->nscratch = start;
+	if (b->stream && n->kind == YNODE_MAPPING &&
+	    b->stream->take(b->stream->ctx, b->stack, b->key, b->depth)) {
+		b->nscratch--; /* n itself, attached just before its items */
+		arena_reset(b->tree, b->mark_chunk[b->depth],
+			    b->mark_used[b->depth]);
+	}
 }
 
 /*
@@ -135,12 +278,14 @@ static int has_anchor(const yaml_event_t *e)
 	}
 }
 
-static struct ynode *scalar_node(const yaml_event_t *e)
+static struct ynode *scalar_node(struct builder *b, const yaml_event_t *e)
 {
-	struct ynode *n = node_new(YNODE_SCALAR, e->start_mark);
+	struct ynode *n = node_new(b, YNODE_SCALAR, e->start_mark);
 	size_t len = e->data.scalar.length;
 
-	n->text = xstrndup((const char *)e->data.scalar.value, len);
+	n->text = arena_alloc_aligned(b->tree, len + 1, 1);
+	memcpy(n->text, e->data.scalar.value, len);
+	n->text[len] = '\0';
 	n->len = len;
 	switch (e->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE:
@@ -180,7 +325,7 @@ static int handle_event(struct builder *b, const yaml_event_t *e,
 		}
 		return 1;
 	case YAML_SCALAR_EVENT:
-		attach(b, scalar_node(e));
+		attach(b, scalar_node(b, e));
 		return 1;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -189,15 +334,14 @@ static int handle_event(struct builder *b, const yaml_event_t *e,
 				 "nesting is too deep (more than 64 levels)");
 			return -1;
 		}
-		n = node_new(e->type == YAML_MAPPING_START_EVENT ?
-				     YNODE_MAPPING : YNODE_SEQUENCE,
+		n = node_new(b, e->type == YAML_MAPPING_START_EVENT ?
+					YNODE_MAPPING : YNODE_SEQUENCE,
 			     e->start_mark);
-		attach(b, n);
-		b->stack[b->depth++] = n;
+		open_collection(b, n);
 		return 1;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		b->depth--;
+		close_collection(b);
 		return 1;
 	default:
 		return 1;
@@ -207,18 +351,29 @@ static int handle_event(struct builder *b, const yaml_event_t *e,
 int yaml_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags)
 {
+	return yaml_tree_parse_stream(tree, name, data, len, NULL, diags);
+}
+
+int yaml_tree_parse_stream(struct yaml_tree *tree, const char *name,
+			   const char *data, size_t len,
+			   const struct yaml_stream *stream,
+			   struct diag_list *diags)
+{
 	struct builder b;
 	yaml_parser_t parser;
 	yaml_event_t event;
 	int documents = 0, r = 1;
 
 	memset(&b, 0, sizeof(b));
+	b.tree = tree;
+	b.stream = stream;
 	b.name = name;
 	b.data = data;
 	b.len = len;
 	b.diags = diags;
 	tree->file = xstrdup(name);
 	tree->root = NULL;
+	tree->arena = NULL;
 	if (!yaml_parser_initialize(&parser))
 		die(EXIT_NOMEM, "cannot initialise the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
@@ -233,8 +388,10 @@ int yaml_tree_parse(struct yaml_tree *tree, const char *name,
 		yaml_event_delete(&event);
 	}
 	yaml_parser_delete(&parser);
+	free(b.scratch);
 	if (r < 0) {
-		node_free(b.root);
+		arena_free(tree->arena);
+		tree->arena = NULL;
 		return -1;
 	}
 	tree->root = b.root;
@@ -244,6 +401,13 @@ int yaml_tree_parse(struct yaml_tree *tree, const char *name,
 int yaml_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 		   struct diag_list *diags)
 {
+	return yaml_tree_load_stream(tree, path, max_size, NULL, diags);
+}
+
+int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
+			  size_t max_size, const struct yaml_stream *stream,
+			  struct diag_list *diags)
+{
 	struct buf data = BUF_INIT, err = BUF_INIT;
 	int ret;
 
@@ -251,6 +415,7 @@ int yaml_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err.data);
 		tree->file = xstrdup(path);
 		tree->root = NULL;
+		tree->arena = NULL;
 		ret = -1;
 		goto out;
 	}
@@ -265,10 +430,12 @@ int yaml_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 			 "NUL byte in file (is it a binary file?)");
 		tree->file = xstrdup(path);
 		tree->root = NULL;
+		tree->arena = NULL;
 		ret = -1;
 		goto out;
 	}
-	ret = yaml_tree_parse(tree, path, data.data, data.len, diags);
+	ret = yaml_tree_parse_stream(tree, path, data.data, data.len, stream,
+				     diags);
 out:
 	buf_release(&data);
 	buf_release(&err);
@@ -277,7 +444,11 @@ out:
 
 void yaml_tree_release(struct yaml_tree *tree)
 {
-	node_free(tree->root);
+	if (tree->arena)
+		arena_free(tree->arena);
+	else
+		node_free(tree->root);
+	tree->arena = NULL;
 	free(tree->file);
 	tree->root = NULL;
 	tree->file = NULL;
@@ -308,4 +479,73 @@ const char *ynode_kind_name(const struct ynode *node)
 	default:
 		return "a mapping";
 	}
+}
+
+/*
+ * Scans the event stream only as far as needed: a root questionnaire
+ * usually starts with its id, so telling roots from fragments costs almost
+ * nothing even for a huge file.
+ */
+int yaml_top_level_key(const char *path, const char *key, size_t max_size)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	int depth = 0, expect_key = 0, found = -1, done = 0;
+	struct stat st;
+	FILE *f = fopen(path, "rb");
+
+	/* libyaml reads the file as it goes, so a root stops early. */
+	if (!f)
+		return -1;
+	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size > max_size) {
+		fclose(f);
+		return -1;
+	}
+	if (!yaml_parser_initialize(&parser))
+		die(EXIT_NOMEM, "cannot initialise the YAML parser");
+	yaml_parser_set_input_file(&parser, f);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &event))
+			break;
+		switch (event.type) {
+		case YAML_STREAM_END_EVENT:
+			found = 0;
+			done = 1;
+			break;
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+			if (depth == 0 && event.type != YAML_MAPPING_START_EVENT)
+				found = 0, done = 1;
+			if (depth == 1)
+				expect_key = 1; /* a collection value */
+			depth++;
+			if (depth == 1)
+				expect_key = 1;
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			if (--depth == 0)
+				found = 0, done = 1;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (depth == 0) {
+				found = 0, done = 1;
+			} else if (depth == 1 && expect_key) {
+				if (!strcmp((const char *)event.data.scalar.value,
+					    key))
+					found = 1, done = 1;
+				expect_key = 0;
+			} else if (depth == 1) {
+				expect_key = 1;
+			}
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&event);
+	}
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return found;
 }

@@ -1,0 +1,315 @@
+/*
+ * test_loader.c - the questionnaire loader: the model it builds, lookups,
+ * includes and filters, directories, and that nothing is half-loaded.
+ * Each failing check of the format has a fixture with its exact diagnostic
+ * in tests/questionnaires/bad (tests/cli/validate.sh); here the model.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "expr.h"
+#include "fileio.h"
+#include "loader.h"
+#include "model.h"
+#include "util.h"
+
+#define GOOD "tests/questionnaires/good/main.yaml"
+
+static char tmpdir[64];
+
+static int make_tmpdir(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/cto-test-loader.XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+	struct buf cmd = BUF_INIT;
+	int r;
+
+	(void)state;
+	buf_addf(&cmd, "rm -rf '%s'", tmpdir);
+	r = system(cmd.data);
+	buf_release(&cmd);
+	return r == 0 ? 0 : -1;
+}
+
+/* Writes text to tmpdir/name and returns the path (static storage). */
+static const char *write_tmp(const char *name, const char *text)
+{
+	static char path[256];
+	struct buf err = BUF_INIT;
+	int n = snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+
+	assert_true(n > 0 && (size_t)n < sizeof(path));
+	assert_int_equal(file_write_atomic(path, text, strlen(text),
+					   FILE_WRITE_FORCE, &err), 0);
+	buf_release(&err);
+	return path;
+}
+
+static struct questionnaire *load_ok(const char *path)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct questionnaire *q = questionnaire_load(path, &diags);
+
+	if (!q || diags.count) {
+		diag_print(&diags, stderr);
+		fail_msg("'%s' did not load cleanly", path);
+	}
+	diag_list_release(&diags);
+	return q;
+}
+
+/* Loads path expecting failure; returns the first diagnostic, formatted. */
+static char *load_fails(const char *path)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct questionnaire *q = questionnaire_load(path, &diags);
+	char *first;
+
+	assert_null(q);
+	assert_true(diags.errors > 0);
+	diag_sort(&diags);
+	first = diag_format(&diags.items[0]);
+	diag_list_release(&diags);
+	return first;
+}
+
+static void test_model(void **state)
+{
+	struct questionnaire *q = load_ok(GOOD);
+	const struct question *qn;
+
+	(void)state;
+	assert_string_equal(q->id, "small");
+	assert_string_equal(q->version, "2.1");
+	assert_string_equal(q->stage_question, "stage");
+	assert_string_equal(q->name_question, "company");
+	assert_int_equal(q->nareas, 3);
+	assert_string_equal(q->areas[0].id, "profile");
+	assert_false(q->areas[0].scored);
+	assert_string_equal(q->areas[1].id, "practice");
+	assert_true(q->areas[1].weight == 2);
+	/* The include entry at the end of areas: places its areas there. */
+	assert_string_equal(q->areas[2].id, "security");
+	assert_int_equal(q->nquestions, 8);
+	assert_string_equal(q->questions[0]->id, "company");
+	assert_string_equal(q->questions[7]->id, "mfa");
+	assert_int_equal(q->questions[5]->index, 5);
+	assert_ptr_equal(q->questions[7]->area, &q->areas[2]);
+	assert_int_equal(q->nlevels, 2);
+	assert_string_equal(q->levels[1].name, "High");
+	assert_string_equal(questionnaire_level(q, 49.9)->id, "low");
+	assert_string_equal(questionnaire_level(q, 50)->id, "high");
+	assert_true(area_target(&q->areas[1], "seed")->score == 60);
+	assert_null(area_target(&q->areas[1], "growth"));
+	assert_int_equal(strlen(q->hash), 16);
+
+	qn = questionnaire_question(q, "tests");
+	assert_non_null(qn);
+	assert_int_equal(qn->type, QTYPE_MULTI);
+	assert_true(qn->full_score == 2);
+	assert_true(qn->dont_know);
+	assert_true(qn->scored);
+	assert_int_equal(qn->effort, EFFORT_MEDIUM);
+	assert_non_null(qn->when);
+	assert_int_equal(qn->when->kind, EXPR_AND);
+	assert_non_null(question_choice(qn, "integration"));
+	assert_null(question_choice(qn, "e2e"));
+
+	qn = questionnaire_question(q, "mfa");
+	assert_int_equal(qn->type, QTYPE_YESNO);
+	assert_int_equal(qn->nchoices, 2);
+	assert_string_equal(qn->choices[0].id, "yes");
+	assert_true(qn->choices[0].score == 1 && qn->best_score == 1);
+	assert_true(qn->weight == 5);
+	assert_int_equal(qn->effort, EFFORT_LOW);
+
+	qn = questionnaire_question(q, "confidence");
+	assert_int_equal(qn->type, QTYPE_SCALE);
+	assert_true(qn->min == 1 && qn->max == 5);
+	assert_string_equal(qn->max_label, "Relaxed");
+
+	qn = questionnaire_question(q, "backups");
+	assert_int_equal(qn->choices[0].risk, RISK_CRITICAL);
+	assert_int_equal(qn->choices[0].effort, EFFORT_LOW);
+	assert_true(qn->choices[1].score == 0.4);
+
+	/* Unscored: the profile, and text questions. */
+	assert_false(questionnaire_question(q, "stage")->scored);
+	assert_false(questionnaire_question(q, "company")->scored);
+	/* The filter left out the team area of areas.yaml. */
+	assert_null(questionnaire_area(q, "team"));
+	assert_null(questionnaire_question(q, "bus_factor"));
+	questionnaire_free(q);
+}
+
+static void test_hash(void **state)
+{
+	struct questionnaire *a = load_ok(GOOD), *b = load_ok(GOOD);
+
+	(void)state;
+	assert_string_equal(a->hash, b->hash);
+	questionnaire_free(b);
+	questionnaire_free(a);
+}
+
+static const char small_root[] =
+	"id: t\ntitle: T\nversion: '1'\nareas:\n"
+	"  - id: a\n    title: A\n    questions:\n"
+	"      - {id: q1, text: Q?, type: yesno, help: H, advice: A}\n";
+
+static void test_hash_sensitivity(void **state)
+{
+	struct questionnaire *a, *b, *c;
+	struct buf text = BUF_INIT;
+
+	(void)state;
+	a = load_ok(write_tmp("h1.yaml", small_root));
+	buf_adds(&text, "# comment\n");
+	buf_adds(&text, small_root);
+	b = load_ok(write_tmp("h2.yaml", text.data));
+	assert_string_equal(a->hash, b->hash);
+	buf_reset(&text);
+	buf_adds(&text, small_root);
+	buf_truncate(&text, text.len - 2);
+	buf_adds(&text, ", weight: 2}\n");
+	c = load_ok(write_tmp("h3.yaml", text.data));
+	assert_string_not_equal(a->hash, c->hash);
+	questionnaire_free(a);
+	questionnaire_free(b);
+	questionnaire_free(c);
+	buf_release(&text);
+}
+
+static void test_nothing_half_loaded(void **state)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct questionnaire *q;
+
+	(void)state;
+	q = questionnaire_load("tests/questionnaires/bad/ten-mistakes.yaml",
+			       &diags);
+	assert_null(q);
+	assert_int_equal(diags.errors, 10);
+	diag_list_release(&diags);
+}
+
+static void test_includes(void **state)
+{
+	struct questionnaire *q;
+	char *msg;
+
+	(void)state;
+	write_tmp("part.yaml",
+		  "areas:\n  - id: b\n    title: B\n    questions:\n"
+		  "      - {id: q2, text: Q2?, type: yesno, help: H, advice: A}\n"
+		  "      - {id: q3, text: Q3?, type: yesno, help: H, advice: A,"
+		  " when: q1 == yes}\n");
+	q = load_ok(write_tmp("inc.yaml",
+			      "id: t\ntitle: T\nversion: '1'\nareas:\n"
+			      "  - id: a\n    title: A\n    questions:\n"
+			      "      - {id: q1, text: Q?, type: yesno, help: H,"
+			      " advice: A}\n"
+			      "  - include: part.yaml\n"
+			      "    questions: [q3]\n"));
+	assert_int_equal(q->nareas, 2);
+	assert_int_equal(q->nquestions, 2);
+	assert_string_equal(q->questions[1]->id, "q3");
+	assert_int_equal(q->nfiles, 2);
+	questionnaire_free(q);
+
+	msg = load_fails(write_tmp("self.yaml",
+				   "id: t\ntitle: T\nversion: '1'\n"
+				   "include: [self.yaml]\n"));
+	assert_non_null(strstr(msg, "self.yaml:4:11: error: include cycle"));
+	free(msg);
+}
+
+static void test_directories(void **state)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct questionnaire *q;
+	char **roots, **fragments;
+	struct buf dir = BUF_INIT, err = BUF_INIT;
+	char *msg;
+
+	(void)state;
+	buf_addf(&dir, "%s/d", tmpdir);
+	assert_int_equal(file_make_dir(dir.data, &err), 0);
+	buf_release(&err);
+	write_tmp("d/one.yaml", small_root);
+	write_tmp("d/part.yaml", "areas: []\n");
+	q = load_ok(dir.data);
+	assert_string_equal(q->id, "t");
+	questionnaire_free(q);
+
+	assert_int_equal(questionnaire_find_roots(dir.data, &roots, &fragments,
+						  &diags), 0);
+	assert_non_null(strstr(roots[0], "d/one.yaml"));
+	assert_null(roots[1]);
+	assert_non_null(strstr(fragments[0], "d/part.yaml"));
+	assert_null(fragments[1]);
+	free(roots[0]), free(roots), free(fragments[0]), free(fragments);
+
+	write_tmp("d/two.yaml", small_root);
+	msg = load_fails(dir.data);
+	assert_non_null(strstr(msg, "holds several questionnaires"));
+	free(msg);
+	diag_list_release(&diags);
+	buf_release(&dir);
+}
+
+static void test_large_questionnaire(void **state)
+{
+	struct buf text = BUF_INIT;
+	struct questionnaire *q;
+	size_t i;
+
+	(void)state;
+	/* 5,000 questions, each depending on the previous: lookups by id
+	 * through the hash map keep this quick even under sanitizers. */
+	buf_adds(&text, "id: big\ntitle: Big\nversion: '1'\nareas:\n"
+		 "  - id: a\n    title: A\n    questions:\n");
+	for (i = 0; i < 5000; i++) {
+		buf_addf(&text, "      - id: q%zu\n        text: Question %zu?\n"
+			 "        type: yesno\n        help: H\n"
+			 "        advice: A\n", i, i);
+		if (i)
+			buf_addf(&text, "        when: q%zu == yes\n", i - 1);
+	}
+	q = load_ok(write_tmp("big.yaml", text.data));
+	assert_int_equal(q->nquestions, 5000);
+	assert_ptr_equal(questionnaire_question(q, "q4321"),
+			 q->questions[4321]);
+	questionnaire_free(q);
+	buf_release(&text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_model),
+		cmocka_unit_test(test_hash),
+		cmocka_unit_test(test_hash_sensitivity),
+		cmocka_unit_test(test_nothing_half_loaded),
+		cmocka_unit_test(test_includes),
+		cmocka_unit_test(test_directories),
+		cmocka_unit_test(test_large_questionnaire),
+	};
+
+	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
+}
