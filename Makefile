@@ -75,7 +75,7 @@ unit-tests: $(UNIT_BINS)
 # this file.
 run: deps
 	@$(MAKE) --no-print-directory all
-	./$(PROG) run
+	$(abspath $(PROG)) run
 
 check: deps-test
 	@$(MAKE) --no-print-directory test-all
@@ -117,6 +117,14 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man1/cto-assess.1 \
 		$(DESTDIR)$(MANDIR)/man5/cto-assess-questionnaire.5
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# What a visitor sees in reports/: regenerated from the shipped
+# questionnaires (and, by tests/cli/reports.sh, checked to be current).
+reports: all
+	$(abspath $(PROG)) list -q questionnaires/cto-readiness.yaml \
+		--format md -o reports/cto-readiness-checklist.md --force
+	$(abspath $(PROG)) list -q questionnaires/cto-quick.yaml \
+		--format md -o reports/cto-quick-checklist.md --force
 
 clean:
 	rm -rf build build-san cto-assess

@@ -11,12 +11,19 @@
 #include "buf.h"
 
 /*
- * Markdown inline text: CommonMark punctuation is backslash-escaped, '<' and
- * '>' and '&' become entities (so no raw HTML survives), control characters
- * are dropped and newlines become spaces.  Safe in paragraphs, list items,
- * headings and (with '|' escaped, which it is) GFM table cells.
+ * Markdown inline text: the characters CommonMark reads as inline markup
+ * (\ ` * _ [ ] | ~) are backslash-escaped, '<', '>' and '&' become entities
+ * (so no raw HTML survives), control characters are dropped, newlines
+ * become spaces and outer spaces are trimmed.  Safe inside a line: after a
+ * list marker, in a heading, in **emphasis**, in a GFM table cell.
  */
 void escape_markdown(struct buf *out, const char *s);
+
+/*
+ * The same for text that starts a line (a paragraph): a start that would
+ * open a block (#, -, +, =, "1.") is escaped too.
+ */
+void escape_markdown_block(struct buf *out, const char *s);
 
 /* HTML text and attribute values: & < > " ' as entities, controls dropped. */
 void escape_html(struct buf *out, const char *s);

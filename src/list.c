@@ -2,6 +2,7 @@
  * list.c - a questionnaire as an outline, a Markdown checklist or JSON.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,25 +19,41 @@ static void add_number(struct buf *out, double v)
 	buf_addf(out, "%.4g", v);
 }
 
+/*
+ * Appends prefix and text wrapped at 78 columns with a hanging indent: the
+ * first line starts with prefix at column first, the others align under
+ * the text (prefix must fit in indent - first columns).
+ */
+static void wrap_hanging(struct buf *out, size_t first, const char *prefix,
+			 const char *text, size_t indent)
+{
+	size_t start = out->len, plen = strlen(prefix);
+
+	term_wrap(out, text, 78, indent);
+	if (first + plen <= indent)
+		memcpy(out->data + start + first, prefix, plen);
+}
+
 static void text_choices(struct buf *out, const struct question *qn)
 {
 	size_t i;
 
 	for (i = 0; i < qn->nchoices; i++) {
 		struct buf line = BUF_INIT;
+		char prefix[8];
 
-		buf_addf(&line, "%c) ", (int)('a' + (i % 26)));
+		snprintf(prefix, sizeof(prefix), "%c) ", (int)('a' + (i % 26)));
 		term_sanitize(&line, qn->choices[i].label, 0);
 		if (qn->scored) {
 			buf_adds(&line, " [");
 			add_number(&line, qn->choices[i].score);
 			buf_adds(&line, "]");
 		}
-		term_wrap(out, line.data, 78, 9);
+		wrap_hanging(out, 9, prefix, line.data, 12);
 		buf_release(&line);
 	}
 	if (qn->dont_know)
-		term_wrap(out, "?) Don't know", 78, 9);
+		wrap_hanging(out, 9, "?) ", "Don't know", 12);
 }
 
 static void text_range(struct buf *out, const struct question *qn)
@@ -64,8 +81,11 @@ static void text_question(struct buf *out, const struct question *qn,
 			  size_t area_no, size_t no)
 {
 	struct buf head = BUF_INIT;
+	char prefix[32];
+	int n = snprintf(prefix, sizeof(prefix), "%zu.%zu ", area_no, no);
 
-	buf_addf(&head, "%zu.%zu ", area_no, no);
+	if (n < 0 || (size_t)n >= sizeof(prefix))
+		prefix[0] = '\0';
 	term_sanitize(&head, qn->text, 0);
 	buf_addf(&head, " [%s, %s", qn->id, question_type_names[qn->type]);
 	if (qn->scored) {
@@ -73,12 +93,11 @@ static void text_question(struct buf *out, const struct question *qn,
 		add_number(&head, qn->weight);
 	}
 	buf_adds(&head, "]");
-	term_wrap(out, head.data, 78, 3);
+	wrap_hanging(out, 3, prefix, head.data, 3 + strlen(prefix));
 	if (qn->when_source) {
 		buf_reset(&head);
-		buf_adds(&head, "when: ");
 		term_sanitize(&head, qn->when_source, 0);
-		term_wrap(out, head.data, 78, 9);
+		wrap_hanging(out, 9, "when: ", head.data, 15);
 	}
 	text_choices(out, qn);
 	text_range(out, qn);
@@ -200,10 +219,11 @@ void list_render_markdown(struct buf *out, const struct questionnaire *q)
 		buf_adds(out, ", by ");
 		escape_markdown(out, q->author);
 	}
-	buf_addf(out, "; %zu questions in %zu areas.*\n\n", q->nquestions,
-		 q->nareas);
+	buf_addf(out, "; %zu question%s in %zu area%s.*\n\n", q->nquestions,
+		 q->nquestions == 1 ? "" : "s", q->nareas,
+		 q->nareas == 1 ? "" : "s");
 	if (q->description) {
-		escape_markdown(out, q->description);
+		escape_markdown_block(out, q->description);
 		buf_adds(out, "\n\n");
 	}
 	for (i = 0; i < q->nareas; i++) {
@@ -213,7 +233,7 @@ void list_render_markdown(struct buf *out, const struct questionnaire *q)
 		escape_markdown(out, a->title);
 		buf_adds(out, "\n\n");
 		if (a->description) {
-			escape_markdown(out, a->description);
+			escape_markdown_block(out, a->description);
 			buf_adds(out, "\n\n");
 		}
 		for (j = 0; j < a->nquestions; j++)

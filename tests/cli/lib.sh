@@ -9,6 +9,8 @@
 #   done_testing          prints the plan; exits non-zero if any failed
 #
 # Tests run in a fresh temporary directory ($tmp) that is removed at exit.
+# Variables of this library start with _t_ or test_, so that tests may use
+# any other names.
 
 : "${CTO_ASSESS:?set CTO_ASSESS to the cto-assess binary}"
 tests_dir=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,13 +29,13 @@ run() {
 }
 
 check() {
-	name=$1
+	_t_name=$1
 	shift
 	test_count=$((test_count + 1))
 	if "$@"; then
-		echo "ok $test_count - $name"
+		echo "ok $test_count - $_t_name"
 	else
-		echo "not ok $test_count - $name"
+		echo "not ok $test_count - $_t_name"
 		echo "#   condition: $*"
 		echo "#   exit status: $status"
 		sed 's/^/#   stderr: /' "$err_file" | head -20
@@ -42,12 +44,12 @@ check() {
 }
 
 check_output() {
-	name=$1
+	_t_name=$1
 	test_count=$((test_count + 1))
 	if diff -u "$2" "$3" >"$tmp/.diff" 2>&1; then
-		echo "ok $test_count - $name"
+		echo "ok $test_count - $_t_name"
 	else
-		echo "not ok $test_count - $name"
+		echo "not ok $test_count - $_t_name"
 		sed 's/^/#   /' "$tmp/.diff" | head -60
 		test_failed=$((test_failed + 1))
 	fi

@@ -1,0 +1,258 @@
+/*
+ * test_content.c - the shipped questionnaires, read as a fractional CTO
+ * would check them: every scored question says why it matters, every answer
+ * short of the best says what to do, the interview adapts to the company,
+ * and the quick variant reuses the full one.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "answers.h"
+#include "diag.h"
+#include "expr.h"
+#include "loader.h"
+#include "model.h"
+#include "util.h"
+
+#define FULL "questionnaires/cto-readiness.yaml"
+#define QUICK "questionnaires/cto-quick.yaml"
+
+static struct questionnaire *load(const char *path)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct questionnaire *q = questionnaire_load(path, &diags);
+
+	if (!q || diags.count) {
+		diag_print(&diags, stderr);
+		fail_msg("'%s' does not load without diagnostics", path);
+	}
+	diag_list_release(&diags);
+	return q;
+}
+
+static void test_help_and_advice(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < q->nquestions; i++) {
+		const struct question *qn = q->questions[i];
+
+		if (!qn->scored)
+			continue;
+		if (!qn->help || strlen(qn->help) < 80)
+			fail_msg("'%s' lacks a real 'help'", qn->id);
+		for (j = 0; j < qn->nchoices; j++) {
+			const struct choice *c = &qn->choices[j];
+
+			if (qn->type != QTYPE_MULTI && c->score < qn->best_score &&
+			    !c->advice && !qn->advice)
+				fail_msg("'%s' answer '%s' has no advice",
+					 qn->id, c->id);
+		}
+		for (j = 0; j < qn->nbands; j++)
+			if (qn->bands[j].score < 1 && !qn->bands[j].advice &&
+			    !qn->advice)
+				fail_msg("'%s' band %g has no advice", qn->id,
+					 qn->bands[j].min);
+		/* A multi question's gap is the boxes not ticked: each one
+		 * says what to do, or the question does. */
+		if (qn->type == QTYPE_MULTI && !qn->advice)
+			fail_msg("multi question '%s' has no advice", qn->id);
+		if (!qn->text[0] || qn->text[strlen(qn->text) - 1] != '?')
+			fail_msg("'%s' is not worded as a question", qn->id);
+	}
+	questionnaire_free(q);
+}
+
+static int counts_profile(const struct expr *node, void *ctx)
+{
+	const struct questionnaire *q = ctx;
+	const struct question *ref = questionnaire_question(q, node->question);
+
+	return ref && !strcmp(ref->area->id, "profile");
+}
+
+static void test_shape(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	size_t i, j, scored = 0, adaptive = 0;
+
+	(void)state;
+	assert_string_equal(q->areas[0].id, "profile");
+	assert_false(q->areas[0].scored);
+	assert_int_equal(q->nareas, 9);
+	for (i = 1; i < q->nareas; i++) {
+		const struct area *a = &q->areas[i];
+		size_t n = 0;
+
+		for (j = 0; j < a->nquestions; j++)
+			n += a->questions[j].scored;
+		scored += n;
+		if (n < 7 || n > 11)
+			fail_msg("area '%s' has %zu scored questions", a->id, n);
+		/* "Ready" depends on the stage: a target for every one. */
+		assert_int_equal(a->ntargets, 5);
+		for (j = 0; j + 1 < a->ntargets; j++)
+			assert_true(a->targets[j].score <=
+				    a->targets[j + 1].score);
+	}
+	assert_true(scored >= 60 && scored <= 80);
+	for (i = 0; i < q->nquestions; i++)
+		if (q->questions[i]->when &&
+		    expr_visit(q->questions[i]->when, counts_profile, q))
+			adaptive++;
+	if (adaptive < 12)
+		fail_msg("only %zu questions adapt to the profile", adaptive);
+	questionnaire_free(q);
+}
+
+/* Sets a profile answer, by choice id (or ids, comma-separated) or number. */
+static void set(struct answers *a, const char *id, const char *value)
+{
+	const struct question *qn = questionnaire_question(a->questionnaire, id);
+	struct answer *ans;
+
+	assert_non_null(qn);
+	ans = answers_get(a, qn);
+	answer_clear_value(ans);
+	if (qn->type == QTYPE_NUMBER) {
+		ans->kind = ANSWER_NUMBER;
+		ans->number = atof(value);
+	} else if (qn->type == QTYPE_MULTI) {
+		char *copy = xstrdup(value), *tok, *save = NULL;
+
+		ans->kind = ANSWER_CHOICES;
+		for (tok = strtok_r(copy, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			ans->choices = xreallocarray(ans->choices,
+						     ans->nchoices + 1,
+						     sizeof(char *));
+			ans->choices[ans->nchoices++] = xstrdup(tok);
+		}
+		free(copy);
+	} else if (qn->type == QTYPE_TEXT) {
+		ans->kind = ANSWER_TEXT;
+		ans->text = xstrdup(value);
+	} else {
+		assert_non_null(question_choice(qn, value));
+		ans->kind = ANSWER_CHOICE;
+		ans->choice = xstrdup(value);
+	}
+}
+
+/* How many questions a company with these answers is asked. */
+static size_t asked(const struct answers *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->nitems; i++)
+		n += answers_applies(a, a->questionnaire->questions[i]);
+	return n;
+}
+
+static void test_adaptive_interviews(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	struct answers idea, series_a;
+	size_t n_idea, n_series_a;
+
+	(void)state;
+	answers_init(&idea, q);
+	set(&idea, "company_name", "Idea Co");
+	set(&idea, "stage", "idea");
+	set(&idea, "team_size", "2");
+	set(&idea, "tech_headcount", "0");
+	set(&idea, "technical_founder", "no");
+	set(&idea, "product_type", "consumer-app");
+	set(&idea, "sensitive_data", "none");
+	set(&idea, "build_model", "not-started");
+	set(&idea, "enterprise_sales", "no");
+	set(&idea, "us_market", "no");
+
+	answers_init(&series_a, q);
+	set(&series_a, "company_name", "Health SaaS");
+	set(&series_a, "stage", "series-a");
+	set(&series_a, "team_size", "45");
+	set(&series_a, "tech_headcount", "14");
+	set(&series_a, "technical_founder", "yes");
+	set(&series_a, "product_type", "b2b-saas");
+	set(&series_a, "sensitive_data", "health,eu-personal");
+	set(&series_a, "build_model", "in-house");
+	set(&series_a, "enterprise_sales", "yes");
+	set(&series_a, "us_market", "yes");
+
+	n_idea = asked(&idea);
+	n_series_a = asked(&series_a);
+	print_message("# idea-stage consumer app: %zu questions; Series-A "
+		      "health-data B2B SaaS: %zu questions\n", n_idea,
+		      n_series_a);
+	assert_true(n_series_a >= n_idea + 10);
+	assert_true(n_series_a >= 50 && n_series_a <= 85);
+	/* The health-data company is asked about HIPAA; the other is not
+	 * asked about on-call rotations, deploys or HIPAA. */
+	assert_true(answers_applies(&series_a,
+				    questionnaire_question(q, "sec_hipaa")));
+	assert_false(answers_applies(&idea,
+				     questionnaire_question(q, "sec_hipaa")));
+	assert_false(answers_applies(&idea,
+				     questionnaire_question(q, "sec_monitoring")));
+	assert_false(answers_applies(&idea,
+				     questionnaire_question(q, "proc_deploy_method")));
+	answers_release(&idea);
+	answers_release(&series_a);
+	questionnaire_free(q);
+}
+
+static void test_quick_reuses_full(void **state)
+{
+	struct questionnaire *full = load(FULL), *quick = load(QUICK);
+	size_t i, scored = 0;
+
+	(void)state;
+	for (i = 0; i < quick->nquestions; i++) {
+		const struct question *qq = quick->questions[i];
+		const struct question *fq = questionnaire_question(full, qq->id);
+
+		/* Same id, same text, same weight: taken, not copied. */
+		assert_non_null(fq);
+		assert_string_equal(qq->text, fq->text);
+		assert_true(qq->weight == fq->weight);
+		scored += qq->scored;
+	}
+	assert_true(scored >= 12 && scored <= 20);
+	/* Every file the quick one reads is one the full one reads. */
+	for (i = 1; i < quick->nfiles; i++) {
+		size_t j;
+		int found = 0;
+
+		for (j = 0; j < full->nfiles; j++)
+			found |= !strcmp(strrchr(quick->files[i], '/'),
+					 strrchr(full->files[j], '/'));
+		if (!found)
+			fail_msg("'%s' is not part of the full questionnaire",
+				 quick->files[i]);
+	}
+	questionnaire_free(full);
+	questionnaire_free(quick);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_help_and_advice),
+		cmocka_unit_test(test_shape),
+		cmocka_unit_test(test_adaptive_interviews),
+		cmocka_unit_test(test_quick_reuses_full),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
