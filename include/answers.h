@@ -53,9 +53,16 @@ const struct answer *answers_find(const struct answers *a, const char *id);
 
 /*
  * Whether question is asked, given the answers so far: its condition holds
- * (a question without `when` is always asked).
+ * (a question without `when` is always asked).  A condition sees only the
+ * answers of questions that apply themselves: an answer kept from before a
+ * profile change that ruled its question out counts as no answer.  Costs a
+ * pass over the earlier questions; answers_applicability() does all of them
+ * in one pass.
  */
 int answers_applies(const struct answers *a, const struct question *question);
+
+/* Sets applies[i] for every question i (nitems entries, caller's array). */
+void answers_applicability(const struct answers *a, unsigned char *applies);
 
 /*
  * The answers file.  answers_save() writes a JSON file atomically (temp file,

@@ -73,14 +73,55 @@ const struct answer *answers_find(const struct answers *a, const char *id)
 	return q ? &a->items[q->index] : NULL;
 }
 
-static const struct answer *lookup_answer(const char *id, void *ctx)
+/* What a condition sees: answers of questions that apply, and nothing else. */
+struct applicability {
+	const struct answers *answers;
+	const unsigned char *applies; /* by question index, computed so far */
+};
+
+static const struct answer *lookup_applicable(const char *id, void *ctx)
 {
-	return answers_find(ctx, id);
+	const struct applicability *c = ctx;
+	const struct question *q =
+		questionnaire_question(c->answers->questionnaire, id);
+
+	/* Conditions only name earlier questions (the loader checks), whose
+	 * applicability is already known. */
+	if (!q || !c->applies[q->index])
+		return NULL;
+	return &c->answers->items[q->index];
+}
+
+/* Fills applies[0..count) in asking order, in one pass. */
+static void compute_applicability(const struct answers *a,
+				  unsigned char *applies, size_t count)
+{
+	struct applicability c = { a, applies };
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		const struct question *q = a->questionnaire->questions[i];
+
+		applies[i] = !q->when ||
+			     expr_eval(q->when, lookup_applicable, &c);
+	}
+}
+
+void answers_applicability(const struct answers *a, unsigned char *applies)
+{
+	compute_applicability(a, applies, a->nitems);
 }
 
 int answers_applies(const struct answers *a, const struct question *question)
 {
+	unsigned char *applies;
+	int r;
+
 	if (!question->when)
 		return 1;
-	return expr_eval(question->when, lookup_answer, (void *)a);
+	applies = xmalloc(question->index + 1);
+	compute_applicability(a, applies, question->index + 1);
+	r = applies[question->index];
+	free(applies);
+	return r;
 }

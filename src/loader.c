@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "buf.h"
@@ -65,6 +66,10 @@ static const struct key_spec question_keys[] = {
 };
 static const struct key_spec choice_keys[] = {
 	{ "id", 1 }, { "label", 1 }, { "score", 0 }, { "advice", 0 },
+	{ "risk", 0 }, { "effort", 0 },
+};
+static const struct key_spec yesno_choice_keys[] = {
+	{ "id", 1 }, { "label", 0 }, { "score", 0 }, { "advice", 0 },
 	{ "risk", 0 }, { "effort", 0 },
 };
 static const struct key_spec band_keys[] = {
@@ -185,6 +190,33 @@ static void add_hint(struct buf *msg, const char *word,
 
 /* ---- keys and scalar values ---------------------------------------- */
 
+/*
+ * A plain ~, null or nothing at all is YAML's null: the key is treated as
+ * absent (quoted "" is an empty text, which is an error where text is
+ * needed).
+ */
+static int is_null(const struct ynode *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	size_t i;
+
+	if (!n || n->kind != YNODE_SCALAR || n->style != YSTYLE_PLAIN)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(nulls); i++)
+		if (!strcmp(n->text, nulls[i]))
+			return 1;
+	return 0;
+}
+
+/* The value under key, or NULL when absent or null. */
+static const struct ynode *get_value(const struct ynode *map, const char *key)
+{
+	const struct ynode *n = ynode_get(map, key);
+
+	return is_null(n) ? NULL : n;
+}
+
+
 static int expect_kind(struct loader *l, const struct ynode *n,
 		       enum ynode_kind kind, const char *what)
 {
@@ -276,7 +308,7 @@ static void check_keys(struct loader *l, const struct ynode *map,
 		buf_release(&msg);
 	}
 	for (j = 0; j < nspecs; j++)
-		if (specs[j].required && !ynode_get(map, specs[j].name))
+		if (specs[j].required && !get_value(map, specs[j].name))
 			error_at(l, map, "%s is missing required key '%s'",
 				 what, specs[j].name);
 }
@@ -285,7 +317,7 @@ static void check_keys(struct loader *l, const struct ynode *map,
 static char *get_text(struct loader *l, const struct ynode *map,
 		      const char *key, const char *what)
 {
-	const struct ynode *n = ynode_get(map, key);
+	const struct ynode *n = get_value(map, key);
 
 	if (!n)
 		return NULL;
@@ -310,7 +342,7 @@ static char *get_text(struct loader *l, const struct ynode *map,
 static char *get_id(struct loader *l, const struct ynode *map,
 		    const char *key, const char *what)
 {
-	const struct ynode *n = ynode_get(map, key);
+	const struct ynode *n = get_value(map, key);
 
 	if (!n)
 		return NULL;
@@ -333,7 +365,7 @@ static char *get_id(struct loader *l, const struct ynode *map,
 static int get_number(struct loader *l, const struct ynode *map,
 		      const char *key, double min, double max, double *out)
 {
-	const struct ynode *n = ynode_get(map, key);
+	const struct ynode *n = get_value(map, key);
 	double v;
 
 	if (!n)
@@ -359,18 +391,18 @@ static int get_bool(struct loader *l, const struct ynode *map,
 {
 	static const char *const yes[] = { "true", "yes", "on" };
 	static const char *const no[] = { "false", "no", "off" };
-	const struct ynode *n = ynode_get(map, key);
+	const struct ynode *n = get_value(map, key);
 	size_t i;
 
 	if (!n)
 		return 0;
 	if (n->kind == YNODE_SCALAR) {
 		for (i = 0; i < ARRAY_SIZE(yes); i++) {
-			if (!strcmp(n->text, yes[i])) {
+			if (!strcasecmp(n->text, yes[i])) {
 				*out = 1;
 				return 0;
 			}
-			if (!strcmp(n->text, no[i])) {
+			if (!strcasecmp(n->text, no[i])) {
 				*out = 0;
 				return 0;
 			}
@@ -388,7 +420,7 @@ static int get_enum(struct loader *l, const struct ynode *map,
 		    const char *key, const char *const *names, size_t count,
 		    int fallback)
 {
-	const struct ynode *n = ynode_get(map, key);
+	const struct ynode *n = get_value(map, key);
 	struct buf msg = BUF_INIT;
 	size_t i;
 
@@ -436,7 +468,13 @@ static void load_choice(struct loader *l, const struct ynode *n,
 	c->pos = pos_of(l, n);
 	if (expect_kind(l, n, YNODE_MAPPING, "a choice") < 0)
 		return;
-	check_keys(l, n, choice_keys, ARRAY_SIZE(choice_keys), "a choice");
+	/* A yesno choice may only add advice to the built-in yes or no. */
+	if (q->type == QTYPE_YESNO)
+		check_keys(l, n, yesno_choice_keys,
+			   ARRAY_SIZE(yesno_choice_keys), "a choice");
+	else
+		check_keys(l, n, choice_keys, ARRAY_SIZE(choice_keys),
+			   "a choice");
 	c->id = get_id(l, n, "id", "a choice");
 	c->label = get_text(l, n, "label", "a choice");
 	c->advice = get_text(l, n, "advice", "a choice");
@@ -445,7 +483,6 @@ static void load_choice(struct loader *l, const struct ynode *n,
 		c->score = 0; /* reported already; do not also say "missing" */
 	c->risk = get_risk(l, n);
 	c->effort = get_effort(l, n, EFFORT_UNSET);
-	(void)q;
 }
 
 /* Fills in yes and no for a yesno question from its optional choices. */
@@ -456,6 +493,7 @@ static void load_yesno(struct loader *l, const struct ynode *n,
 	const struct ynode *best = ynode_get(n, "best");
 	int no_is_best = best && best->kind == YNODE_SCALAR &&
 			 !strcmp(best->text, "no");
+	int seen[2] = { 0, 0 };
 	size_t i;
 
 	if (best && !no_is_best &&
@@ -482,7 +520,13 @@ static void load_yesno(struct loader *l, const struct ynode *n,
 			slot = &q->choices[0];
 		else if (c.id && !strcmp(c.id, "no"))
 			slot = &q->choices[1];
-		else if (c.id)
+		if (slot && (slot - q->choices) < 2 && seen[slot - q->choices]) {
+			error_at(l, list->items[i], "duplicate choice id '%s' "
+				 "in question '%s'", c.id, q->id ? q->id : "?");
+			slot = NULL;
+		} else if (slot) {
+			seen[slot - q->choices] = 1;
+		} else if (c.id)
 			error_at(l, list->items[i],
 				 "choices of a yesno question must have id "
 				 "'yes' or 'no', not '%s'", c.id);
@@ -564,10 +608,15 @@ static void load_bands(struct loader *l, const struct ynode *n,
 		check_keys(l, b, band_keys, ARRAY_SIZE(band_keys), "a band");
 		band->pos = pos_of(l, b);
 		get_number(l, b, "min", -1e15, 1e15, &band->min);
-		get_number(l, b, "score", 0, 1000, &band->score);
+		get_number(l, b, "score", 0, 1, &band->score);
 		band->label = get_text(l, b, "label", "a band");
 		band->advice = get_text(l, b, "advice", "a band");
 		band->risk = get_risk(l, b);
+		if ((q->has_min && band->min < q->min && i > 0) ||
+		    (q->has_max && band->min > q->max))
+			warning_at(l, b, "band from %g lies outside the "
+				   "question's range (%g to %g)", band->min,
+				   q->min, q->max);
 		if (q->nbands && band->min <= q->bands[q->nbands - 1].min)
 			error_at(l, b, "bands must be in ascending order of "
 				 "'min' (%g after %g)", band->min,
@@ -896,8 +945,8 @@ static void load_include(struct loader *l, const struct ynode *entry,
 			return;
 	}
 	if (name->kind != YNODE_SCALAR || !*name->text) {
-		error_at(l, name, "an include entry must be a file path or a "
-			 "mapping with 'path'");
+		error_at(l, name, "an include entry must be a file name or a "
+			 "mapping with '%s'", path_key);
 		return;
 	}
 	if ((areas && expect_kind(l, areas, YNODE_SEQUENCE, "'areas'") < 0) ||
@@ -1184,6 +1233,28 @@ static const char **question_ids(const struct questionnaire *q)
 	return ids;
 }
 
+/* Ids that conditions would read as a number or a keyword. */
+static void warn_unusable_id(struct loader *l, const struct question *qn)
+{
+	static const char *const keywords[] = {
+		"and", "or", "not", "in", "includes", "answered", "true",
+		"false"
+	};
+	double v;
+	size_t i;
+
+	if (!qn->id)
+		return;
+	for (i = 0; i < ARRAY_SIZE(keywords); i++)
+		if (!strcmp(qn->id, keywords[i]))
+			break;
+	if (i < ARRAY_SIZE(keywords) || parse_number(qn->id, &v) == 0)
+		diag_add(l->diags, DIAG_WARNING, qn->pos.file, qn->pos.line,
+			 qn->pos.col, "question id '%s' reads as a %s in "
+			 "conditions, so no condition can refer to it", qn->id,
+			 i < ARRAY_SIZE(keywords) ? "keyword" : "number");
+}
+
 static void index_areas(struct loader *l)
 {
 	struct questionnaire *q = l->q;
@@ -1209,6 +1280,7 @@ static void index_areas(struct loader *l)
 			struct question *qn = &a->questions[j];
 			const struct question *dup;
 
+			warn_unusable_id(l, qn);
 			qn->area = a;
 			qn->index = q->nquestions;
 			q->questions[q->nquestions++] = qn;
@@ -1284,6 +1356,11 @@ static void check_scoring(struct loader *l, struct question *qn)
 	}
 	if (qn->type == QTYPE_MULTI && qn->full_score <= 0)
 		qn->full_score = sum;
+	else if (qn->type == QTYPE_MULTI && qn->scored && qn->full_score > sum)
+		diag_add(l->diags, DIAG_WARNING, qn->pos.file, qn->pos.line,
+			 qn->pos.col, "'full_score' of question '%s' (%g) is "
+			 "more than all its choices give (%g), so full marks "
+			 "can never be reached", qn->id, qn->full_score, sum);
 	if (!qn->scored)
 		return;
 	if ((qn->type == QTYPE_SINGLE || qn->type == QTYPE_YESNO ||

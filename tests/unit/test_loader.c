@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "answers.h"
 #include "buf.h"
 #include "diag.h"
 #include "expr.h"
@@ -299,6 +300,47 @@ static void test_large_questionnaire(void **state)
 	buf_release(&text);
 }
 
+static void set_choice(struct answers *a, const char *id, const char *value)
+{
+	struct answer *ans =
+		answers_get(a, questionnaire_question(a->questionnaire, id));
+
+	answer_clear_value(ans);
+	ans->kind = ANSWER_CHOICE;
+	ans->choice = xstrdup(value);
+}
+
+static void test_applicability(void **state)
+{
+	struct questionnaire *q;
+	struct answers a;
+	unsigned char applies[3];
+
+	(void)state;
+	q = load_ok(write_tmp("chain.yaml",
+			      "id: t\ntitle: T\nversion: '1'\nareas:\n"
+			      "  - id: a\n    title: A\n    scored: false\n"
+			      "    questions:\n"
+			      "      - {id: q1, text: Q1?, type: yesno}\n"
+			      "      - {id: q2, text: Q2?, type: yesno,"
+			      " when: q1 == yes}\n"
+			      "      - {id: q3, text: Q3?, type: yesno,"
+			      " when: q2 == yes}\n"));
+	answers_init(&a, q);
+	set_choice(&a, "q1", "yes");
+	set_choice(&a, "q2", "yes");
+	assert_true(answers_applies(&a, q->questions[2]));
+	/* q1 changes: q2 no longer applies, so its kept answer no longer
+	 * makes q3 apply. */
+	set_choice(&a, "q1", "no");
+	assert_false(answers_applies(&a, q->questions[1]));
+	assert_false(answers_applies(&a, q->questions[2]));
+	answers_applicability(&a, applies);
+	assert_true(applies[0] && !applies[1] && !applies[2]);
+	answers_release(&a);
+	questionnaire_free(q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_includes),
 		cmocka_unit_test(test_directories),
 		cmocka_unit_test(test_large_questionnaire),
+		cmocka_unit_test(test_applicability),
 	};
 
 	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
