@@ -42,6 +42,12 @@ size_t term_text_width(const char *s);
  */
 void term_wrap(struct buf *out, const char *s, size_t width, size_t indent);
 
+/*
+ * Appends s (sanitised, newlines as spaces) cut to at most width columns,
+ * ending in "..." when cut.  Returns the number of columns appended.
+ */
+size_t term_truncate(struct buf *out, const char *s, size_t width);
+
 /* The width of the terminal on fd, or 80 when unknown; at most 100. */
 size_t term_width(int fd);
 

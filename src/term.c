@@ -1,6 +1,11 @@
 /*
  * term.c - colour, sanitising and wrapping of terminal output.
  */
+/* wcwidth() is an X/Open function; the Makefile's pkg-config flags usually
+ * ask for it already. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -176,6 +181,43 @@ void term_wrap(struct buf *out, const char *s, size_t width, size_t indent)
 		wrap_paragraph(out, line, width, indent);
 	}
 	buf_release(&clean);
+}
+
+size_t term_truncate(struct buf *out, const char *s, size_t width)
+{
+	struct buf clean = BUF_INIT;
+	const unsigned char *p;
+	size_t used = 0, keep = 0, keep_width = 0;
+
+	term_sanitize(&clean, s, 0);
+	if (term_text_width(clean.data) <= width) {
+		buf_add(out, clean.data, clean.len);
+		used = term_text_width(clean.data);
+		goto out;
+	}
+	/* Keep whole characters that fit in width - 3, then the ellipsis. */
+	p = (const unsigned char *)clean.data;
+	while (p[keep]) {
+		unsigned cp;
+		size_t len = utf8_decode(p + keep, &cp);
+		int w = wcwidth((wchar_t)cp);
+
+		if (!len)
+			break;
+		if (keep_width + (w > 0 ? (size_t)w : 0) + 3 > width)
+			break;
+		keep_width += w > 0 ? (size_t)w : 0;
+		keep += len;
+	}
+	buf_add(out, clean.data, keep);
+	used = keep_width;
+	if (width >= 3) {
+		buf_adds(out, "...");
+		used += 3;
+	}
+out:
+	buf_release(&clean);
+	return used;
 }
 
 size_t term_width(int fd)

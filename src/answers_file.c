@@ -1,0 +1,817 @@
+/*
+ * answers_file.c - the answers file: writing it (cJSON) and reading it back
+ * from JSON or YAML with a diagnostic at the place of every invalid answer.
+ *
+ * Both formats are read into the positioned node tree of yamltree.h (YAML
+ * through libyaml's events, which refuses anchors and aliases; JSON through
+ * jsontree.h), so one validator below serves both and every message carries
+ * file:line:col.  A problem with one answer never stops the others from being
+ * checked: the founder or the script sees the whole list at once.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "answers.h"
+#include "fileio.h"
+#include "jsontree.h"
+#include "util.h"
+#include "yamltree.h"
+
+/* Answers files larger than this are refused before parsing. */
+#define ANSWERS_MAX_FILE_SIZE (16u * 1024 * 1024)
+
+static const char *const status_skipped = "skipped";
+static const char *const status_dont_know = "dont_know";
+
+/* ---- writing --------------------------------------------------------- */
+
+/* cJSON reports out-of-memory as NULL; route it to xmalloc, which exits. */
+static void json_use_xmalloc(void)
+{
+	static int done;
+	cJSON_Hooks hooks = { xmalloc, free };
+
+	if (!done) {
+		cJSON_InitHooks(&hooks);
+		done = 1;
+	}
+}
+
+static void add_string_or_null(cJSON *obj, const char *key, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(obj, key, s);
+	else
+		cJSON_AddNullToObject(obj, key);
+}
+
+/* The JSON value of one answer, or NULL for ANSWER_NONE (caller owns). */
+static cJSON *answer_to_json(const struct answer *ans)
+{
+	cJSON *v;
+	size_t i;
+
+	switch (ans->kind) {
+	case ANSWER_CHOICE:
+		return cJSON_CreateString(ans->choice);
+	case ANSWER_CHOICES:
+		v = cJSON_CreateArray();
+		for (i = 0; i < ans->nchoices; i++)
+			cJSON_AddItemToArray(v,
+					     cJSON_CreateString(ans->choices[i]));
+		return v;
+	case ANSWER_NUMBER:
+		return cJSON_CreateNumber(ans->number);
+	case ANSWER_TEXT:
+		return cJSON_CreateString(ans->text);
+	case ANSWER_SKIPPED:
+	case ANSWER_DONT_KNOW:
+		v = cJSON_CreateObject();
+		cJSON_AddStringToObject(v, "status",
+					ans->kind == ANSWER_SKIPPED ?
+						status_skipped : status_dont_know);
+		return v;
+	default:
+		return NULL;
+	}
+}
+
+/* The company profile as far as it is answered: name and stage. */
+static cJSON *company_to_json(const struct answers *a)
+{
+	const struct questionnaire *q = a->questionnaire;
+	const struct answer *name = NULL, *stage = NULL;
+	cJSON *company = cJSON_CreateObject();
+
+	if (q->name_question)
+		name = answers_find(a, q->name_question);
+	if (q->stage_question)
+		stage = answers_find(a, q->stage_question);
+	add_string_or_null(company, "name",
+			   name && name->kind == ANSWER_TEXT ? name->text
+							     : NULL);
+	add_string_or_null(company, "stage",
+			   stage && stage->kind == ANSWER_CHOICE ? stage->choice
+								 : NULL);
+	return company;
+}
+
+static cJSON *questionnaire_ref_to_json(const struct answers *a)
+{
+	cJSON *ref = cJSON_CreateObject();
+
+	add_string_or_null(ref, "id", a->questionnaire_id);
+	add_string_or_null(ref, "version", a->questionnaire_version);
+	add_string_or_null(ref, "hash", a->questionnaire_hash);
+	add_string_or_null(ref, "path", a->questionnaire_path);
+	return ref;
+}
+
+cJSON *answers_to_json(const struct answers *a)
+{
+	const struct questionnaire *q = a->questionnaire;
+	cJSON *root, *values, *notes;
+	size_t i;
+
+	json_use_xmalloc();
+	root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, "schema", ANSWERS_SCHEMA);
+	cJSON_AddItemToObject(root, "questionnaire",
+			      questionnaire_ref_to_json(a));
+	cJSON_AddItemToObject(root, "company", company_to_json(a));
+	add_string_or_null(root, "created_at", a->created_at);
+	add_string_or_null(root, "updated_at", a->updated_at);
+	add_string_or_null(root, "completed_at", a->completed_at);
+	values = cJSON_AddObjectToObject(root, "answers");
+	notes = cJSON_AddObjectToObject(root, "notes");
+	for (i = 0; i < q->nquestions && i < a->nitems; i++) {
+		const struct answer *ans = &a->items[i];
+		cJSON *v = answer_to_json(ans);
+
+		if (v)
+			cJSON_AddItemToObject(values, q->questions[i]->id, v);
+		if (ans->note)
+			cJSON_AddStringToObject(notes, q->questions[i]->id,
+						ans->note);
+	}
+	if (a->orphans)
+		cJSON_AddItemToObject(root, "orphans",
+				      cJSON_Duplicate(a->orphans, 1));
+	return root;
+}
+
+int answers_save(const struct answers *a, const char *path, struct buf *err)
+{
+	cJSON *json = answers_to_json(a);
+	char *text = cJSON_Print(json);
+	struct buf data = BUF_INIT;
+	int ret;
+
+	if (!text)
+		die(EXIT_NOMEM, "out of memory");
+	buf_adds(&data, text);
+	buf_addc(&data, '\n');
+	ret = file_write_atomic(path, data.data, data.len, FILE_WRITE_FORCE,
+				err);
+	free(text);
+	cJSON_Delete(json);
+	buf_release(&data);
+	return ret;
+}
+
+/* ---- reading: the tree ----------------------------------------------- */
+
+static int is_yaml_name(const char *path)
+{
+	size_t len = strlen(path);
+
+	return (len >= 5 && !strcmp(path + len - 5, ".yaml")) ||
+	       (len >= 4 && !strcmp(path + len - 4, ".yml"));
+}
+
+static int read_tree(struct yaml_tree *tree, const char *path,
+		     struct diag_list *diags)
+{
+	if (is_yaml_name(path))
+		return yaml_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
+	return json_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
+}
+
+/* JSON null, or YAML's spellings of it (an empty plain value included). */
+static int is_null(const struct ynode *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	size_t i;
+
+	if (n->kind != YNODE_SCALAR || n->style != YSTYLE_PLAIN)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(nulls); i++)
+		if (!strcmp(n->text, nulls[i]))
+			return 1;
+	return 0;
+}
+
+/* A scalar that is text without NUL bytes (YAML and JSON can write them). */
+static int is_text(const struct ynode *n)
+{
+	return n->kind == YNODE_SCALAR && !is_null(n) &&
+	       strlen(n->text) == n->len;
+}
+
+/* ---- reading: diagnostics -------------------------------------------- */
+
+struct reader {
+	struct answers *a;
+	const struct questionnaire *q;
+	const char *file;
+	struct diag_list *diags;
+	const char **ids; /* question ids for hints, built when first needed */
+};
+
+static void report_at(struct reader *r, enum diag_severity severity,
+		      const struct ynode *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void report_at(struct reader *r, enum diag_severity severity,
+		      const struct ynode *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(r->diags, severity, r->file, n ? n->line : 0,
+		  n ? n->col : 0, fmt, ap);
+	va_end(ap);
+}
+
+/* Appends " (did you mean 'x'?)" when a candidate is close to word. */
+static void add_hint(struct buf *msg, const char *word,
+		     const char *const *candidates, size_t count)
+{
+	const char *hint = closest_match(word, candidates, count);
+
+	if (hint)
+		buf_addf(msg, " (did you mean '%s'?)", hint);
+}
+
+/* Reports duplicate keys of a mapping (JSON and YAML both allow them). */
+static void check_duplicates(struct reader *r, const struct ynode *map,
+			     const char *what)
+{
+	struct strmap seen = STRMAP_INIT;
+	size_t i;
+
+	for (i = 0; i + 1 < map->count; i += 2) {
+		const struct ynode *k = map->items[i], *first;
+
+		if (k->kind != YNODE_SCALAR)
+			continue;
+		first = strmap_put(&seen, k->text, (void *)k);
+		if (first)
+			report_at(r, DIAG_ERROR, k,
+				  "duplicate key '%s' in %s (first at line %d)",
+				  k->text, what, first->line);
+	}
+	strmap_release(&seen);
+}
+
+/* Checks a mapping's keys against names; unknown keys are errors. */
+static void check_keys(struct reader *r, const struct ynode *map,
+		       const char *const *names, size_t count,
+		       const char *what)
+{
+	size_t i, j;
+
+	check_duplicates(r, map, what);
+	for (i = 0; i + 1 < map->count; i += 2) {
+		const struct ynode *k = map->items[i];
+		struct buf msg = BUF_INIT;
+
+		for (j = 0; j < count; j++)
+			if (k->kind == YNODE_SCALAR && !strcmp(k->text, names[j]))
+				break;
+		if (j < count)
+			continue;
+		if (k->kind != YNODE_SCALAR) {
+			report_at(r, DIAG_ERROR, k, "keys in %s must be text, "
+				  "not %s", what, ynode_kind_name(k));
+			continue;
+		}
+		buf_addf(&msg, "unknown key '%s' in %s", k->text, what);
+		add_hint(&msg, k->text, names, count);
+		report_at(r, DIAG_ERROR, k, "%s", msg.data);
+		buf_release(&msg);
+	}
+}
+
+/* Whether n is a mapping; reports it otherwise. */
+static int expect_mapping(struct reader *r, const struct ynode *n,
+			  const char *what)
+{
+	if (n->kind == YNODE_MAPPING)
+		return 1;
+	report_at(r, DIAG_ERROR, n, "%s must be a mapping, not %s", what,
+		  ynode_kind_name(n));
+	return 0;
+}
+
+/* ---- reading: one answer --------------------------------------------- */
+
+/* Appends "a, b, c" (the choice ids of question). */
+static void add_choice_ids(struct buf *msg, const struct question *question)
+{
+	size_t i;
+
+	for (i = 0; i < question->nchoices; i++)
+		buf_addf(msg, "%s%s", i ? ", " : "", question->choices[i].id);
+}
+
+/* Checks that n names a choice of question; returns the choice id or NULL. */
+static const char *read_choice(struct reader *r, const struct question *qn,
+			       const struct ynode *n)
+{
+	const char **ids;
+	struct buf msg = BUF_INIT;
+	size_t i;
+
+	if (n->kind != YNODE_SCALAR || !is_text(n)) {
+		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a choice "
+			  "id, not %s", qn->id,
+			  is_null(n) ? "null" : ynode_kind_name(n));
+		return NULL;
+	}
+	/* JSON booleans answer yes/no questions naturally. */
+	if (qn->type == QTYPE_YESNO && n->style == YSTYLE_PLAIN &&
+	    (!strcmp(n->text, "true") || !strcmp(n->text, "false")))
+		return !strcmp(n->text, "true") ? "yes" : "no";
+	if (question_choice(qn, n->text))
+		return n->text;
+	ids = xcalloc(qn->nchoices, sizeof(*ids));
+	for (i = 0; i < qn->nchoices; i++)
+		ids[i] = qn->choices[i].id;
+	buf_addf(&msg, "unknown choice '%s' for question '%s'", n->text,
+		 qn->id);
+	add_hint(&msg, n->text, ids, qn->nchoices);
+	buf_adds(&msg, "; expected one of: ");
+	add_choice_ids(&msg, qn);
+	report_at(r, DIAG_ERROR, n, "%s", msg.data);
+	buf_release(&msg);
+	free(ids);
+	return NULL;
+}
+
+static int read_single(struct reader *r, const struct question *qn,
+		       const struct ynode *n, struct answer *ans)
+{
+	const char *id = read_choice(r, qn, n);
+
+	if (!id)
+		return -1;
+	ans->kind = ANSWER_CHOICE;
+	ans->choice = xstrdup(id);
+	return 0;
+}
+
+static int read_multi(struct reader *r, const struct question *qn,
+		      const struct ynode *n, struct answer *ans)
+{
+	size_t i, j;
+	int ret = 0;
+
+	if (n->kind != YNODE_SEQUENCE) {
+		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a list of "
+			  "choice ids (it allows several), not %s", qn->id,
+			  is_null(n) ? "null" : ynode_kind_name(n));
+		return -1;
+	}
+	ans->kind = ANSWER_CHOICES;
+	ans->choices = xcalloc(n->count ? n->count : 1, sizeof(char *));
+	for (i = 0; i < n->count; i++) {
+		const char *id = read_choice(r, qn, n->items[i]);
+
+		if (!id) {
+			ret = -1;
+			continue;
+		}
+		for (j = 0; j < ans->nchoices; j++)
+			if (!strcmp(ans->choices[j], id))
+				break;
+		if (j < ans->nchoices) {
+			report_at(r, DIAG_ERROR, n->items[i], "choice '%s' is "
+				  "listed twice in the answer to '%s'", id,
+				  qn->id);
+			ret = -1;
+			continue;
+		}
+		ans->choices[ans->nchoices++] = xstrdup(id);
+	}
+	return ret;
+}
+
+/* Appends the accepted range of a scale or number question. */
+static void add_range(struct buf *msg, const struct question *qn)
+{
+	if (qn->has_min && qn->has_max)
+		buf_addf(msg, "from %g to %g", qn->min, qn->max);
+	else if (qn->has_min)
+		buf_addf(msg, "%g or more", qn->min);
+	else if (qn->has_max)
+		buf_addf(msg, "%g or less", qn->max);
+	else
+		buf_adds(msg, "any number");
+}
+
+static int read_number(struct reader *r, const struct question *qn,
+		       const struct ynode *n, struct answer *ans)
+{
+	struct buf msg = BUF_INIT;
+	double v;
+	int bad_range, bad_whole;
+
+	if (!is_text(n) || parse_number(n->text, &v) < 0) {
+		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a number, "
+			  "not %s%s%s", qn->id,
+			  is_text(n) ? "'" : "",
+			  is_text(n) ? n->text
+				     : is_null(n) ? "null" : ynode_kind_name(n),
+			  is_text(n) ? "'" : "");
+		return -1;
+	}
+	bad_range = (qn->has_min && v < qn->min) ||
+		    (qn->has_max && v > qn->max);
+	bad_whole = qn->type == QTYPE_SCALE && v != (double)(long long)v;
+	if (bad_range || bad_whole) {
+		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
+			 qn->id, bad_range ? "out of range" : "not a whole number",
+			 qn->type == QTYPE_SCALE ? "a whole number " : "");
+		add_range(&msg, qn);
+		buf_adds(&msg, ")");
+		report_at(r, DIAG_ERROR, n, "%s", msg.data);
+		buf_release(&msg);
+		return -1;
+	}
+	ans->kind = ANSWER_NUMBER;
+	ans->number = v;
+	return 0;
+}
+
+static int read_text(struct reader *r, const struct question *qn,
+		     const struct ynode *n, struct answer *ans)
+{
+	if (!is_text(n)) {
+		report_at(r, DIAG_ERROR, n, "answer to '%s' must be text%s, "
+			  "not %s", qn->id,
+			  n->kind == YNODE_SCALAR && !is_null(n) ?
+				  " without NUL characters" : "",
+			  is_null(n) ? "null" : ynode_kind_name(n));
+		return -1;
+	}
+	ans->kind = ANSWER_TEXT;
+	ans->text = xstrdup(n->text);
+	return 0;
+}
+
+/* {status: skipped} or {status: dont_know}. */
+static int read_status(struct reader *r, const struct question *qn,
+		       const struct ynode *n, struct answer *ans)
+{
+	static const char *const keys[] = { "status" };
+	const struct ynode *s = ynode_get(n, "status");
+	size_t before = r->diags->errors;
+
+	check_keys(r, n, keys, ARRAY_SIZE(keys), "an answer");
+	if (!s) {
+		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a value, "
+			  "{status: skipped} or {status: dont_know}, not a "
+			  "mapping without 'status'", qn->id);
+		return -1;
+	}
+	if (!is_text(s) || (strcmp(s->text, status_skipped) &&
+			    strcmp(s->text, status_dont_know))) {
+		report_at(r, DIAG_ERROR, s, "unknown status '%s' in the answer "
+			  "to '%s' (expected 'skipped' or 'dont_know')",
+			  is_text(s) ? s->text : "", qn->id);
+		return -1;
+	}
+	if (!strcmp(s->text, status_dont_know) && !qn->dont_know) {
+		report_at(r, DIAG_ERROR, s, "question '%s' does not offer "
+			  "\"don't know\"", qn->id);
+		return -1;
+	}
+	if (r->diags->errors != before)
+		return -1;
+	ans->kind = !strcmp(s->text, status_skipped) ? ANSWER_SKIPPED
+						     : ANSWER_DONT_KNOW;
+	return 0;
+}
+
+/* Checks value n against question and stores it in ans (kept on error). */
+static int read_answer(struct reader *r, const struct question *qn,
+		       const struct ynode *n, struct answer *ans)
+{
+	struct answer value;
+	int ret;
+
+	memset(&value, 0, sizeof(value));
+	if (is_null(n))
+		return 0; /* written but not answered yet */
+	if (n->kind == YNODE_MAPPING)
+		ret = read_status(r, qn, n, &value);
+	else if (qn->type == QTYPE_SINGLE || qn->type == QTYPE_YESNO)
+		ret = read_single(r, qn, n, &value);
+	else if (qn->type == QTYPE_MULTI)
+		ret = read_multi(r, qn, n, &value);
+	else if (qn->type == QTYPE_SCALE || qn->type == QTYPE_NUMBER)
+		ret = read_number(r, qn, n, &value);
+	else
+		ret = read_text(r, qn, n, &value);
+	if (ret < 0) {
+		answer_release(&value);
+		return -1;
+	}
+	value.note = ans->note;
+	ans->note = NULL;
+	answer_release(ans);
+	*ans = value;
+	return 0;
+}
+
+/* ---- reading: orphans ------------------------------------------------ */
+
+/* The JSON value of a node, for keeping what cannot be checked (caller owns). */
+static cJSON *node_to_json(const struct ynode *n)
+{
+	cJSON *v;
+	double number;
+	size_t i;
+
+	if (n->kind == YNODE_SEQUENCE) {
+		v = cJSON_CreateArray();
+		for (i = 0; i < n->count; i++)
+			cJSON_AddItemToArray(v, node_to_json(n->items[i]));
+		return v;
+	}
+	if (n->kind == YNODE_MAPPING) {
+		v = cJSON_CreateObject();
+		for (i = 0; i + 1 < n->count; i += 2)
+			if (n->items[i]->kind == YNODE_SCALAR)
+				cJSON_AddItemToObject(v, n->items[i]->text,
+						      node_to_json(n->items[i + 1]));
+		return v;
+	}
+	if (n->style == YSTYLE_PLAIN) {
+		if (is_null(n))
+			return cJSON_CreateNull();
+		if (!strcmp(n->text, "true") || !strcmp(n->text, "false"))
+			return cJSON_CreateBool(!strcmp(n->text, "true"));
+		if (!parse_number(n->text, &number))
+			return cJSON_CreateNumber(number);
+	}
+	return cJSON_CreateString(n->text);
+}
+
+/* Keeps value under orphans.<section>.<id>, replacing an older entry. */
+static void keep_orphan(struct reader *r, const char *section, const char *id,
+			cJSON *value)
+{
+	cJSON *group;
+
+	if (!r->a->orphans)
+		r->a->orphans = cJSON_CreateObject();
+	group = cJSON_GetObjectItemCaseSensitive(r->a->orphans, section);
+	if (!cJSON_IsObject(group)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(r->a->orphans, section);
+		group = cJSON_AddObjectToObject(r->a->orphans, section);
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(group, id);
+	cJSON_AddItemToObject(group, id, value);
+}
+
+static void warn_orphan(struct reader *r, const struct ynode *key,
+			const char *what)
+{
+	const struct questionnaire *q = r->q;
+	struct buf msg = BUF_INIT;
+	size_t i;
+
+	if (!r->ids) {
+		r->ids = xcalloc(q->nquestions ? q->nquestions : 1,
+				 sizeof(*r->ids));
+		for (i = 0; i < q->nquestions; i++)
+			r->ids[i] = q->questions[i]->id;
+	}
+	buf_addf(&msg, "no question '%s' in questionnaire '%s'", key->text,
+		 q->id);
+	add_hint(&msg, key->text, r->ids, q->nquestions);
+	buf_addf(&msg, "; its %s is kept aside in 'orphans'", what);
+	report_at(r, DIAG_WARNING, key, "%s", msg.data);
+	buf_release(&msg);
+}
+
+/* The orphans of an earlier save come back as they were. */
+static void read_orphans(struct reader *r, const struct ynode *n)
+{
+	static const char *const keys[] = { "answers", "notes" };
+	size_t i, k;
+
+	if (is_null(n) || !expect_mapping(r, n, "'orphans'"))
+		return;
+	check_keys(r, n, keys, ARRAY_SIZE(keys), "'orphans'");
+	for (k = 0; k < ARRAY_SIZE(keys); k++) {
+		const struct ynode *group = ynode_get(n, keys[k]);
+
+		if (!group || !expect_mapping(r, group, "an orphans group"))
+			continue;
+		for (i = 0; i + 1 < group->count; i += 2)
+			if (group->items[i]->kind == YNODE_SCALAR)
+				keep_orphan(r, keys[k], group->items[i]->text,
+					    node_to_json(group->items[i + 1]));
+	}
+}
+
+/* ---- reading: sections ----------------------------------------------- */
+
+static void read_answers_map(struct reader *r, const struct ynode *map)
+{
+	size_t i;
+
+	if (is_null(map) || !expect_mapping(r, map, "'answers'"))
+		return;
+	check_duplicates(r, map, "'answers'");
+	for (i = 0; i + 1 < map->count; i += 2) {
+		const struct ynode *key = map->items[i];
+		const struct ynode *value = map->items[i + 1];
+		const struct question *qn;
+
+		if (key->kind != YNODE_SCALAR) {
+			report_at(r, DIAG_ERROR, key, "question ids must be "
+				  "text, not %s", ynode_kind_name(key));
+			continue;
+		}
+		qn = questionnaire_question(r->q, key->text);
+		if (!qn) {
+			warn_orphan(r, key, "answer");
+			keep_orphan(r, "answers", key->text,
+				    node_to_json(value));
+			continue;
+		}
+		read_answer(r, qn, value, answers_get(r->a, qn));
+	}
+}
+
+static void read_notes_map(struct reader *r, const struct ynode *map)
+{
+	size_t i;
+
+	if (is_null(map) || !expect_mapping(r, map, "'notes'"))
+		return;
+	check_duplicates(r, map, "'notes'");
+	for (i = 0; i + 1 < map->count; i += 2) {
+		const struct ynode *key = map->items[i];
+		const struct ynode *value = map->items[i + 1];
+		const struct question *qn;
+		struct answer *ans;
+
+		if (key->kind != YNODE_SCALAR) {
+			report_at(r, DIAG_ERROR, key, "question ids must be "
+				  "text, not %s", ynode_kind_name(key));
+			continue;
+		}
+		if (is_null(value))
+			continue;
+		if (!is_text(value)) {
+			report_at(r, DIAG_ERROR, value, "note on '%s' must be "
+				  "text, not %s", key->text,
+				  ynode_kind_name(value));
+			continue;
+		}
+		qn = questionnaire_question(r->q, key->text);
+		if (!qn) {
+			warn_orphan(r, key, "note");
+			keep_orphan(r, "notes", key->text,
+				    cJSON_CreateString(value->text));
+			continue;
+		}
+		ans = answers_get(r->a, qn);
+		free(ans->note);
+		ans->note = xstrdup(value->text);
+	}
+}
+
+/* Replaces *field with the text of map.key when present; checks its type. */
+static void read_string_field(struct reader *r, const struct ynode *map,
+			      const char *key, char **field)
+{
+	const struct ynode *n = ynode_get(map, key);
+
+	if (!n)
+		return;
+	free(*field);
+	*field = NULL;
+	if (is_null(n))
+		return;
+	if (!is_text(n)) {
+		report_at(r, DIAG_ERROR, n, "'%s' must be text, not %s", key,
+			  ynode_kind_name(n));
+		return;
+	}
+	*field = xstrdup(n->text);
+}
+
+static void read_questionnaire_ref(struct reader *r, const struct ynode *n)
+{
+	static const char *const keys[] = { "id", "version", "hash", "path" };
+	const struct ynode *id;
+
+	if (!expect_mapping(r, n, "'questionnaire'"))
+		return;
+	check_keys(r, n, keys, ARRAY_SIZE(keys), "'questionnaire'");
+	id = ynode_get(n, "id");
+	if (id && is_text(id) && strcmp(id->text, r->q->id))
+		report_at(r, DIAG_ERROR, id, "these answers are for "
+			  "questionnaire '%s', not '%s'", id->text, r->q->id);
+	read_string_field(r, n, "version", &r->a->questionnaire_version);
+	read_string_field(r, n, "hash", &r->a->questionnaire_hash);
+	read_string_field(r, n, "path", &r->a->questionnaire_path);
+}
+
+static void read_schema(struct reader *r, const struct ynode *n)
+{
+	if (!is_text(n) || strcmp(n->text, ANSWERS_SCHEMA))
+		report_at(r, DIAG_ERROR, n, "unsupported answers file schema "
+			  "'%s' (expected '%s')",
+			  is_text(n) ? n->text : "", ANSWERS_SCHEMA);
+}
+
+static void read_root(struct reader *r, const struct ynode *root)
+{
+	static const char *const keys[] = {
+		"schema", "questionnaire", "company", "created_at",
+		"updated_at", "completed_at", "answers", "notes", "orphans"
+	};
+	const struct ynode *n;
+
+	check_keys(r, root, keys, ARRAY_SIZE(keys), "an answers file");
+	if ((n = ynode_get(root, "schema")))
+		read_schema(r, n);
+	if ((n = ynode_get(root, "questionnaire")))
+		read_questionnaire_ref(r, n);
+	/* company is derived from the answers when saving: not read back. */
+	read_string_field(r, root, "created_at", &r->a->created_at);
+	if (!r->a->created_at)
+		r->a->created_at = xstrdup(r->a->updated_at);
+	read_string_field(r, root, "updated_at", &r->a->updated_at);
+	if (!r->a->updated_at)
+		r->a->updated_at = xstrdup(r->a->created_at);
+	read_string_field(r, root, "completed_at", &r->a->completed_at);
+	if ((n = ynode_get(root, "orphans")))
+		read_orphans(r, n);
+	/* Notes first, so that an answer read later keeps its note. */
+	if ((n = ynode_get(root, "notes")))
+		read_notes_map(r, n);
+	if ((n = ynode_get(root, "answers")))
+		read_answers_map(r, n);
+}
+
+int answers_load(struct answers *a, const struct questionnaire *q,
+		 const char *path, struct diag_list *diags)
+{
+	struct yaml_tree tree;
+	struct reader r;
+	size_t errors = diags->errors;
+
+	json_use_xmalloc();
+	answers_init(a, q);
+	memset(&r, 0, sizeof(r));
+	r.a = a;
+	r.q = q;
+	r.file = path;
+	r.diags = diags;
+	if (read_tree(&tree, path, diags) == 0) {
+		if (!tree.root)
+			report_at(&r, DIAG_ERROR, NULL, "the answers file is "
+				  "empty");
+		else if (expect_mapping(&r, tree.root, "an answers file"))
+			read_root(&r, tree.root);
+	}
+	yaml_tree_release(&tree);
+	free(r.ids);
+	if (diags->errors != errors) {
+		answers_release(a);
+		return -1;
+	}
+	return 0;
+}
+
+int answers_peek(const char *file, char **id, char **path,
+		 struct diag_list *diags)
+{
+	struct yaml_tree tree;
+	const struct ynode *ref, *n;
+	int ret = -1;
+
+	*id = NULL;
+	*path = NULL;
+	if (read_tree(&tree, file, diags) < 0)
+		goto out;
+	if (!tree.root || tree.root->kind != YNODE_MAPPING) {
+		diag_add(diags, DIAG_ERROR, file, tree.root ? tree.root->line : 0,
+			 tree.root ? tree.root->col : 0,
+			 "an answers file must be a mapping, not %s",
+			 tree.root ? ynode_kind_name(tree.root) : "empty");
+		goto out;
+	}
+	ref = ynode_get(tree.root, "questionnaire");
+	if (ref && ref->kind == YNODE_MAPPING) {
+		if ((n = ynode_get(ref, "id")) && is_text(n))
+			*id = xstrdup(n->text);
+		if ((n = ynode_get(ref, "path")) && is_text(n))
+			*path = xstrdup(n->text);
+	}
+	ret = 0;
+out:
+	yaml_tree_release(&tree);
+	return ret;
+}
