@@ -35,8 +35,8 @@ endif
 
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) \
-	     $(SANFLAGS) -Iinclude $(shell $(PKG_CONFIG) --cflags $(PKGS)) \
-	     -DCTO_ASSESS_DATADIR='"$(DATADIR)"' $(CFLAGS) $(CPPFLAGS)
+	     $(SANFLAGS) -Iinclude -I$(BUILD) \
+	     $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CFLAGS) $(CPPFLAGS)
 LIBS     = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
@@ -53,7 +53,7 @@ UNIT_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka)
 MAN_PAGES  = man/cto-assess.1 man/cto-assess-questionnaire.5
 
 .PHONY: all run check check-sanitize test-all unit-tests deps deps-test \
-	install uninstall clean bench lint-man reports
+	install uninstall clean bench lint-man reports FORCE
 
 all: $(PROG)
 
@@ -63,6 +63,18 @@ $(PROG): $(LIB_OBJS) $(MAIN_OBJ)
 $(BUILD)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Where the installed program finds its questionnaires.  Rewritten only when
+# PREFIX (or DATADIR) changes, so that 'make install PREFIX=...' after a
+# plain 'make' rebuilds what depends on it and nothing else.
+$(BUILD)/config.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define CTO_ASSESS_DATADIR "%s"\n' '$(DATADIR)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/obj/cli.o: $(BUILD)/config.h
+
+FORCE:
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(HEADERS)
 	@mkdir -p $(@D)
@@ -118,13 +130,16 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man5/cto-assess-questionnaire.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
-# What a visitor sees in reports/: regenerated from the shipped
-# questionnaires (and, by tests/cli/reports.sh, checked to be current).
+# What a visitor sees in reports/: the checklists of the shipped
+# questionnaires and the example reports of tests/examples/, with a
+# screenshot of one (tests/cli/checklists.sh and report_examples.sh fail
+# while any is stale).
 reports: all
 	$(abspath $(PROG)) list -q questionnaires/cto-readiness.yaml \
 		--format md -o reports/cto-readiness-checklist.md --force
 	$(abspath $(PROG)) list -q questionnaires/cto-quick.yaml \
 		--format md -o reports/cto-quick-checklist.md --force
+	SCREENSHOT=1 tests/examples/regen.sh reports $(abspath $(PROG))
 
 clean:
 	rm -rf build build-san cto-assess

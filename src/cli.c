@@ -15,9 +15,7 @@
 #include "fileio.h"
 #include "util.h"
 
-#ifndef CTO_ASSESS_DATADIR
-#define CTO_ASSESS_DATADIR "/usr/local/share/cto-assess"
-#endif
+#include "config.h" /* CTO_ASSESS_DATADIR, written by the Makefile */
 
 #define DEFAULT_QUESTIONNAIRE "cto-readiness"
 

@@ -1,15 +1,251 @@
 /*
- * cmd_compare.c - placeholder until the compare command lands.
+ * cmd_compare.c - `cto-assess compare`: progress between two assessments.
  */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include <cJSON.h>
+
+#include "answers.h"
 #include "cli.h"
+#include "compare.h"
+#include "diag.h"
+#include "fileio.h"
+#include "loader.h"
+#include "render.h"
+#include "term.h"
 #include "util.h"
+
+/* Inputs larger than this are refused before parsing. */
+#define COMPARE_MAX_FILE_SIZE (16u * 1024 * 1024)
+
+static const char compare_usage[] =
+	"usage: cto-assess compare OLD NEW [-f text|md|json] [-q QUESTIONNAIRE]\n"
+	"                          [-o FILE] [--force] [--color=WHEN]\n"
+	"\n"
+	"Shows the progress between two assessments: overall and per-area\n"
+	"score changes, findings resolved, new and still open, and the answers\n"
+	"that changed.  OLD and NEW are JSON reports (report --format json) or\n"
+	"answers files, which are scored first.  Questions are matched by id,\n"
+	"so reports of different questionnaire versions compare; what cannot\n"
+	"be matched is listed.\n"
+	"\n"
+	"  -f, --format FORMAT       text (default), md or json\n"
+	"  -q, --questionnaire PATH  the questionnaire of answers files (default:\n"
+	"                            the one each answers file names)\n"
+	"  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
+	"      --force               replace FILE if it exists\n"
+	"      --color=WHEN          auto (default), always or never\n"
+	"  -h, --help                show this help\n"
+	"\n"
+	"Exit status: 0 done, 1 a write failed, 2 usage error, 3 an input is\n"
+	"not a valid report or answers file.\n";
+
+enum compare_format { CMP_TEXT, CMP_MD, CMP_JSON };
+
+struct compare_args {
+	const char *files[2];
+	const char *questionnaire;
+	const char *output;
+	enum compare_format format;
+	unsigned flags;
+	enum color_mode color;
+};
+
+static int parse_format(const char *arg, enum compare_format *format)
+{
+	if (!strcmp(arg, "text"))
+		*format = CMP_TEXT;
+	else if (!strcmp(arg, "md") || !strcmp(arg, "markdown"))
+		*format = CMP_MD;
+	else if (!strcmp(arg, "json"))
+		*format = CMP_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+static int parse_args(struct compare_args *args, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "color", required_argument, NULL, 'C' },
+		{ "colour", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:q:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (parse_format(optarg, &args->format) < 0)
+				return usage_error("compare", "unknown format "
+						   "'%s' (expected text, md or "
+						   "json)", optarg);
+			break;
+		case 'q': args->questionnaire = optarg; break;
+		case 'o': args->output = optarg; break;
+		case 'F': args->flags |= FILE_WRITE_FORCE; break;
+		case 'h': return -1;
+		case 'C':
+			if (term_parse_color(optarg, &args->color) < 0)
+				return usage_error("compare", "unknown colour "
+						   "mode '%s' (expected auto, "
+						   "always or never)", optarg);
+			break;
+		default: return option_error("compare", c, argv);
+		}
+	}
+	if (argc - optind != 2)
+		return usage_error("compare", argc - optind < 2 ?
+				   "give two files to compare (OLD NEW)" :
+				   "unexpected argument '%s'", argv[optind + 2]);
+	args->files[0] = argv[optind];
+	args->files[1] = argv[optind + 1];
+	return 0;
+}
+
+static int is_yaml_name(const char *path)
+{
+	size_t len = strlen(path);
+
+	return (len >= 5 && !strcmp(path + len - 5, ".yaml")) ||
+	       (len >= 4 && !strcmp(path + len - 4, ".yml"));
+}
+
+/* Scores an answers file into a report document, or NULL (diagnostics). */
+static cJSON *report_from_answers(const char *file, const char *qarg)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct questionnaire *q = NULL;
+	struct buf err = BUF_INIT;
+	struct answers a;
+	struct report r;
+	cJSON *doc = NULL;
+	char *path;
+
+	path = questionnaire_for_answers(file, qarg, &diags, &err);
+	if (path && (q = questionnaire_load(path, &diags)) &&
+	    answers_load(&a, q, file, &diags) == 0) {
+		report_init(&r, q, &a);
+		doc = report_to_json(&r);
+		report_release(&r);
+		answers_release(&a);
+	}
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	if (!path && err.len)
+		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+	questionnaire_free(q);
+	diag_list_release(&diags);
+	buf_release(&err);
+	free(path);
+	return doc;
+}
+
+/* Reads one side: a report as it is, an answers file scored. */
+static cJSON *load_side(const char *file, const char *qarg)
+{
+	struct buf data = BUF_INIT, err = BUF_INIT;
+	cJSON *doc = NULL;
+	const cJSON *schema;
+
+	if (is_yaml_name(file))
+		return report_from_answers(file, qarg);
+	if (file_read_all(file, COMPARE_MAX_FILE_SIZE, &data, &err) < 0)
+		goto fail;
+	doc = cJSON_ParseWithLength(data.data, data.len);
+	if (!doc) {
+		buf_addf(&err, "'%s' is not valid JSON", file);
+		goto fail;
+	}
+	schema = cJSON_GetObjectItemCaseSensitive(doc, "schema");
+	if (cJSON_IsString(schema) &&
+	    !strcmp(schema->valuestring, ANSWERS_SCHEMA)) {
+		cJSON_Delete(doc);
+		doc = report_from_answers(file, qarg);
+		goto out;
+	}
+	if (compare_check_report(doc, file, &err) < 0)
+		goto fail;
+	goto out;
+fail:
+	fprintf(stderr, "%s: error: %s\n", progname, err.data);
+	cJSON_Delete(doc);
+	doc = NULL;
+out:
+	buf_release(&data);
+	buf_release(&err);
+	return doc;
+}
+
+static void render(struct buf *out, const struct compare_args *args,
+		   const cJSON *cmp)
+{
+	int to_stdout = !args->output || !strcmp(args->output, "-");
+
+	if (args->format == CMP_JSON)
+		compare_render_json(out, cmp);
+	else if (args->format == CMP_MD)
+		compare_render_markdown(out, cmp);
+	else
+		compare_render_text(out, cmp, to_stdout &&
+				    term_use_color(args->color,
+						   STDOUT_FILENO));
+}
+
+static int write_out(const struct compare_args *args, const struct buf *out)
+{
+	struct buf err = BUF_INIT;
+	int ret = EXIT_OK;
+
+	if (!args->output || !strcmp(args->output, "-")) {
+		fwrite(out->data, 1, out->len, stdout);
+		return finish_stdout() ? EXIT_FAILURE_GENERIC : EXIT_OK;
+	}
+	if (file_write_atomic(args->output, out->data, out->len, args->flags,
+			      &err) < 0) {
+		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	}
+	buf_release(&err);
+	return ret;
+}
 
 int cmd_compare(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "%s: error: 'compare' is not implemented yet\n", progname);
-	return EXIT_FAILURE_GENERIC;
+	struct compare_args args = { { NULL, NULL }, NULL, NULL, CMP_TEXT, 0,
+				     COLOR_AUTO };
+	cJSON *old_doc = NULL, *new_doc = NULL, *cmp = NULL;
+	struct buf out = BUF_INIT;
+	int ret;
+
+	ret = parse_args(&args, argc, argv);
+	if (ret < 0)
+		return print_help(compare_usage);
+	if (ret)
+		return ret;
+	ret = EXIT_INVALID_INPUT;
+	old_doc = load_side(args.files[0], args.questionnaire);
+	new_doc = load_side(args.files[1], args.questionnaire);
+	if (!old_doc || !new_doc)
+		goto out;
+	cmp = compare_build(old_doc, new_doc);
+	render(&out, &args, cmp);
+	ret = write_out(&args, &out);
+out:
+	cJSON_Delete(old_doc);
+	cJSON_Delete(new_doc);
+	cJSON_Delete(cmp);
+	buf_release(&out);
+	return ret;
 }

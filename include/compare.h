@@ -1,0 +1,38 @@
+/*
+ * compare.h - progress between two assessments: what `cto-assess compare`
+ * computes and prints.
+ *
+ * Both sides are report JSON documents (schema "cto-assess/report/1"), so
+ * that two assessments compare even when the questionnaire changed between
+ * them: areas, findings and answers are matched by id, and what cannot be
+ * matched is listed.  compare_build() returns the comparison as a new cJSON
+ * document (schema "cto-assess/compare/1", owned by the caller); the
+ * renderers read that document and append to a caller-owned buf.  Strings
+ * in the inputs are untrusted: every renderer escapes them for its format.
+ */
+#ifndef CTO_COMPARE_H
+#define CTO_COMPARE_H
+
+#include "buf.h"
+
+struct cJSON;
+
+#define COMPARE_SCHEMA "cto-assess/compare/1"
+
+/*
+ * Checks that doc looks like a report this version can compare; returns 0,
+ * or -1 with a message (naming name) in err.
+ */
+int compare_check_report(const struct cJSON *doc, const char *name,
+			 struct buf *err);
+
+/* The comparison of two checked reports (caller owns; cJSON_Delete). */
+struct cJSON *compare_build(const struct cJSON *old_report,
+			    const struct cJSON *new_report);
+
+void compare_render_json(struct buf *out, const struct cJSON *cmp);
+void compare_render_markdown(struct buf *out, const struct cJSON *cmp);
+void compare_render_text(struct buf *out, const struct cJSON *cmp,
+			 int use_color);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * render.h - the renderers of the readiness report: Markdown, JSON, HTML,
+ * CSV and the terminal summary.
+ *
+ * A struct report is the scored assessment plus what every format prints
+ * about it (dates, the method).  Each renderer appends one complete document
+ * to a caller-owned struct buf; none prints, exits or fails.  Every piece of
+ * questionnaire or answer text is escaped for its context by the renderer
+ * that writes it (render_text_clean() first removes control characters and
+ * invalid UTF-8 for all of them).
+ */
+#ifndef CTO_RENDER_H
+#define CTO_RENDER_H
+
+#include <stddef.h>
+
+#include "answers.h"
+#include "buf.h"
+#include "model.h"
+#include "score.h"
+
+struct cJSON;
+
+#define REPORT_SCHEMA "cto-assess/report/1"
+
+struct report {
+	const struct questionnaire *questionnaire;
+	const struct answers *answers;
+	struct score_result score;
+	char generated_at[32]; /* ISO 8601 UTC */
+	char date[16];         /* the assessment's date, YYYY-MM-DD */
+	/* The findings in action-plan order (score_plan_order); owned.  The
+	 * first ones are the top actions of every summary. */
+	const struct finding **plan;
+};
+
+/*
+ * Scores a into r.  generated_at is now, or $SOURCE_DATE_EPOCH when set (so
+ * that example reports are reproducible); the assessment date is the date of
+ * the answers' completed_at, else updated_at, else generated_at.
+ */
+void report_init(struct report *r, const struct questionnaire *q,
+		 const struct answers *a);
+void report_release(struct report *r);
+
+/* Options of the terminal summary. */
+struct render_text_options {
+	int use_color;
+	int unicode;     /* block characters for bars, else ASCII */
+	size_t width;    /* columns, at least 40 */
+};
+
+void render_markdown(struct buf *out, const struct report *r);
+void render_json(struct buf *out, const struct report *r);
+void render_html(struct buf *out, const struct report *r);
+void render_csv(struct buf *out, const struct report *r);
+void render_text(struct buf *out, const struct report *r,
+		 const struct render_text_options *opts);
+
+/* The report as a cJSON document (caller owns; cJSON_Delete). */
+struct cJSON *report_to_json(const struct report *r);
+
+/*
+ * Helpers shared by the renderers (render_util.c).
+ */
+
+/* Appends s without control characters (newlines kept when asked) and with
+ * invalid UTF-8 replaced: the first step of every escape. */
+void render_text_clean(struct buf *out, const char *s, int keep_newlines);
+
+/*
+ * Appends s as Markdown inline text: one line, its markup backslash-escaped,
+ * safe in a paragraph, list item, heading or table cell (never at the start
+ * of a line).
+ */
+void render_md_inline(struct buf *out, const char *s);
+
+/* Appends s cut to at most max display columns, with "..." when cut. */
+void render_truncate(struct buf *out, const char *s, size_t max);
+
+/* The paragraphs of the "Method" section, in plain text, one per entry,
+ * NULL-terminated. */
+extern const char *const render_method_text[];
+
+/* Capitalised names ("High", "Low"). */
+const char *render_risk_title(enum risk risk);
+const char *render_effort_title(enum effort effort);
+
+/* "Series A: ..." stage label, company name or a fallback, never NULL. */
+const char *render_company(const struct report *r);
+
+#endif

@@ -1,0 +1,530 @@
+/*
+ * render_html.c - the report as one self-contained HTML page: inline CSS,
+ * an inline SVG chart of the area scores against their targets, no script,
+ * no reference to anything outside the file (so it opens offline, can be
+ * mailed, and prints to PDF from any browser).
+ *
+ * Every piece of questionnaire or answer text goes through html_text(),
+ * which removes control characters and escapes & < > " and ', so it is safe
+ * in element content and in quoted attribute values alike.
+ */
+#include <string.h>
+
+#include "render.h"
+#include "util.h"
+#include "version.h"
+
+/* Chart geometry, in SVG user units. */
+#define CHART_WIDTH 400
+#define CHART_ROW 46
+#define CHART_TOP 8
+#define CHART_LABEL_COLUMNS 44
+
+static const char html_style[] =
+	":root{--ink:#1d2430;--muted:#5b6576;--line:#dde2ea;--paper:#fff;"
+	"--wash:#f5f7fa;--accent:#1f5fbf;--good:#2e7d32;--warn:#b26a00;"
+	"--bad:#c62828;--crit:#7b1030}\n"
+	"*{box-sizing:border-box}\n"
+	"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+	"body{margin:0;background:var(--wash);color:var(--ink);"
+	"font:16px/1.55 system-ui,-apple-system,\"Segoe UI\",Roboto,"
+	"\"Helvetica Neue\",Arial,sans-serif}\n"
+	"main{max-width:860px;margin:0 auto;padding:24px 16px 48px}\n"
+	"header.cover{background:var(--ink);color:#fff;border-radius:12px;"
+	"padding:28px 28px 20px;margin-bottom:24px}\n"
+	".eyebrow{margin:0;text-transform:uppercase;letter-spacing:.08em;"
+	"font-size:.8rem;color:#b8c4d6}\n"
+	"h1{margin:.2em 0 .6em;font-size:2rem;line-height:1.2}\n"
+	".meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;"
+	"margin:0;font-size:.95rem}\n"
+	".meta dt{color:#b8c4d6}.meta dd{margin:0}\n"
+	"section{background:var(--paper);border:1px solid var(--line);"
+	"border-radius:12px;padding:20px 24px;margin-bottom:20px}\n"
+	"h2{margin:0 0 .8em;font-size:1.35rem}\n"
+	"h3{margin:1.2em 0 .5em;font-size:1.05rem}\n"
+	".overall{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px 20px;"
+	"margin-bottom:12px}\n"
+	".big{font-size:3rem;font-weight:700;line-height:1}\n"
+	".big small{font-size:1.1rem;color:var(--muted);font-weight:400}\n"
+	".level{font-size:1.2rem;font-weight:600}\n"
+	".muted{color:var(--muted)}\n"
+	".chart{display:block;width:100%;max-width:560px;height:auto;"
+	"margin:8px 0 4px}\n"
+	".legend{font-size:.85rem;color:var(--muted);margin:0 0 8px}\n"
+	".notice{border-left:4px solid var(--warn);background:#fff6e5;"
+	"padding:10px 14px;border-radius:6px;margin:0 0 20px}\n"
+	".table{overflow-x:auto}\n"
+	"table{border-collapse:collapse;width:100%;font-size:.95rem}\n"
+	"th,td{text-align:left;padding:8px 10px;border-bottom:1px solid "
+	"var(--line);vertical-align:top}\n"
+	"th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;"
+	"color:var(--muted)}\n"
+	"td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+	".meter{display:inline-block;width:90px;height:10px;background:"
+	"var(--line);border-radius:5px;position:relative;vertical-align:middle}\n"
+	".meter i{position:absolute;left:0;top:0;bottom:0;border-radius:5px}\n"
+	"ol.plan{list-style:none;padding:0;margin:0}\n"
+	".finding{border:1px solid var(--line);border-left:5px solid "
+	"var(--muted);border-radius:8px;padding:12px 16px;margin:0 0 12px;"
+	"break-inside:avoid}\n"
+	".finding h4{margin:0 0 6px;font-size:1rem}\n"
+	".finding p{margin:6px 0}\n"
+	".risk-critical{border-left-color:var(--crit)}"
+	".risk-high{border-left-color:var(--bad)}"
+	".risk-medium{border-left-color:var(--warn)}"
+	".risk-low{border-left-color:var(--good)}\n"
+	".tags{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 6px;padding:0;"
+	"list-style:none;font-size:.8rem}\n"
+	".tags li{background:var(--wash);border:1px solid var(--line);"
+	"border-radius:999px;padding:1px 10px}\n"
+	".tags li.r-critical{background:var(--crit);color:#fff;border-color:"
+	"var(--crit)}.tags li.r-high{background:var(--bad);color:#fff;"
+	"border-color:var(--bad)}.tags li.r-medium{background:#fff0d6;"
+	"border-color:#f0c27a}\n"
+	".label{font-weight:600}\n"
+	"blockquote{margin:6px 0;padding:6px 12px;border-left:3px solid "
+	"var(--line);color:var(--muted);white-space:pre-line}\n"
+	"ul.strengths{padding-left:1.2em}\n"
+	"footer{color:var(--muted);font-size:.85rem;text-align:center;"
+	"margin-top:24px}\n"
+	"@media (max-width:600px){main{padding:12px 8px 32px}"
+	"header.cover,section{padding:16px;border-radius:8px}"
+	"h1{font-size:1.6rem}.big{font-size:2.4rem}}\n"
+	"@media print{@page{margin:16mm}body{background:#fff;font-size:11pt}"
+	"main{max-width:none;padding:0}section,header.cover{border:0;"
+	"padding:0;margin:0 0 14pt}header.cover{color:var(--ink);"
+	"background:#fff}header.cover .eyebrow,.meta dt{color:var(--muted)}"
+	"h2{break-after:avoid}tr,.finding{break-inside:avoid}"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+/* Appends s escaped for HTML text and attribute values. */
+static void html_text(struct buf *out, const char *s, int keep_newlines)
+{
+	struct buf clean = BUF_INIT;
+	size_t i;
+
+	render_text_clean(&clean, s, keep_newlines);
+	for (i = 0; i < clean.len; i++) {
+		switch (clean.data[i]) {
+		case '&': buf_adds(out, "&amp;"); break;
+		case '<': buf_adds(out, "&lt;"); break;
+		case '>': buf_adds(out, "&gt;"); break;
+		case '"': buf_adds(out, "&quot;"); break;
+		case '\'': buf_adds(out, "&#39;"); break;
+		default: buf_addc(out, clean.data[i]);
+		}
+	}
+	buf_release(&clean);
+}
+
+static void html_answer(struct buf *out, const struct question_score *qs)
+{
+	struct buf text = BUF_INIT;
+
+	score_describe_answer(&text, qs->question, qs->answer);
+	html_text(out, text.data, 0);
+	buf_release(&text);
+}
+
+/* The colour of a score: met target (or strong), close, or far below. */
+static const char *html_color(int has_target, double score, double target)
+{
+	double good = has_target ? target : 60;
+
+	if (score >= good)
+		return "#2e7d32";
+	return score >= good - 15 ? "#e09b00" : "#c62828";
+}
+
+static void html_head(struct buf *out, const struct report *r)
+{
+	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+		 "content=\"width=device-width, initial-scale=1\">\n"
+		 "<meta name=\"generator\" content=\"cto-assess "
+		 CTO_ASSESS_VERSION "\">\n<title>Technology readiness report: ");
+	html_text(out, render_company(r), 0);
+	buf_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
+		 html_style);
+}
+
+static void html_meta_row(struct buf *out, const char *term, const char *s)
+{
+	buf_addf(out, "<dt>%s</dt><dd>", term);
+	html_text(out, s, 0);
+	buf_adds(out, "</dd>\n");
+}
+
+static void html_cover(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	const struct questionnaire *q = r->questionnaire;
+	struct buf qtext = BUF_INIT;
+
+	buf_adds(out, "<header class=\"cover\">\n<p class=\"eyebrow\">"
+		 "Technology readiness report</p>\n<h1>");
+	html_text(out, render_company(r), 0);
+	buf_adds(out, "</h1>\n<dl class=\"meta\">\n");
+	html_meta_row(out, "Stage", s->stage_label ? s->stage_label :
+				    s->stage ? s->stage : "Not given");
+	html_meta_row(out, "Assessment date", r->date);
+	buf_addf(&qtext, "%s (%s, version %s)", q->title, q->id, q->version);
+	html_meta_row(out, "Questionnaire", qtext.data);
+	buf_adds(out, "</dl>\n</header>\n");
+	if (s->nunanswered)
+		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
+			 "assessment:</strong> %zu question%s not answered. "
+			 "Scored ones count as gaps; all are listed under "
+			 "Unknowns.</p>\n", s->nunanswered,
+			 s->nunanswered == 1 ? " was" : "s were");
+	buf_release(&qtext);
+}
+
+/* One row of the chart: the title, the score, a bar and the target. */
+static void html_chart_row(struct buf *out, const struct area_score *as,
+			   int y)
+{
+	double w = as->score / 100 * CHART_WIDTH;
+
+	buf_addf(out, "<text x=\"0\" y=\"%d\" class=\"t\">", y + 13);
+	{
+		struct buf title = BUF_INIT;
+
+		render_truncate(&title, as->area->title, CHART_LABEL_COLUMNS);
+		html_text(out, title.data, 0);
+		buf_release(&title);
+	}
+	buf_addf(out, "</text>\n<text x=\"%d\" y=\"%d\" class=\"s\">%.1f</text>\n",
+		 CHART_WIDTH, y + 13, as->score);
+	buf_addf(out, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"14\" "
+		 "rx=\"7\" fill=\"#e6eaf0\"/>\n", y + 20, CHART_WIDTH);
+	if (w > 0)
+		buf_addf(out, "<rect x=\"0\" y=\"%d\" width=\"%.1f\" "
+			 "height=\"14\" rx=\"7\" fill=\"%s\"/>\n", y + 20, w,
+			 html_color(as->has_target, as->score, as->target));
+	if (as->has_target)
+		buf_addf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
+			 "stroke=\"#1d2430\" stroke-width=\"2.5\"/>\n",
+			 as->target / 100 * CHART_WIDTH,
+			 as->target / 100 * CHART_WIDTH, y + 16, y + 38);
+}
+
+static void html_chart(struct buf *out, const struct score_result *s)
+{
+	size_t i, rows = 0;
+	int y = CHART_TOP, any_target = 0;
+
+	for (i = 0; i < s->nareas; i++)
+		if (s->areas[i].has_score) {
+			rows++;
+			any_target |= s->areas[i].has_target;
+		}
+	if (!rows)
+		return;
+	buf_addf(out, "<svg class=\"chart\" "
+		 "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Area scores"
+		 "%s\">\n<style>.t{font:600 11.5px system-ui,sans-serif;"
+		 "fill:#1d2430}.s{font:700 11.5px system-ui,sans-serif;"
+		 "fill:#1d2430;text-anchor:end}</style>\n", CHART_WIDTH,
+		 (int)rows * CHART_ROW + CHART_TOP,
+		 any_target ? " against the targets for this stage" : "");
+	for (i = 0; i < s->nareas; i++) {
+		if (!s->areas[i].has_score)
+			continue;
+		html_chart_row(out, &s->areas[i], y);
+		y += CHART_ROW;
+	}
+	buf_adds(out, "</svg>\n<p class=\"legend\">Bars: area scores out of "
+		 "100");
+	if (any_target)
+		buf_adds(out, "; black marks: the target for this company's "
+			 "stage; green: target met, amber: within 15 points, "
+			 "red: further below");
+	buf_adds(out, ".</p>\n");
+}
+
+static void html_tags(struct buf *out, const struct finding *f)
+{
+	const struct question_score *qs = f->qs;
+
+	buf_adds(out, "<ul class=\"tags\"><li>");
+	html_text(out, qs->question->area->title, 0);
+	buf_addf(out, "</li><li class=\"r-%s\">%s risk</li><li>%s effort</li>"
+		 "<li>priority %.2f</li></ul>\n", risk_names[qs->risk],
+		 render_risk_title(qs->risk), render_effort_title(qs->effort),
+		 f->priority);
+}
+
+static void html_finding(struct buf *out, const struct finding *f)
+{
+	const struct question_score *qs = f->qs;
+
+	buf_addf(out, "<li class=\"finding risk-%s\">\n<h4>",
+		 risk_names[qs->risk]);
+	html_text(out, qs->question->text, 0);
+	buf_adds(out, "</h4>\n");
+	html_tags(out, f);
+	buf_adds(out, "<p><span class=\"label\">Current answer:</span> ");
+	html_answer(out, qs);
+	buf_adds(out, "</p>\n");
+	if (qs->advice) {
+		buf_adds(out, "<p><span class=\"label\">Advice:</span> ");
+		html_text(out, qs->advice, 0);
+		buf_adds(out, "</p>\n");
+	}
+	if (qs->answer->note) {
+		buf_adds(out, "<blockquote><strong>Note:</strong> ");
+		html_text(out, qs->answer->note, 1);
+		buf_adds(out, "</blockquote>\n");
+	}
+	buf_adds(out, "</li>\n");
+}
+
+static void html_target_text(struct buf *out, int has_target, double score,
+			     double target)
+{
+	if (!has_target)
+		return;
+	if (score < target)
+		buf_addf(out, " <span class=\"muted\">target %.1f, %.1f "
+			 "below</span>", target, score_round(target - score, 1));
+	else
+		buf_addf(out, " <span class=\"muted\">target %.1f, met</span>",
+			 target);
+}
+
+static void html_summary(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	buf_adds(out, "<section id=\"summary\">\n<h2>Executive summary</h2>\n"
+		 "<div class=\"overall\">");
+	if (s->has_score) {
+		buf_addf(out, "<span class=\"big\">%.1f<small> / 100</small>"
+			 "</span><span class=\"level\">", s->score);
+		html_text(out, s->level->name, 0);
+		buf_adds(out, "</span>");
+		html_target_text(out, s->has_target, s->score, s->target);
+	} else {
+		buf_adds(out, "<span class=\"level\">No scored question "
+			 "applies</span>");
+	}
+	buf_adds(out, "</div>\n");
+	html_chart(out, s);
+	buf_adds(out, "<h3>First actions</h3>\n");
+	if (!s->nfindings)
+		buf_adds(out, "<p>None: every answer is at its best.</p>\n");
+	else
+		buf_adds(out, "<ol>\n");
+	for (i = 0; i < s->nfindings && i < 3; i++) {
+		const struct question_score *qs = r->plan[i]->qs;
+
+		buf_adds(out, "<li><strong>");
+		html_text(out, qs->question->text, 0);
+		buf_addf(out, "</strong> <span class=\"muted\">(%s, %s risk, "
+			 "%s effort)</span> ", horizon_names[r->plan[i]->horizon],
+			 risk_names[qs->risk], effort_names[qs->effort]);
+		html_text(out, qs->advice ? qs->advice : "", 0);
+		buf_adds(out, "</li>\n");
+	}
+	if (s->nfindings)
+		buf_adds(out, "</ol>\n");
+	buf_adds(out, "</section>\n");
+}
+
+static void html_scorecard_row(struct buf *out, const struct area_score *as)
+{
+	buf_adds(out, "<tr><td>");
+	html_text(out, as->area->title, 0);
+	buf_addf(out, "</td><td class=\"num\">%.1f</td><td>", as->score);
+	html_text(out, as->level->name, 0);
+	if (as->has_target)
+		buf_addf(out, "</td><td class=\"num\">%.1f</td>", as->target);
+	else
+		buf_adds(out, "</td><td class=\"num\">-</td>");
+	buf_addf(out, "<td><span class=\"meter\" aria-hidden=\"true\"><i "
+		 "style=\"width:%.0f%%;background:%s\"></i></span></td>"
+		 "<td class=\"num\">%zu</td></tr>\n", as->score,
+		 html_color(as->has_target, as->score, as->target), as->nhigh);
+}
+
+static void html_scorecard(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	buf_adds(out, "<section id=\"scorecard\">\n<h2>Area scorecard</h2>\n"
+		 "<div class=\"table\"><table>\n<thead><tr><th>Area</th>"
+		 "<th class=\"num\">Score</th><th>Level</th><th class=\"num\">"
+		 "Target</th><th>Bar</th><th class=\"num\">High-risk findings"
+		 "</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->nareas; i++)
+		if (s->areas[i].has_score)
+			html_scorecard_row(out, &s->areas[i]);
+	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
+}
+
+static void html_plan(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i, n;
+	int h;
+
+	buf_adds(out, "<section id=\"plan\">\n<h2>Action plan</h2>\n");
+	if (!s->nfindings)
+		buf_adds(out, "<p>Nothing to do: every answer is at its "
+			 "best.</p>\n");
+	for (h = 0; h < HORIZON_COUNT && s->nfindings; h++) {
+		buf_addf(out, "<h3>%s</h3>\n<ol class=\"plan\">\n",
+			 horizon_titles[h]);
+		for (i = n = 0; i < s->nfindings; i++)
+			if (s->findings[i].horizon == (enum horizon)h) {
+				html_finding(out, &s->findings[i]);
+				n++;
+			}
+		buf_adds(out, "</ol>\n");
+		if (!n)
+			buf_adds(out, "<p class=\"muted\">Nothing in this "
+				 "horizon.</p>\n");
+	}
+	buf_adds(out, "</section>\n");
+}
+
+static void html_strengths(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	buf_adds(out, "<section id=\"strengths\">\n<h2>Strengths</h2>\n");
+	if (!s->nstrengths)
+		buf_adds(out, "<p>No answer is at its best yet.</p>\n");
+	else
+		buf_adds(out, "<ul class=\"strengths\">\n");
+	for (i = 0; i < s->nstrengths; i++) {
+		buf_adds(out, "<li><strong>");
+		html_text(out, s->strengths[i]->question->area->title, 0);
+		buf_adds(out, ":</strong> ");
+		html_text(out, s->strengths[i]->question->text, 0);
+		buf_adds(out, " <span class=\"muted\">");
+		html_answer(out, s->strengths[i]);
+		buf_adds(out, "</span></li>\n");
+	}
+	if (s->nstrengths)
+		buf_adds(out, "</ul>\n");
+	buf_adds(out, "</section>\n");
+}
+
+static void html_notes(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	const char *name = r->questionnaire->name_question;
+	size_t i, n = 0;
+
+	buf_adds(out, "<section id=\"notes\">\n<h2>Notes and free-text "
+		 "answers</h2>\n");
+	for (i = 0; i < s->nquestions; i++) {
+		const struct question_score *qs = &s->questions[i];
+		int is_text = qs->answer->kind == ANSWER_TEXT &&
+			      !(name && !strcmp(name, qs->question->id));
+
+		if (qs->status == STATUS_NOT_APPLICABLE ||
+		    (!is_text && !qs->answer->note))
+			continue;
+		n++;
+		buf_adds(out, "<h3>");
+		html_text(out, qs->question->text, 0);
+		buf_adds(out, " <span class=\"muted\">(");
+		html_text(out, qs->question->area->title, 0);
+		buf_adds(out, ")</span></h3>\n");
+		if (is_text) {
+			buf_adds(out, "<blockquote>");
+			html_text(out, qs->answer->text, 1);
+			buf_adds(out, "</blockquote>\n");
+		}
+		if (qs->answer->note) {
+			buf_adds(out, "<p class=\"label\">Note</p>\n<blockquote>");
+			html_text(out, qs->answer->note, 1);
+			buf_adds(out, "</blockquote>\n");
+		}
+	}
+	if (!n)
+		buf_adds(out, "<p>None.</p>\n");
+	buf_adds(out, "</section>\n");
+}
+
+static void html_unknowns(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	buf_adds(out, "<section id=\"unknowns\">\n<h2>Unknowns</h2>\n<p>"
+		 "Questions skipped, answered &ldquo;don&#39;t know&rdquo; or "
+		 "not answered. Scored ones count as gaps; finding out is "
+		 "often the cheapest first step.</p>\n");
+	if (!s->nunknowns) {
+		buf_adds(out, "<p>None.</p>\n</section>\n");
+		return;
+	}
+	buf_adds(out, "<div class=\"table\"><table>\n<thead><tr><th>Area</th>"
+		 "<th>Question</th><th>Status</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->nunknowns; i++) {
+		buf_adds(out, "<tr><td>");
+		html_text(out, s->unknowns[i]->question->area->title, 0);
+		buf_adds(out, "</td><td>");
+		html_text(out, s->unknowns[i]->question->text, 0);
+		buf_adds(out, "</td><td>");
+		html_answer(out, s->unknowns[i]);
+		buf_adds(out, s->unknowns[i]->counts ? "</td></tr>\n"
+			 : " (unscored)</td></tr>\n");
+	}
+	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
+}
+
+static void html_method(struct buf *out, const struct report *r)
+{
+	const struct questionnaire *q = r->questionnaire;
+	size_t i;
+
+	buf_adds(out, "<section id=\"method\">\n<h2>Method</h2>\n");
+	for (i = 0; render_method_text[i]; i++) {
+		buf_adds(out, "<p>");
+		html_text(out, render_method_text[i], 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_adds(out, "<div class=\"table\"><table>\n<thead><tr><th>Maturity "
+		 "level</th><th class=\"num\">From score</th></tr></thead>\n"
+		 "<tbody>\n");
+	for (i = 0; i < q->nlevels; i++) {
+		buf_adds(out, "<tr><td>");
+		html_text(out, q->levels[i].name, 0);
+		buf_addf(out, "</td><td class=\"num\">%.1f</td></tr>\n",
+			 q->levels[i].min);
+	}
+	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
+}
+
+static void html_footer(struct buf *out, const struct report *r)
+{
+	buf_addf(out, "<footer>Generated by cto-assess %s on %s from "
+		 "questionnaire ", CTO_ASSESS_VERSION, r->generated_at);
+	html_text(out, r->questionnaire->id, 0);
+	buf_adds(out, " version ");
+	html_text(out, r->questionnaire->version, 0);
+	buf_addf(out, " (content hash %s).</footer>\n</main>\n</body>\n"
+		 "</html>\n", r->questionnaire->hash);
+}
+
+void render_html(struct buf *out, const struct report *r)
+{
+	html_head(out, r);
+	html_cover(out, r);
+	html_summary(out, r);
+	html_scorecard(out, r);
+	html_plan(out, r);
+	html_strengths(out, r);
+	html_notes(out, r);
+	html_unknowns(out, r);
+	html_method(out, r);
+	html_footer(out, r);
+}

@@ -1,0 +1,271 @@
+/*
+ * render_json.c - the report as JSON, schema "cto-assess/report/1"
+ * (reports/report.schema.json; cto-assess(1), section REPORT JSON).
+ *
+ * Ownership: every add_* helper adds a new item to its parent, which owns it
+ * from then on (cJSON_AddItemToObject/Array semantics).  Scores are emitted
+ * 0-100 rounded to one decimal, priorities to two, so that cJSON's "%1.15g"
+ * prints them exactly as rounded.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "render.h"
+#include "util.h"
+#include "version.h"
+
+/* A new string item holding s cleaned of control characters and invalid
+ * UTF-8. */
+static cJSON *clean_string(const char *s)
+{
+	struct buf clean = BUF_INIT;
+	cJSON *v;
+
+	render_text_clean(&clean, s, 1);
+	v = cJSON_CreateString(clean.data);
+	buf_release(&clean);
+	return v;
+}
+
+/* Adds s cleaned, or null. */
+static void add_text(cJSON *parent, const char *key, const char *s)
+{
+	cJSON_AddItemToObject(parent, key,
+			      s ? clean_string(s) : cJSON_CreateNull());
+}
+
+static void add_number(cJSON *parent, const char *key, int has, double v,
+		       int decimals)
+{
+	cJSON_AddItemToObject(parent, key,
+			      has ? cJSON_CreateNumber(score_round(v, decimals))
+				  : cJSON_CreateNull());
+}
+
+static void add_answer_text(cJSON *parent, const struct question_score *qs)
+{
+	struct buf text = BUF_INIT;
+
+	score_describe_answer(&text, qs->question, qs->answer);
+	add_text(parent, "answer", text.data);
+	buf_release(&text);
+}
+
+/* The answer's value as the answers file has it, or null. */
+static cJSON *answer_value(const struct answer *a)
+{
+	cJSON *list;
+	size_t i;
+
+	switch (a->kind) {
+	case ANSWER_CHOICE:
+		return clean_string(a->choice);
+	case ANSWER_CHOICES:
+		list = cJSON_CreateArray();
+		for (i = 0; i < a->nchoices; i++)
+			cJSON_AddItemToArray(list,
+					     clean_string(a->choices[i]));
+		return list;
+	case ANSWER_NUMBER:
+		return cJSON_CreateNumber(a->number);
+	case ANSWER_TEXT:
+		return clean_string(a->text);
+	default:
+		return cJSON_CreateNull();
+	}
+}
+
+static cJSON *questionnaire_json(const struct questionnaire *q)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_text(o, "id", q->id);
+	add_text(o, "title", q->title);
+	add_text(o, "version", q->version);
+	add_text(o, "hash", q->hash);
+	return o;
+}
+
+static cJSON *levels_json(const struct questionnaire *q)
+{
+	cJSON *list = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; i < q->nlevels; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		add_text(o, "id", q->levels[i].id);
+		add_text(o, "name", q->levels[i].name);
+		cJSON_AddNumberToObject(o, "min", q->levels[i].min);
+		cJSON_AddItemToArray(list, o);
+	}
+	return list;
+}
+
+static void add_level(cJSON *o, const struct level *level)
+{
+	add_text(o, "level", level ? level->id : NULL);
+	add_text(o, "level_name", level ? level->name : NULL);
+}
+
+static cJSON *overall_json(const struct score_result *s)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_number(o, "score", s->has_score, s->score, 1);
+	add_level(o, s->level);
+	add_number(o, "target", s->has_target, s->target, 1);
+	add_number(o, "gap", s->has_target, s->gap, 1);
+	return o;
+}
+
+static cJSON *area_json(const struct area_score *as)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_text(o, "id", as->area->id);
+	add_text(o, "title", as->area->title);
+	cJSON_AddNumberToObject(o, "weight", as->area->weight);
+	cJSON_AddBoolToObject(o, "scored", as->area->scored);
+	add_number(o, "score", as->has_score, as->score, 1);
+	add_level(o, as->level);
+	add_number(o, "target", as->has_target, as->target, 1);
+	add_number(o, "gap", as->has_target, as->gap, 1);
+	cJSON_AddNumberToObject(o, "questions", (double)as->ncounted);
+	cJSON_AddNumberToObject(o, "findings", (double)as->nfindings);
+	cJSON_AddNumberToObject(o, "findings_high", (double)as->nhigh);
+	cJSON_AddNumberToObject(o, "unknowns", (double)as->nunknown);
+	cJSON_AddNumberToObject(o, "strengths", (double)as->nstrengths);
+	return o;
+}
+
+static cJSON *finding_json(const struct finding *f)
+{
+	const struct question_score *qs = f->qs;
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "rank", (double)f->rank);
+	add_text(o, "id", qs->question->id);
+	add_text(o, "area", qs->question->area->id);
+	add_text(o, "area_title", qs->question->area->title);
+	add_text(o, "question", qs->question->text);
+	add_answer_text(o, qs);
+	add_text(o, "status", question_status_names[qs->status]);
+	add_number(o, "score", 1, 100 * qs->score, 1);
+	add_text(o, "risk", risk_names[qs->risk]);
+	add_text(o, "risk_source", qs->risk_explicit ? "questionnaire" : "score");
+	add_text(o, "effort", effort_names[qs->effort]);
+	add_number(o, "priority", 1, f->priority, 2);
+	add_text(o, "horizon", horizon_names[f->horizon]);
+	add_text(o, "advice", qs->advice);
+	add_text(o, "note", qs->answer->note);
+	return o;
+}
+
+static cJSON *question_ref_json(const struct question_score *qs)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_text(o, "id", qs->question->id);
+	add_text(o, "area", qs->question->area->id);
+	add_text(o, "question", qs->question->text);
+	return o;
+}
+
+static cJSON *answer_json(const struct question_score *qs)
+{
+	cJSON *o = question_ref_json(qs);
+
+	add_text(o, "type", question_type_names[qs->question->type]);
+	add_text(o, "status", question_status_names[qs->status]);
+	cJSON_AddItemToObject(o, "value", answer_value(qs->answer));
+	if (qs->status == STATUS_NOT_APPLICABLE)
+		add_text(o, "answer", NULL);
+	else
+		add_answer_text(o, qs);
+	add_number(o, "score", qs->counts, 100 * qs->score, 1);
+	add_text(o, "note", qs->answer->note);
+	return o;
+}
+
+static cJSON *stage_json(const struct score_result *s)
+{
+	cJSON *o;
+
+	if (!s->stage)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	add_text(o, "id", s->stage);
+	add_text(o, "label", s->stage_label);
+	return o;
+}
+
+static void add_lists(cJSON *root, const struct score_result *s)
+{
+	cJSON *list;
+	size_t i;
+
+	list = cJSON_AddArrayToObject(root, "areas");
+	for (i = 0; i < s->nareas; i++)
+		cJSON_AddItemToArray(list, area_json(&s->areas[i]));
+	list = cJSON_AddArrayToObject(root, "findings");
+	for (i = 0; i < s->nfindings; i++)
+		cJSON_AddItemToArray(list, finding_json(&s->findings[i]));
+	list = cJSON_AddArrayToObject(root, "strengths");
+	for (i = 0; i < s->nstrengths; i++) {
+		cJSON *o = question_ref_json(s->strengths[i]);
+
+		add_answer_text(o, s->strengths[i]);
+		cJSON_AddItemToArray(list, o);
+	}
+	list = cJSON_AddArrayToObject(root, "unknowns");
+	for (i = 0; i < s->nunknowns; i++) {
+		cJSON *o = question_ref_json(s->unknowns[i]);
+
+		add_text(o, "status",
+			 question_status_names[s->unknowns[i]->status]);
+		cJSON_AddBoolToObject(o, "scored", s->unknowns[i]->counts);
+		cJSON_AddItemToArray(list, o);
+	}
+	list = cJSON_AddArrayToObject(root, "answers");
+	for (i = 0; i < s->nquestions; i++)
+		cJSON_AddItemToArray(list, answer_json(&s->questions[i]));
+}
+
+cJSON *report_to_json(const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	cJSON *root = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(root, "schema", REPORT_SCHEMA);
+	cJSON_AddStringToObject(root, "generator",
+				"cto-assess " CTO_ASSESS_VERSION);
+	cJSON_AddStringToObject(root, "generated_at", r->generated_at);
+	cJSON_AddStringToObject(root, "assessment_date", r->date);
+	add_text(root, "company", s->company);
+	cJSON_AddItemToObject(root, "stage", stage_json(s));
+	cJSON_AddItemToObject(root, "questionnaire",
+			      questionnaire_json(r->questionnaire));
+	cJSON_AddBoolToObject(root, "complete", s->nunanswered == 0);
+	cJSON_AddNumberToObject(root, "unanswered", (double)s->nunanswered);
+	cJSON_AddItemToObject(root, "levels",
+			      levels_json(r->questionnaire));
+	cJSON_AddItemToObject(root, "overall", overall_json(s));
+	add_lists(root, s);
+	return root;
+}
+
+void render_json(struct buf *out, const struct report *r)
+{
+	cJSON *root = report_to_json(r);
+	char *text = cJSON_Print(root);
+
+	if (!text)
+		die(EXIT_NOMEM, "out of memory (printing JSON)");
+	buf_adds(out, text);
+	buf_addc(out, '\n');
+	free(text);
+	cJSON_Delete(root);
+}

@@ -1,0 +1,215 @@
+/*
+ * render_text.c - the compact terminal summary: overall score, one bar per
+ * area against its target, the top actions.
+ *
+ * Every questionnaire or answer string passes through term_sanitize() (via
+ * render_text_clean, render_truncate or term_wrap), so no escape sequence
+ * from a file reaches the terminal; the only escapes are our own colours,
+ * and only when opts->use_color is set.
+ */
+#include <string.h>
+
+#include "render.h"
+#include "term.h"
+#include "util.h"
+
+#define TEXT_NAME_MAX 36
+#define TEXT_INDENT 11
+#define TEXT_TOP_ACTIONS 5
+
+struct text_ctx {
+	struct buf *out;
+	const struct render_text_options *opts;
+	struct term_style style;
+	size_t name_width;
+	size_t bar_width;
+};
+
+/* Green when at target (or strong), yellow when close, red when far. */
+static const char *score_color(const struct text_ctx *t, int has_target,
+			       double score, double target)
+{
+	double good = has_target ? target : 60;
+	double close = has_target ? target - 15 : 40;
+
+	if (score >= good)
+		return t->style.green;
+	return score >= close ? t->style.yellow : t->style.red;
+}
+
+static void text_bar(struct text_ctx *t, const struct area_score *as)
+{
+	size_t full = (size_t)(as->score / 100 * (double)t->bar_width + 0.5);
+	size_t marker = t->bar_width, i;
+	int unicode = t->opts->unicode;
+
+	if (as->has_target) {
+		marker = (size_t)(as->target / 100 * (double)t->bar_width + 0.5);
+		if (marker >= t->bar_width)
+			marker = t->bar_width - 1;
+	}
+	buf_adds(t->out, score_color(t, as->has_target, as->score,
+				     as->target));
+	for (i = 0; i < t->bar_width; i++) {
+		if (i == marker)
+			buf_addf(t->out, "%s%s%s", t->style.reset,
+				 unicode ? "\xe2\x94\x82" : "|",
+				 score_color(t, as->has_target, as->score,
+					     as->target));
+		else if (i < full)
+			buf_adds(t->out, unicode ? "\xe2\x96\x88" : "#");
+		else
+			buf_adds(t->out, unicode ? "\xe2\x96\x91" : ".");
+	}
+	buf_adds(t->out, t->style.reset);
+}
+
+/* Appends s cut to width columns and padded with spaces to width. */
+static void text_cell(struct buf *out, const char *s, size_t width)
+{
+	size_t start = out->len, used;
+
+	render_truncate(out, s, width);
+	used = term_text_width(out->data + start);
+	if (used < width)
+		buf_addn(out, ' ', width - used);
+}
+
+static void text_area(struct text_ctx *t, const struct area_score *as)
+{
+	buf_adds(t->out, "  ");
+	text_cell(t->out, as->area->title, t->name_width);
+	buf_addc(t->out, ' ');
+	text_bar(t, as);
+	buf_addf(t->out, " %5.1f", as->score);
+	if (as->has_target)
+		buf_addf(t->out, "  target %3.0f", as->target);
+	buf_adds(t->out, "  ");
+	render_text_clean(t->out, as->level->name, 0);
+	buf_addc(t->out, '\n');
+}
+
+static void text_header(struct text_ctx *t, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	struct buf *out = t->out;
+
+	buf_addf(out, "%sTechnology readiness: ", t->style.bold);
+	render_text_clean(out, render_company(r), 0);
+	buf_addf(out, "%s\n%s", t->style.reset, t->style.dim);
+	if (s->stage_label || s->stage) {
+		render_text_clean(out, s->stage_label ? s->stage_label :
+					s->stage, 0);
+		buf_adds(out, "\n");
+	}
+	render_text_clean(out, r->questionnaire->title, 0);
+	buf_adds(out, " ");
+	render_text_clean(out, r->questionnaire->version, 0);
+	buf_addf(out, ", %s%s\n\n", r->date, t->style.reset);
+	if (s->nunanswered)
+		buf_addf(out, "%sIncomplete: %zu question%s not answered "
+			 "(scored ones count as gaps).%s\n\n", t->style.yellow,
+			 s->nunanswered, s->nunanswered == 1 ? "" : "s",
+			 t->style.reset);
+}
+
+static void text_overall(struct text_ctx *t, const struct score_result *s)
+{
+	struct buf *out = t->out;
+
+	if (!s->has_score) {
+		buf_adds(out, "  Overall: no scored question applies.\n\n");
+		return;
+	}
+	buf_addf(out, "  %sOverall %s%.1f / 100%s  ", t->style.bold,
+		 score_color(t, s->has_target, s->score, s->target), s->score,
+		 t->style.reset);
+	render_text_clean(out, s->level->name, 0);
+	if (s->has_target && s->score < s->target)
+		buf_addf(out, "  (target %.1f, %.1f below)", s->target, s->gap);
+	else if (s->has_target)
+		buf_addf(out, "  (target %.1f, met)", s->target);
+	buf_adds(out, "\n\n");
+}
+
+static void text_action(struct text_ctx *t, const struct finding *f,
+			size_t n)
+{
+	const struct question_score *qs = f->qs;
+	const char *color = qs->risk >= RISK_HIGH ? t->style.red :
+			    qs->risk == RISK_MEDIUM ? t->style.yellow :
+			    t->style.green;
+	size_t width = t->opts->width;
+	struct buf wrapped = BUF_INIT;
+
+	/* The question wraps under itself, after "  1. now   ". */
+	term_wrap(&wrapped, qs->question->text, width, TEXT_INDENT);
+	buf_addf(t->out, "  %zu. %s%-5s%s ", n, color, horizon_names[f->horizon],
+		 t->style.reset);
+	buf_adds(t->out, wrapped.data + TEXT_INDENT);
+	buf_addn(t->out, ' ', TEXT_INDENT);
+	buf_adds(t->out, t->style.dim);
+	render_text_clean(t->out, qs->question->area->title, 0);
+	buf_addf(t->out, ", %s risk, %s effort%s\n", risk_names[qs->risk],
+		 effort_names[qs->effort], t->style.reset);
+	if (qs->advice) {
+		buf_reset(&wrapped);
+		term_wrap(&wrapped, qs->advice, width, TEXT_INDENT);
+		buf_add(t->out, wrapped.data, wrapped.len);
+	}
+	buf_release(&wrapped);
+}
+
+static void text_counts(struct text_ctx *t, const struct score_result *s)
+{
+	size_t counts[HORIZON_COUNT] = { 0 }, i;
+
+	for (i = 0; i < s->nfindings; i++)
+		counts[s->findings[i].horizon]++;
+	buf_addf(t->out, "\n%zu finding%s (%zu now, %zu next, %zu later), "
+		 "%zu strength%s, %zu unknown%s.\n", s->nfindings,
+		 s->nfindings == 1 ? "" : "s", counts[HORIZON_NOW],
+		 counts[HORIZON_NEXT], counts[HORIZON_LATER], s->nstrengths,
+		 s->nstrengths == 1 ? "" : "s", s->nunknowns,
+		 s->nunknowns == 1 ? "" : "s");
+}
+
+void render_text(struct buf *out, const struct report *r,
+		 const struct render_text_options *opts)
+{
+	const struct score_result *s = &r->score;
+	struct render_text_options o = *opts;
+	struct text_ctx t;
+	size_t i;
+
+	if (o.width < 40)
+		o.width = 40;
+	t.out = out;
+	t.opts = &o;
+	term_style_init(&t.style, o.use_color);
+	t.name_width = 10;
+	for (i = 0; i < s->nareas; i++) {
+		size_t w = term_text_width(s->areas[i].area->title);
+
+		if (s->areas[i].has_score && w > t.name_width)
+			t.name_width = w > TEXT_NAME_MAX ? TEXT_NAME_MAX : w;
+	}
+	/* Room for the name, score, target and level around the bar. */
+	t.bar_width = o.width > t.name_width + 33 ?
+		      o.width - t.name_width - 33 : 10;
+	if (t.bar_width < 10)
+		t.bar_width = 10;
+	if (t.bar_width > 30)
+		t.bar_width = 30;
+	text_header(&t, r);
+	text_overall(&t, s);
+	for (i = 0; i < s->nareas; i++)
+		if (s->areas[i].has_score)
+			text_area(&t, &s->areas[i]);
+	buf_addf(out, "\n%sTop actions%s\n", t.style.bold, t.style.reset);
+	if (!s->nfindings)
+		buf_adds(out, "  None: every answer is at its best.\n");
+	for (i = 0; i < s->nfindings && i < TEXT_TOP_ACTIONS; i++)
+		text_action(&t, r->plan[i], i + 1);
+	text_counts(&t, s);
+}

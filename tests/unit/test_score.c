@@ -1,0 +1,565 @@
+/*
+ * test_score.c - the scoring method: question scores of every type, area
+ * and overall scores, targets, findings (risk, effort, priority, order,
+ * horizon), strengths and unknowns, on small questionnaires whose expected
+ * values are worked out by hand in the comments.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "answers.h"
+#include "diag.h"
+#include "fileio.h"
+#include "loader.h"
+#include "score.h"
+#include "util.h"
+
+static const char types_yaml[] =
+	"id: types\n"
+	"title: Types\n"
+	"version: \"1\"\n"
+	"areas:\n"
+	"  - id: t\n"
+	"    title: T\n"
+	"    questions:\n"
+	"      - id: single2\n"
+	"        text: Single?\n"
+	"        help: Why.\n"
+	"        choices:\n"
+	"          - {id: x, label: X, score: 0}\n"
+	"          - {id: y, label: Y, score: 1}\n"
+	"          - {id: z, label: Z, score: 2}\n"
+	"      - id: multi\n"
+	"        text: Multi?\n"
+	"        help: Why.\n"
+	"        type: multi\n"
+	"        full_score: 2\n"
+	"        choices:\n"
+	"          - {id: a, label: A, score: 1}\n"
+	"          - {id: b, label: B, score: 1}\n"
+	"          - {id: c, label: C, score: 1}\n"
+	"      - id: multi_default\n"
+	"        text: Multi default?\n"
+	"        help: Why.\n"
+	"        type: multi\n"
+	"        choices:\n"
+	"          - {id: a, label: A, score: 1}\n"
+	"          - {id: b, label: B, score: 2}\n"
+	"          - {id: c, label: C, score: 0}\n"
+	"      - id: yes\n"
+	"        text: Yes?\n"
+	"        help: Why.\n"
+	"        type: yesno\n"
+	"      - id: scale\n"
+	"        text: Scale?\n"
+	"        help: Why.\n"
+	"        type: scale\n"
+	"        min: 1\n"
+	"        max: 5\n"
+	"      - id: scaleb\n"
+	"        text: Scale with bands?\n"
+	"        help: Why.\n"
+	"        type: scale\n"
+	"        min: 0\n"
+	"        max: 10\n"
+	"        bands:\n"
+	"          - {min: 0, score: 0}\n"
+	"          - {min: 5, score: 0.6}\n"
+	"          - {min: 9, score: 1}\n"
+	"      - id: num\n"
+	"        text: Number?\n"
+	"        help: Why.\n"
+	"        type: number\n"
+	"        bands:\n"
+	"          - {min: 1, score: 0.2, label: few}\n"
+	"          - {min: 10, score: 1, label: many}\n"
+	"      - id: txt\n"
+	"        text: Text?\n"
+	"        type: text\n";
+
+/*
+ * The plan questionnaire.  With stage seed and the answers of
+ * plan_answers():
+ *   ops  = 100 * (2*0 + 2*0 + 2*0 + 1*0.5 + 1*1) / 8 = 18.75 -> 18.8,
+ *          target 90, below: priorities boosted by 1.5
+ *   docs = 100 * (5*0.5 + 1*0.7 + 1*0 + 2*0 + 1*0) / 10 = 32.0,
+ *          target 0, met: non-critical findings one horizon later
+ *   overall = (2*18.8 + 1*32.0) / 3 = 23.2, target (2*90 + 0) / 3 = 60.0
+ * Findings (priority = w_q * w_a * (1 - s) * boost):
+ *   a 2*2*1*1.5 = 6  high (derived), effort high  -> next
+ *   b 6              high, low                    -> now
+ *   c 6              high, low                    -> now
+ *   d 1*2*0.5*1.5 = 1.5  critical (explicit), medium -> now
+ *   f 5*1*0.5 = 2.5  medium raised to high (weight 5), medium -> now -> next
+ *   g 1*1*0.3 = 0.3  low                          -> later
+ *   h 1*1*1 = 1      critical (explicit), medium  -> now (critical stays)
+ *   j 2*1*1 = 2      skipped: medium, medium      -> next -> later
+ *   k 1*1*1 = 1      unanswered: medium, low      -> next -> later
+ * Order: b c a (6; low effort first, then questionnaire order), f 2.5,
+ * j 2, d 1.5, k h (1; k's effort is low), g 0.3.
+ */
+static const char plan_yaml[] =
+	"id: plan\n"
+	"title: Plan\n"
+	"version: \"1\"\n"
+	"stage_question: stage\n"
+	"name_question: name\n"
+	"areas:\n"
+	"  - id: profile\n"
+	"    title: Profile\n"
+	"    scored: false\n"
+	"    questions:\n"
+	"      - {id: name, text: Name?, type: text}\n"
+	"      - id: stage\n"
+	"        text: Stage?\n"
+	"        choices:\n"
+	"          - {id: idea, label: Idea}\n"
+	"          - {id: seed, label: Seed stage}\n"
+	"  - id: ops\n"
+	"    title: Ops\n"
+	"    weight: 2\n"
+	"    targets: {idea: 10, seed: 90}\n"
+	"    questions:\n"
+	"      - {id: a, text: A?, help: H, weight: 2, effort: high, choices: [{id: lo, label: Lo, score: 0}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: b, text: B?, help: H, weight: 2, effort: low, choices: [{id: lo, label: Lo, score: 0}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: c, text: C?, help: H, weight: 2, effort: low, choices: [{id: lo, label: Lo, score: 0}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: d, text: D?, help: H, weight: 1, advice: Do D, choices: [{id: lo, label: Lo, score: 0}, {id: mid, label: Mid, score: 0.5, risk: critical, advice: Fix D now}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: e, text: E?, help: H, weight: 1, choices: [{id: lo, label: Lo, score: 0}, {id: hi, label: Hi, score: 1}]}\n"
+	"  - id: docs\n"
+	"    title: Docs\n"
+	"    targets: {idea: 0, seed: 0}\n"
+	"    questions:\n"
+	"      - {id: f, text: F?, help: H, weight: 5, advice: Do F, choices: [{id: lo, label: Lo, score: 0}, {id: mid, label: Mid, score: 0.5}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: g, text: G?, help: H, weight: 1, choices: [{id: lo, label: Lo, score: 0}, {id: mid, label: Mid, score: 0.7, effort: high}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: h, text: H?, help: H, weight: 1, choices: [{id: lo, label: Lo, score: 0, risk: critical}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: i, text: I?, help: H, weight: 3, when: stage == idea, choices: [{id: lo, label: Lo, score: 0}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: j, text: J?, help: H, weight: 2, choices: [{id: lo, label: Lo, score: 0}, {id: hi, label: Hi, score: 1}]}\n"
+	"      - {id: k, text: K?, help: H, weight: 1, effort: low, choices: [{id: lo, label: Lo, score: 0}, {id: hi, label: Hi, score: 1}]}\n";
+
+struct fixture {
+	char dir[64];
+	struct questionnaire *q;
+	struct answers a;
+};
+
+static struct questionnaire *load_yaml(struct fixture *f, const char *name,
+				       const char *text)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf path = BUF_INIT, err = BUF_INIT;
+	struct questionnaire *q;
+
+	buf_addf(&path, "%s/%s", f->dir, name);
+	assert_int_equal(file_write_atomic(path.data, text, strlen(text),
+					   FILE_WRITE_FORCE, &err), 0);
+	q = questionnaire_load(path.data, &diags);
+	if (!q)
+		diag_print(&diags, stderr);
+	assert_non_null(q);
+	diag_list_release(&diags);
+	buf_release(&path);
+	buf_release(&err);
+	return q;
+}
+
+static int setup_dir(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	strcpy(f->dir, "/tmp/test_score.XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	struct buf cmd = BUF_INIT;
+
+	if (f->q) {
+		answers_release(&f->a);
+		questionnaire_free(f->q);
+	}
+	buf_addf(&cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd.data) != 0)
+		fprintf(stderr, "could not remove %s\n", f->dir);
+	buf_release(&cmd);
+	free(f);
+	return 0;
+}
+
+/* Sets the answer to question id (the value is parsed from spec). */
+static void set_choice(struct fixture *f, const char *id, const char *choice)
+{
+	const struct question *qn = questionnaire_question(f->q, id);
+	struct answer *ans;
+
+	assert_non_null(qn);
+	ans = answers_get(&f->a, qn);
+	answer_clear_value(ans);
+	ans->kind = ANSWER_CHOICE;
+	ans->choice = xstrdup(choice);
+}
+
+static void set_kind(struct fixture *f, const char *id, enum answer_kind kind)
+{
+	struct answer *ans = answers_get(&f->a, questionnaire_question(f->q, id));
+
+	answer_clear_value(ans);
+	ans->kind = kind;
+}
+
+static void set_number(struct fixture *f, const char *id, double v)
+{
+	struct answer *ans = answers_get(&f->a, questionnaire_question(f->q, id));
+
+	answer_clear_value(ans);
+	ans->kind = ANSWER_NUMBER;
+	ans->number = v;
+}
+
+static void set_choices(struct fixture *f, const char *id, size_t n, ...)
+{
+	struct answer *ans = answers_get(&f->a, questionnaire_question(f->q, id));
+	va_list ap;
+	size_t i;
+
+	answer_clear_value(ans);
+	ans->kind = ANSWER_CHOICES;
+	ans->choices = xcalloc(n ? n : 1, sizeof(*ans->choices));
+	va_start(ap, n);
+	for (i = 0; i < n; i++)
+		ans->choices[i] = xstrdup(va_arg(ap, const char *));
+	va_end(ap);
+	ans->nchoices = n;
+}
+
+static double qscore(struct fixture *f, const char *id)
+{
+	const struct question *qn = questionnaire_question(f->q, id);
+
+	return score_question(qn, answers_get_const(&f->a, qn));
+}
+
+static void test_question_scores(void **state)
+{
+	struct fixture *f = *state;
+
+	f->q = load_yaml(f, "types.yaml", types_yaml);
+	answers_init(&f->a, f->q);
+	set_choice(f, "single2", "y");
+	assert_float_equal(qscore(f, "single2"), 0.5, 1e-12);
+	set_choice(f, "single2", "z");
+	assert_float_equal(qscore(f, "single2"), 1, 1e-12);
+	set_choices(f, "multi", 1, "a");
+	assert_float_equal(qscore(f, "multi"), 0.5, 1e-12);
+	set_choices(f, "multi", 3, "a", "b", "c");
+	assert_float_equal(qscore(f, "multi"), 1, 1e-12); /* capped */
+	set_choices(f, "multi", 0);
+	assert_float_equal(qscore(f, "multi"), 0, 1e-12);
+	/* Default full score: the sum of the positive scores, 3. */
+	set_choices(f, "multi_default", 1, "b");
+	assert_float_equal(qscore(f, "multi_default"), 2.0 / 3, 1e-12);
+	set_choice(f, "yes", "yes");
+	assert_float_equal(qscore(f, "yes"), 1, 1e-12);
+	set_choice(f, "yes", "no");
+	assert_float_equal(qscore(f, "yes"), 0, 1e-12);
+	set_number(f, "scale", 4);
+	assert_float_equal(qscore(f, "scale"), 0.75, 1e-12);
+	set_number(f, "scale", 1);
+	assert_float_equal(qscore(f, "scale"), 0, 1e-12);
+	set_number(f, "scaleb", 7);
+	assert_float_equal(qscore(f, "scaleb"), 0.6, 1e-12);
+	set_number(f, "scaleb", 9);
+	assert_float_equal(qscore(f, "scaleb"), 1, 1e-12);
+	set_number(f, "num", 0); /* below the first band: the first band's */
+	assert_float_equal(qscore(f, "num"), 0.2, 1e-12);
+	set_number(f, "num", 9.99);
+	assert_float_equal(qscore(f, "num"), 0.2, 1e-12);
+	set_number(f, "num", 10);
+	assert_float_equal(qscore(f, "num"), 1, 1e-12);
+	set_kind(f, "num", ANSWER_SKIPPED);
+	assert_float_equal(qscore(f, "num"), 0, 1e-12);
+	set_kind(f, "yes", ANSWER_DONT_KNOW);
+	assert_float_equal(qscore(f, "yes"), 0, 1e-12);
+}
+
+static void test_describe_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct buf b = BUF_INIT;
+	const struct question *num;
+
+	f->q = load_yaml(f, "types.yaml", types_yaml);
+	answers_init(&f->a, f->q);
+	num = questionnaire_question(f->q, "num");
+	set_number(f, "num", 12);
+	score_describe_answer(&b, num, answers_get_const(&f->a, num));
+	assert_string_equal(b.data, "12: many");
+	buf_reset(&b);
+	set_choices(f, "multi", 2, "a", "c");
+	score_describe_answer(&b, questionnaire_question(f->q, "multi"),
+			      answers_find(&f->a, "multi"));
+	assert_string_equal(b.data, "A; C");
+	buf_reset(&b);
+	set_kind(f, "yes", ANSWER_DONT_KNOW);
+	score_describe_answer(&b, questionnaire_question(f->q, "yes"),
+			      answers_find(&f->a, "yes"));
+	assert_string_equal(b.data, "Don't know");
+	buf_reset(&b);
+	score_format_number(&b, 2.5);
+	buf_addc(&b, ' ');
+	score_format_number(&b, 1e20);
+	assert_string_equal(b.data, "2.5 1e+20");
+	buf_release(&b);
+}
+
+static void set_text(struct fixture *f, const char *id, const char *text)
+{
+	struct answer *ans = answers_get(&f->a, questionnaire_question(f->q, id));
+
+	answer_clear_value(ans);
+	ans->kind = ANSWER_TEXT;
+	ans->text = xstrdup(text);
+}
+
+static void plan_answers(struct fixture *f)
+{
+	f->q = load_yaml(f, "plan.yaml", plan_yaml);
+	answers_init(&f->a, f->q);
+	set_text(f, "name", "Plan Co");
+	set_choice(f, "stage", "seed");
+	set_choice(f, "a", "lo");
+	set_choice(f, "b", "lo");
+	set_choice(f, "c", "lo");
+	set_choice(f, "d", "mid");
+	set_choice(f, "e", "hi");
+	set_choice(f, "f", "mid");
+	set_choice(f, "g", "mid");
+	set_choice(f, "h", "lo");
+	set_choice(f, "i", "lo"); /* answered, but its condition is false */
+	set_kind(f, "j", ANSWER_SKIPPED);
+	/* k is not answered */
+}
+
+static void test_area_and_overall(void **state)
+{
+	struct fixture *f = *state;
+	struct score_result r;
+	const struct area_score *ops, *docs;
+
+	plan_answers(f);
+	score_compute(&r, f->q, &f->a);
+	assert_string_equal(r.stage, "seed");
+	assert_string_equal(r.stage_label, "Seed stage");
+	assert_string_equal(r.company, "Plan Co");
+	ops = score_area(&r, questionnaire_area(f->q, "ops"));
+	docs = score_area(&r, questionnaire_area(f->q, "docs"));
+	assert_false(score_area(&r, questionnaire_area(f->q, "profile"))
+		     ->has_score);
+	assert_true(ops->has_score);
+	assert_float_equal(ops->score, 18.8, 1e-9);
+	assert_true(ops->has_target);
+	assert_float_equal(ops->target, 90, 1e-9);
+	assert_float_equal(ops->gap, 71.2, 1e-9);
+	assert_float_equal(docs->score, 32.0, 1e-9);
+	assert_float_equal(docs->gap, 0, 1e-9);
+	assert_int_equal(docs->ncounted, 5); /* i does not apply */
+	assert_int_equal(docs->nunknown, 2); /* j skipped, k unanswered */
+	assert_true(r.has_score);
+	assert_float_equal(r.score, 23.2, 1e-9);
+	assert_float_equal(r.target, 60.0, 1e-9);
+	assert_float_equal(r.gap, 36.8, 1e-9);
+	/* The default levels: 23.2 is in the first band. */
+	assert_non_null(r.level);
+	assert_float_equal(r.level->min, 0, 1e-9);
+	assert_int_equal(r.nunanswered, 1);
+	assert_int_equal(r.nunknowns, 2);
+	assert_string_equal(r.unknowns[0]->question->id, "j");
+	assert_int_equal(r.unknowns[0]->status, STATUS_SKIPPED);
+	assert_string_equal(r.unknowns[1]->question->id, "k");
+	assert_int_equal(r.unknowns[1]->status, STATUS_UNANSWERED);
+	assert_int_equal(r.nstrengths, 1);
+	assert_string_equal(r.strengths[0]->question->id, "e");
+	assert_int_equal(r.questions[questionnaire_question(f->q, "i")->index]
+			 .status, STATUS_NOT_APPLICABLE);
+	score_release(&r);
+}
+
+static void test_findings_order_and_horizons(void **state)
+{
+	static const struct {
+		const char *id;
+		double priority;
+		enum risk risk;
+		enum effort effort;
+		enum horizon horizon;
+	} expected[] = {
+		{ "b", 6, RISK_HIGH, EFFORT_LOW, HORIZON_NOW },
+		{ "c", 6, RISK_HIGH, EFFORT_LOW, HORIZON_NOW },
+		{ "a", 6, RISK_HIGH, EFFORT_HIGH, HORIZON_NEXT },
+		{ "f", 2.5, RISK_HIGH, EFFORT_MEDIUM, HORIZON_NEXT },
+		{ "j", 2, RISK_MEDIUM, EFFORT_MEDIUM, HORIZON_LATER },
+		{ "d", 1.5, RISK_CRITICAL, EFFORT_MEDIUM, HORIZON_NOW },
+		{ "k", 1, RISK_MEDIUM, EFFORT_LOW, HORIZON_LATER },
+		{ "h", 1, RISK_CRITICAL, EFFORT_MEDIUM, HORIZON_NOW },
+		{ "g", 0.3, RISK_LOW, EFFORT_HIGH, HORIZON_LATER },
+	};
+	struct fixture *f = *state;
+	struct score_result r;
+	size_t i;
+
+	plan_answers(f);
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.nfindings, ARRAY_SIZE(expected));
+	for (i = 0; i < r.nfindings; i++) {
+		const struct finding *fd = &r.findings[i];
+
+		assert_string_equal(fd->qs->question->id, expected[i].id);
+		assert_int_equal(fd->rank, i + 1);
+		assert_float_equal(fd->priority, expected[i].priority, 1e-9);
+		assert_int_equal(fd->qs->risk, expected[i].risk);
+		assert_int_equal(fd->qs->effort, expected[i].effort);
+		assert_int_equal(fd->horizon, expected[i].horizon);
+	}
+	/* The choice's advice wins over the question's; else the question's. */
+	assert_string_equal(r.findings[5].qs->advice, "Fix D now");
+	assert_true(r.findings[5].qs->risk_explicit);
+	assert_string_equal(r.findings[3].qs->advice, "Do F");
+	assert_false(r.findings[3].qs->risk_explicit);
+	assert_int_equal(score_area(&r, questionnaire_area(f->q, "ops"))->nhigh,
+			 4);
+	score_release(&r);
+}
+
+/* Without a stage there are no targets, so no boost and no shift. */
+static void test_no_stage(void **state)
+{
+	struct fixture *f = *state;
+	struct score_result r;
+	size_t i;
+
+	plan_answers(f);
+	set_kind(f, "stage", ANSWER_SKIPPED);
+	score_compute(&r, f->q, &f->a);
+	assert_null(r.stage);
+	assert_false(r.has_target);
+	assert_false(score_area(&r, questionnaire_area(f->q, "ops"))
+		     ->has_target);
+	/* i's condition (stage == idea) is false without a stage. */
+	assert_int_equal(r.nfindings, 9);
+	assert_string_equal(r.findings[0].qs->question->id, "b");
+	assert_float_equal(r.findings[0].priority, 4, 1e-9);
+	for (i = 0; i < r.nfindings; i++)
+		if (!strcmp(r.findings[i].qs->question->id, "f"))
+			assert_int_equal(r.findings[i].horizon, HORIZON_NOW);
+	/* The skipped stage is an unknown too (unscored). */
+	assert_int_equal(r.nunknowns, 3);
+	assert_false(r.unknowns[0]->counts);
+	score_release(&r);
+}
+
+/* When every answer is at its best there are no findings. */
+static void test_all_best(void **state)
+{
+	static const char *const ids[] = { "a", "b", "c", "d", "e", "f", "g",
+					   "h", "j", "k" };
+	struct fixture *f = *state;
+	struct score_result r;
+	size_t i;
+
+	plan_answers(f);
+	for (i = 0; i < ARRAY_SIZE(ids); i++)
+		set_choice(f, ids[i], "hi");
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.nfindings, 0);
+	assert_int_equal(r.nstrengths, ARRAY_SIZE(ids));
+	assert_float_equal(r.score, 100, 1e-9);
+	assert_float_equal(r.level->min, 80, 1e-9);
+	assert_int_equal(r.nunanswered, 0);
+	score_release(&r);
+}
+
+static const char multi_yaml[] =
+	"id: m\ntitle: M\nversion: \"1\"\nareas:\n"
+	"  - id: a\n    title: A\n    questions:\n"
+	"      - id: data\n        text: Which?\n        help: Why.\n"
+	"        type: multi\n        full_score: 2\n"
+	"        advice: Work through what is missing.\n"
+	"        choices:\n"
+	"          - {id: map, label: Map, score: 1, advice: Write the map.}\n"
+	"          - {id: dpa, label: DPA, score: 1, advice: Sign the DPAs.}\n"
+	"          - {id: none, label: None, score: 0, risk: critical,"
+	" advice: Start with the map.}\n";
+
+/* The advice of a multi finding says what is missing, not what is there. */
+static void test_multi_advice(void **state)
+{
+	struct fixture *f = *state;
+	struct score_result r;
+
+	f->q = load_yaml(f, "multi.yaml", multi_yaml);
+	answers_init(&f->a, f->q);
+	set_choices(f, "data", 1, "map");
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.nfindings, 1);
+	assert_string_equal(r.findings[0].qs->advice, "Sign the DPAs.");
+	assert_int_equal(r.findings[0].qs->risk, RISK_MEDIUM);
+	score_release(&r);
+
+	set_choices(f, "data", 1, "none");
+	score_compute(&r, f->q, &f->a);
+	assert_string_equal(r.findings[0].qs->advice, "Start with the map.");
+	assert_int_equal(r.findings[0].qs->risk, RISK_CRITICAL);
+	score_release(&r);
+
+	set_kind(f, "data", ANSWER_DONT_KNOW);
+	score_compute(&r, f->q, &f->a);
+	assert_string_equal(r.findings[0].qs->advice,
+			    "Work through what is missing.");
+	score_release(&r);
+}
+
+static void test_round(void **state)
+{
+	(void)state;
+	assert_float_equal(score_round(18.75, 1), 18.8, 1e-12);
+	assert_float_equal(score_round(0.05, 1), 0.1, 1e-12);
+	assert_float_equal(score_round(100.0 / 3, 1), 33.3, 1e-12);
+	assert_float_equal(score_round(11.245, 2), 11.25, 1e-12);
+	assert_float_equal(score_round(-1.25, 1), -1.3, 1e-12);
+	assert_float_equal(score_round(0.1 + 0.2, 1), 0.3, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_question_scores,
+						setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_describe_answer,
+						setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_area_and_overall,
+						setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_findings_order_and_horizons,
+						setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_no_stage, setup_dir,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_all_best, setup_dir,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_multi_advice, setup_dir,
+						teardown),
+		cmocka_unit_test(test_round),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
