@@ -1,15 +1,617 @@
 /*
- * cmd_run.c - placeholder until the run command lands.
+ * cmd_run.c - `cto-assess run` (and `cto-assess` alone): the assessment
+ * interview, resumed sessions, pre-filled and scripted answers.
+ *
+ * The session file (answers.json in the output directory, or the file given
+ * to --resume) is written before the first question and after every answer,
+ * so that whatever ends the program, `run --resume` continues from it.
  */
+#include <dirent.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "answers.h"
 #include "cli.h"
+#include "diag.h"
+#include "fileio.h"
+#include "interview.h"
+#include "loader.h"
+#include "report.h"
+#include "term.h"
 #include "util.h"
+
+#define DEFAULT_FORMATS "md,json,html,csv"
+#define SESSION_NAME "answers.json"
+
+static const char run_usage[] =
+	"usage: cto-assess run [-q QUESTIONNAIRE] [-o DIR] [-f FORMATS]\n"
+	"                      [--resume FILE | --answers FILE] [--batch]\n"
+	"                      [--force] [--color=WHEN]\n"
+	"\n"
+	"Runs the readiness assessment interview, then writes the reports.\n"
+	"Answers are saved after each one in DIR/answers.json; Ctrl-C, Ctrl-D\n"
+	"or 'quit' leave, and --resume continues where you stopped.\n"
+	"\n"
+	"  -q, --questionnaire PATH  questionnaire file, directory or name\n"
+	"                            (default: cto-readiness)\n"
+	"  -o, --output DIR          where the session and the reports go\n"
+	"                            (default: ./cto-assessment-YYYY-MM-DD/;\n"
+	"                            with --resume, the session's directory)\n"
+	"  -r, --resume FILE         continue the session saved in FILE\n"
+	"  -a, --answers FILE        pre-filled answers (YAML or JSON); without\n"
+	"                            a terminal every answer must be there\n"
+	"  -b, --batch               never ask: missing answers are an error\n"
+	"  -f, --format FORMATS      reports to write: md,json,html,csv,text or\n"
+	"                            all (default: " DEFAULT_FORMATS ")\n"
+	"      --force               replace existing reports and sessions\n"
+	"      --color=WHEN          auto (default), always or never\n"
+	"  -h, --help                show this help\n"
+	"\n"
+	"At a prompt: a choice's number or the start of its label (Tab\n"
+	"completes), '?' for help, 'back', 'skip', 'note', 'quit'.\n"
+	"\n"
+	"Exit status: 0 done (or left with 'quit' or Ctrl-D), 1 a write failed\n"
+	"or was refused, 2 usage error, 3 invalid questionnaire, answers file\n"
+	"or (without a terminal) input line, 130 interrupted by Ctrl-C.\n";
+
+/* What a run leaves in its directory: never replaced silently. */
+static const char *const output_names[] = {
+	SESSION_NAME, "report.md", "report.json", "report.html",
+	"action-plan.csv", "summary.txt"
+};
+
+struct run {
+	const char *qarg;
+	const char *output;
+	const char *resume;
+	const char *prefill;
+	const char *formats;
+	int batch;
+	int force;
+	enum color_mode color;
+
+	struct questionnaire *q;
+	struct answers a;
+	int have_answers;
+	char *outdir;
+	char *session;
+	int tty;
+};
+
+static int parse_args(struct run *r, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "resume", required_argument, NULL, 'r' },
+		{ "answers", required_argument, NULL, 'a' },
+		{ "batch", no_argument, NULL, 'b' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "color", required_argument, NULL, 'C' },
+		{ "colour", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":q:o:r:a:bf:h", options,
+				NULL)) != -1) {
+		switch (c) {
+		case 'q': r->qarg = optarg; break;
+		case 'o': r->output = optarg; break;
+		case 'r': r->resume = optarg; break;
+		case 'a': r->prefill = optarg; break;
+		case 'b': r->batch = 1; break;
+		case 'f': r->formats = optarg; break;
+		case 'F': r->force = 1; break;
+		case 'h': return -1;
+		case 'C':
+			if (term_parse_color(optarg, &r->color) < 0)
+				return usage_error("run", "unknown colour mode "
+						   "'%s' (expected auto, always "
+						   "or never)", optarg);
+			break;
+		default: return option_error("run", c, argv);
+		}
+	}
+	if (optind < argc)
+		return usage_error("run", "unexpected argument '%s'",
+				   argv[optind]);
+	if (r->resume && r->prefill)
+		return usage_error("run", "--resume and --answers cannot be "
+				   "used together");
+	if (r->output && !*r->output)
+		return usage_error("run", "empty output directory name");
+	return 0;
+}
+
+/* Checks the format list before any question is asked. */
+static int check_formats(const struct run *r)
+{
+	struct buf err = BUF_INIT;
+	unsigned mask;
+	int ret = 0;
+
+	if (report_parse_formats(r->formats, &mask, &err) < 0)
+		ret = usage_error("run", "%s", err.data);
+	buf_release(&err);
+	return ret;
+}
+
+/* ---- the questionnaire and the answers ---------------------------------- */
+
+/* Replaces *field with the current time, ISO 8601 in UTC. */
+static void set_now(char **field)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!gmtime_r(&now, &tm) ||
+	    !strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		snprintf(stamp, sizeof(stamp), "1970-01-01T00:00:00Z");
+	free(*field);
+	*field = xstrdup(stamp);
+}
+
+static int load_questionnaire(struct run *r)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf err = BUF_INIT;
+	char *path;
+
+	if (r->resume)
+		path = questionnaire_for_answers(r->resume, r->qarg, &diags,
+						 &err);
+	else
+		path = questionnaire_resolve(r->qarg, &err);
+	if (path)
+		r->q = questionnaire_load(path, &diags);
+	if (!r->q) {
+		diag_sort(&diags);
+		diag_print(&diags, stderr);
+		if (err.len)
+			fprintf(stderr, "%s: error: %s\n", progname, err.data);
+	}
+	diag_list_release(&diags);
+	buf_release(&err);
+	free(path);
+	return r->q ? 0 : -1;
+}
+
+/* Records the questionnaire as it is now, with a path valid from anywhere. */
+static void stamp_questionnaire(struct answers *a,
+				const struct questionnaire *q)
+{
+	char real[PATH_MAX];
+
+	free(a->questionnaire_id);
+	free(a->questionnaire_version);
+	free(a->questionnaire_hash);
+	free(a->questionnaire_path);
+	a->questionnaire_id = xstrdup(q->id);
+	a->questionnaire_version = xstrdup(q->version);
+	a->questionnaire_hash = xstrdup(q->hash);
+	a->questionnaire_path = xstrdup(realpath(q->path, real) ? real
+							       : q->path);
+}
+
+/* On resume: warns when the questionnaire changed, and asks to go on. */
+static int accept_changes(struct run *r)
+{
+	int signo, yes;
+
+	if (!r->a.questionnaire_hash ||
+	    !strcmp(r->a.questionnaire_hash, r->q->hash))
+		return 0;
+	fprintf(stderr, "%s: warning: the questionnaire changed since this "
+		"session was saved (version %s, hash %s; now version %s, hash "
+		"%s)\n", progname,
+		r->a.questionnaire_version ? r->a.questionnaire_version : "?",
+		r->a.questionnaire_hash, r->q->version, r->q->hash);
+	if (r->a.orphans)
+		fprintf(stderr, "%s: warning: answers to questions it no longer "
+			"has are kept aside in the session's 'orphans'\n",
+			progname);
+	if (!r->tty)
+		return 0;
+	yes = interview_confirm("Continue with the changed questionnaire? "
+				"[y/N] ", 1, &signo);
+	if (yes == 1)
+		return 0;
+	fprintf(stderr, "Nothing changed; the session is as it was.\n");
+	return signo ? 128 + signo : EXIT_FAILURE_GENERIC;
+}
+
+static int load_answers(struct run *r)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	const char *file = r->resume ? r->resume : r->prefill;
+	int ret = 0;
+
+	if (!file) {
+		answers_init(&r->a, r->q);
+		r->have_answers = 1;
+		stamp_questionnaire(&r->a, r->q);
+		return 0;
+	}
+	ret = answers_load(&r->a, r->q, file, &diags);
+	diag_sort(&diags);
+	diag_print(&diags, stderr);
+	diag_list_release(&diags);
+	if (ret < 0) {
+		fprintf(stderr, "%s: error: invalid answers in '%s'; nothing "
+			"was written\n", progname, file);
+		return EXIT_INVALID_INPUT;
+	}
+	r->have_answers = 1;
+	if (r->resume && (ret = accept_changes(r)))
+		return ret;
+	if (r->prefill) {
+		/* Pre-filled answers start a new assessment. */
+		free(r->a.completed_at);
+		r->a.completed_at = NULL;
+		set_now(&r->a.created_at);
+		set_now(&r->a.updated_at);
+	}
+	stamp_questionnaire(&r->a, r->q);
+	return 0;
+}
+
+/* Without a terminal nobody can answer: every missing answer is listed. */
+static int check_complete(struct run *r)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	const char *file = r->prefill ? r->prefill : r->resume;
+	size_t i;
+
+	for (i = 0; i < r->q->nquestions; i++) {
+		const struct question *qn = r->q->questions[i];
+		struct buf text = BUF_INIT;
+
+		if (!answers_applies(&r->a, qn) ||
+		    r->a.items[i].kind != ANSWER_NONE)
+			continue;
+		term_truncate(&text, qn->text, 60);
+		diag_add(&diags, DIAG_ERROR, file, 0, 0,
+			 "no answer to question '%s' (%s)", qn->id, text.data);
+		buf_release(&text);
+	}
+	diag_print(&diags, stderr);
+	if (diags.errors)
+		fprintf(stderr, "%s: error: %zu question%s without an answer; "
+			"nothing was written\n", progname, diags.errors,
+			diags.errors == 1 ? "" : "s");
+	i = diags.errors;
+	diag_list_release(&diags);
+	return i ? EXIT_INVALID_INPUT : 0;
+}
+
+/* ---- where files go ----------------------------------------------------- */
+
+/* The first file of a run found in dir (the session only if asked), or NULL. */
+static const char *existing_output(const char *dir, int with_session)
+{
+	struct buf path = BUF_INIT;
+	const char *found = NULL;
+	size_t i;
+
+	for (i = with_session ? 0 : 1; i < ARRAY_SIZE(output_names); i++) {
+		buf_reset(&path);
+		buf_addf(&path, "%s/%s", dir, output_names[i]);
+		if (file_exists(path.data)) {
+			found = output_names[i];
+			break;
+		}
+	}
+	buf_release(&path);
+	return found;
+}
+
+/* ./cto-assessment-YYYY-MM-DD, or -2, -3 ... when that one is in use. */
+static char *default_outdir(void)
+{
+	char date[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	struct buf dir = BUF_INIT;
+	unsigned n;
+
+	if (!localtime_r(&now, &tm) ||
+	    !strftime(date, sizeof(date), "%Y-%m-%d", &tm))
+		snprintf(date, sizeof(date), "undated");
+	for (n = 1; n < 10000; n++) {
+		buf_reset(&dir);
+		buf_addf(&dir, "cto-assessment-%s", date);
+		if (n > 1)
+			buf_addf(&dir, "-%u", n);
+		if (!file_exists(dir.data) ||
+		    (file_is_dir(dir.data) && !existing_output(dir.data, 1)))
+			break;
+	}
+	return buf_detach(&dir, NULL);
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Picks the output directory and the session file; refuses overwrites. */
+static int choose_outputs(struct run *r)
+{
+	struct buf path = BUF_INIT;
+	const char *found;
+
+	if (r->output) {
+		size_t len = strlen(r->output);
+
+		/* "out/" and "out" are the same directory: say it one way. */
+		while (len > 1 && r->output[len - 1] == '/')
+			len--;
+		r->outdir = xstrndup(r->output, len);
+	} else if (r->resume)
+		r->outdir = dir_of(r->resume);
+	else
+		r->outdir = default_outdir();
+	if (r->resume) {
+		r->session = xstrdup(r->resume);
+	} else {
+		buf_addf(&path, "%s/%s", r->outdir, SESSION_NAME);
+		r->session = buf_detach(&path, NULL);
+	}
+	if (r->force || !file_is_dir(r->outdir))
+		return 0;
+	found = existing_output(r->outdir, !r->resume);
+	if (!found)
+		return 0;
+	if (!strcmp(found, SESSION_NAME))
+		fprintf(stderr, "%s: error: '%s' already holds a session "
+			"(continue it with 'cto-assess run --resume %s', or "
+			"use --force to start over)\n", progname, r->outdir,
+			r->session);
+	else
+		fprintf(stderr, "%s: error: refusing to overwrite '%s/%s' "
+			"(use --force, or -o for another directory)\n",
+			progname, r->outdir, found);
+	return EXIT_FAILURE_GENERIC;
+}
+
+static int start_session(struct run *r)
+{
+	struct buf err = BUF_INIT;
+	int ret = 0;
+
+	if (file_make_dir(r->outdir, &err) < 0 ||
+	    answers_save(&r->a, r->session, &err) < 0) {
+		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	}
+	buf_release(&err);
+	return ret;
+}
+
+/* ---- the end of a run --------------------------------------------------- */
+
+/* Appends path quoted for a POSIX shell when it needs quoting. */
+static void add_shell_word(struct buf *out, const char *path)
+{
+	const char *p;
+
+	if (*path && strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+			    "qrstuvwxyz0123456789._/-+=:,@%") == strlen(path)) {
+		buf_adds(out, path);
+		return;
+	}
+	buf_addc(out, '\'');
+	for (p = path; *p; p++) {
+		if (*p == '\'')
+			buf_adds(out, "'\\''");
+		else
+			buf_addc(out, *p);
+	}
+	buf_addc(out, '\'');
+}
+
+/* Prints label and a sanitised path on one line of stdout. */
+static void print_clean_line(const char *label, const char *path)
+{
+	struct buf line = BUF_INIT;
+
+	buf_adds(&line, label);
+	term_sanitize(&line, path, 0);
+	printf("%s\n", line.data);
+	buf_release(&line);
+}
+
+/* Says where the answers are and the exact command that continues. */
+static void print_resume_hint(const struct run *r, const char *why)
+{
+	struct buf cmd = BUF_INIT, msg = BUF_INIT;
+
+	buf_adds(&cmd, "cto-assess run --resume ");
+	add_shell_word(&cmd, r->session);
+	if (r->output) {
+		char *sdir = dir_of(r->session);
+
+		if (strcmp(sdir, r->outdir)) {
+			buf_adds(&cmd, " -o ");
+			add_shell_word(&cmd, r->outdir);
+		}
+		free(sdir);
+	}
+	if (r->formats && strcmp(r->formats, DEFAULT_FORMATS)) {
+		buf_adds(&cmd, " -f ");
+		add_shell_word(&cmd, r->formats);
+	}
+	if (*why)
+		buf_addf(&msg, "%s ", why);
+	buf_adds(&msg, "Your answers are saved in '");
+	term_sanitize(&msg, r->session, 0);
+	buf_adds(&msg, "'.\nTo continue where you stopped, run:\n  ");
+	term_sanitize(&msg, cmd.data, 0);
+	buf_addc(&msg, '\n');
+	fflush(stdout);
+	fputs(msg.data, stderr);
+	buf_release(&cmd);
+	buf_release(&msg);
+}
+
+static int write_reports(struct run *r)
+{
+	struct report_options opts = {
+		r->formats, r->outdir, r->force ? FILE_WRITE_FORCE : 0,
+		r->color
+	};
+	struct buf written = BUF_INIT, err = BUF_INIT, line = BUF_INIT;
+	int ret = EXIT_OK;
+	const char *p;
+	size_t len;
+
+	if (report_write(r->q, &r->a, &opts, &written, &err) < 0) {
+		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		fprintf(stderr, "The answers are saved in '%s'; write the "
+			"reports again with 'cto-assess report %s -o %s'.\n",
+			r->session, r->session, r->outdir);
+		ret = EXIT_FAILURE_GENERIC;
+		goto out;
+	}
+	fputc('\n', stdout);
+	report_print_summary(stdout, r->q, &r->a,
+			     term_use_color(r->color, STDOUT_FILENO));
+	printf("\nReports written:\n");
+	term_sanitize(&line, written.data, 1);
+	for (p = line.data; *p; p += len + (p[len] == '\n')) {
+		len = strcspn(p, "\n");
+		printf("  %.*s\n", (int)len, p);
+	}
+	print_clean_line("Answers: ", r->session);
+	if (finish_stdout())
+		ret = EXIT_FAILURE_GENERIC;
+out:
+	buf_release(&written);
+	buf_release(&err);
+	buf_release(&line);
+	return ret;
+}
+
+/* Maps how the interview ended to messages and an exit status. */
+static int finish_interview(struct run *r, enum interview_end end, int signo,
+			    const char *err)
+{
+	switch (end) {
+	case INTERVIEW_DONE:
+		return write_reports(r);
+	case INTERVIEW_QUIT:
+		print_resume_hint(r, "Stopped.");
+		return EXIT_OK;
+	case INTERVIEW_EOF:
+		if (!r->tty) {
+			fprintf(stderr, "%s: error: the input ended before "
+				"every question was answered\n", progname);
+			print_resume_hint(r, "");
+			return EXIT_INVALID_INPUT;
+		}
+		print_resume_hint(r, "Stopped (end of input).");
+		return EXIT_OK;
+	case INTERVIEW_INTERRUPTED:
+		print_resume_hint(r, "Interrupted.");
+		return 128 + signo;
+	case INTERVIEW_INVALID:
+		fprintf(stderr, "%s: error: %s\n", progname, err);
+		print_resume_hint(r, "");
+		return EXIT_INVALID_INPUT;
+	default:
+		fprintf(stderr, "%s: error: %s\n", progname, err);
+		return EXIT_FAILURE_GENERIC;
+	}
+}
+
+static int interview(struct run *r)
+{
+	struct interview_options opts;
+	struct buf err = BUF_INIT;
+	enum interview_end end;
+	int signo, ret;
+
+	opts.session_path = r->session;
+	opts.use_color = term_use_color(r->color, STDOUT_FILENO);
+	opts.use_readline = r->tty;
+	opts.welcome = 1;
+	opts.resumed = r->resume != NULL;
+	end = interview_run(r->q, &r->a, &opts, &signo, &err);
+	ret = finish_interview(r, end, signo, err.data);
+	buf_release(&err);
+	return ret;
+}
+
+/* Batch: everything was given; record it as reviewed and write. */
+static int finish_batch(struct run *r)
+{
+	struct buf err = BUF_INIT;
+	int ret;
+
+	set_now(&r->a.completed_at);
+	set_now(&r->a.updated_at);
+	if (answers_save(&r->a, r->session, &err) < 0) {
+		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		buf_release(&err);
+		return EXIT_FAILURE_GENERIC;
+	}
+	ret = write_reports(r);
+	buf_release(&err);
+	return ret;
+}
+
+static int run(struct run *r)
+{
+	int batch, ret;
+
+	r->tty = isatty(STDIN_FILENO) && !r->batch;
+	batch = r->batch || (!r->tty && r->prefill);
+	if ((ret = check_formats(r)) || load_questionnaire(r) < 0)
+		return ret ? ret : EXIT_INVALID_INPUT;
+	if ((ret = load_answers(r)))
+		return ret;
+	if (batch && (ret = check_complete(r)))
+		return ret;
+	if ((ret = choose_outputs(r)) || (ret = start_session(r)))
+		return ret;
+	return batch ? finish_batch(r) : interview(r);
+}
 
 int cmd_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "%s: error: 'run' is not implemented yet\n", progname);
-	return EXIT_FAILURE_GENERIC;
+	struct run r;
+	int ret;
+
+	memset(&r, 0, sizeof(r));
+	r.color = COLOR_AUTO;
+	r.formats = DEFAULT_FORMATS;
+	ret = parse_args(&r, argc, argv);
+	if (ret < 0)
+		return print_help(run_usage);
+	if (ret)
+		return ret;
+	ret = run(&r);
+	if (r.have_answers)
+		answers_release(&r.a);
+	questionnaire_free(r.q);
+	free(r.outdir);
+	free(r.session);
+	return ret;
 }

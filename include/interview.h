@@ -1,0 +1,75 @@
+/*
+ * interview.h - asking the questions: the founder's side of cto-assess.
+ *
+ * interview_run() walks a questionnaire in order, asking every question whose
+ * `when` holds and that has no answer yet, then shows the review screen.  It
+ * saves the answers file after every answer (answers_save), so an interrupted
+ * interview loses nothing.  With a terminal on stdin it reads lines with GNU
+ * readline through its callback interface (tab completion of choice labels,
+ * signals handled by cto-assess, the terminal restored on every path);
+ * without one it reads plain lines and an invalid line ends the interview.
+ *
+ * The interview prints to stdout (and readline's prompt to stdout); every
+ * questionnaire string passes through term.h first.  It never exits.  The
+ * answers stay owned by the caller.
+ */
+#ifndef CTO_INTERVIEW_H
+#define CTO_INTERVIEW_H
+
+#include "answer.h"
+#include "answers.h"
+#include "buf.h"
+#include "model.h"
+
+enum interview_end {
+	INTERVIEW_DONE,        /* all asked and reviewed; completed_at is set */
+	INTERVIEW_QUIT,        /* the founder typed 'quit' */
+	INTERVIEW_EOF,         /* end of input (Ctrl-D) at a prompt */
+	INTERVIEW_INTERRUPTED, /* SIGINT, SIGTERM or SIGHUP at a prompt */
+	INTERVIEW_INVALID,     /* without a terminal: an invalid line (err) */
+	INTERVIEW_FAILED       /* the session could not be saved (err) */
+};
+
+struct interview_options {
+	const char *session_path; /* the answers file, saved after each answer */
+	int use_color;
+	int use_readline;         /* stdin is a terminal */
+	int welcome;              /* print the welcome text first */
+	int resumed;              /* say "welcome back" */
+};
+
+/*
+ * Runs the interview on a (answers of q) and returns how it ended.  For
+ * INTERVIEW_INTERRUPTED *signo is the signal received.  Messages for
+ * INTERVIEW_INVALID and INTERVIEW_FAILED are appended to err.
+ */
+enum interview_end interview_run(const struct questionnaire *q,
+				 struct answers *a,
+				 const struct interview_options *opts,
+				 int *signo, struct buf *err);
+
+/*
+ * Asks a yes/no question (prompt is trusted text); returns 1 for yes, 0 for
+ * no, -1 at end of input or on a signal (then *signo is set, else 0).
+ */
+int interview_confirm(const char *prompt, int use_readline, int *signo);
+
+/*
+ * Parses a line typed at the prompt of question qn (not a command) into out,
+ * which must be empty (ANSWER_NONE, no strings).  Choices are taken by number,
+ * by label (whole or a unique start, any case) or by id; multi takes a
+ * comma-separated list; "dk" means don't know where offered.  Returns 0, or
+ * -1 with a one-line explanation in err.
+ */
+int interview_parse_answer(const struct question *qn, const char *line,
+			   struct answer *out, struct buf *err);
+
+/* Appends the answer as the founder sees it ("Seed", "CI; CD", "12 people"). */
+void interview_describe_answer(struct buf *out, const struct question *qn,
+			       const struct answer *ans);
+
+/* Counts the questions asked given the answers so far (their `when` holds). */
+size_t interview_count_applicable(const struct questionnaire *q,
+				  const struct answers *a);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * lineinput.h - reading answers line by line, from a terminal or a pipe.
+ *
+ * With a terminal, lines are read with GNU readline's callback interface in a
+ * pselect() loop, and cto-assess handles the signals itself (readline's own
+ * handlers are off: with them a SIGINT handler that returns does not make
+ * readline() return).  SIGINT, SIGTERM and SIGHUP are blocked except inside
+ * pselect(), so one arriving while an answer is being saved waits for the next
+ * prompt; there it ends the read with LINE_SIGNAL, the typed text discarded
+ * and the terminal restored.  SIGWINCH resizes, SIGTSTP suspends with the
+ * terminal restored first.
+ *
+ * Without a terminal, lines are read with read(2) in the same loop: no
+ * readline, no echo, no editing keys; a final line without a newline counts.
+ *
+ * Only one line_input is active at a time (readline and signal handlers are
+ * process-wide).  Lines returned are owned by the caller (free()).
+ */
+#ifndef CTO_LINEINPUT_H
+#define CTO_LINEINPUT_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+enum line_status {
+	LINE_OK,     /* a line was read */
+	LINE_EOF,    /* end of input (Ctrl-D on an empty line) */
+	LINE_SIGNAL  /* SIGINT, SIGTERM or SIGHUP: see line_input_signal() */
+};
+
+/* Longest line read from a pipe at once; a longer one is cut in pieces. */
+#define LINE_INPUT_MAX (1024 * 1024)
+
+struct line_input {
+	int use_readline;
+	int active;
+	struct buf pending;   /* pipe: bytes read after the last line */
+	int eof;
+	sigset_t saved_mask;
+	sigset_t wait_mask;   /* the mask inside pselect(): signals open */
+	struct sigaction saved_actions[5];
+};
+
+/* Installs the signal handlers and prepares readline (when use_readline). */
+void line_input_begin(struct line_input *in, int use_readline);
+
+/* Restores the signal handlers and mask; frees buffered input. */
+void line_input_end(struct line_input *in);
+
+/*
+ * Shows prompt (trusted text) and reads one line, without its newline (and
+ * without a trailing CR), into *line.
+ */
+enum line_status line_input_read(struct line_input *in, const char *prompt,
+				 char **line);
+
+/* The signal that ended the last LINE_SIGNAL read, or 0. */
+int line_input_signal(void);
+
+/*
+ * Sets the words offered by tab completion (the array and strings must stay
+ * valid until the next call; NULL for none) and the characters that separate
+ * words on the line ("" makes the whole line one word).
+ */
+void line_input_set_completions(const char *const *words, size_t count,
+				const char *word_breaks);
+
+#endif

@@ -1,0 +1,403 @@
+/*
+ * lineinput.c - lines from a terminal (GNU readline, callback interface) or
+ * from a pipe, with the signals handled by cto-assess.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/select.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "lineinput.h"
+#include "util.h"
+
+/* The signals caught while a line_input is active, in saved_actions order. */
+static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH,
+				      SIGTSTP };
+
+static volatile sig_atomic_t fatal_signal, winch_pending, tstp_pending;
+static int last_signal;
+
+/* readline's line handler hands its result over through these. */
+static char *handler_line;
+static int handler_done;
+static int handler_installed;
+
+static struct line_input *current_input;
+static const char *const *completion_words;
+static size_t completion_count;
+
+static int terminal_getc(FILE *stream);
+
+static void on_signal(int sig)
+{
+	if (sig == SIGWINCH)
+		winch_pending = 1;
+	else if (sig == SIGTSTP)
+		tstp_pending = 1;
+	else if (!fatal_signal)
+		fatal_signal = sig;
+}
+
+/* Leaves the terminal as it was found, whatever path the program exits by. */
+static void restore_terminal(void)
+{
+	if (handler_installed) {
+		rl_callback_handler_remove();
+		handler_installed = 0;
+	}
+}
+
+/* ---- tab completion --------------------------------------------------- */
+
+static char *complete_word(const char *text, int state)
+{
+	static size_t next;
+	size_t len;
+
+	while (*text == ' ')
+		text++;
+	len = strlen(text);
+	if (!state)
+		next = 0;
+	while (next < completion_count) {
+		const char *word = completion_words[next++];
+
+		if (!strncasecmp(word, text, len))
+			return xstrdup(word);
+	}
+	return NULL;
+}
+
+static char **complete(const char *text, int start, int end)
+{
+	(void)start;
+	(void)end;
+	/* Never fall back to completing file names. */
+	rl_attempted_completion_over = 1;
+	rl_completion_append_character = '\0';
+	if (!completion_count)
+		return NULL;
+	return rl_completion_matches(text, complete_word);
+}
+
+void line_input_set_completions(const char *const *words, size_t count,
+				const char *word_breaks)
+{
+	completion_words = words;
+	completion_count = words ? count : 0;
+	rl_completer_word_break_characters = word_breaks;
+}
+
+/* ---- setting up and tearing down -------------------------------------- */
+
+static void setup_readline(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	rl_readline_name = "cto-assess";
+	/* cto-assess handles the signals; readline must leave them alone. */
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_change_environment = 0;
+	rl_attempted_completion_function = complete;
+	rl_getc_function = terminal_getc;
+	rl_variable_bind("completion-ignore-case", "on");
+	atexit(restore_terminal);
+}
+
+void line_input_begin(struct line_input *in, int use_readline)
+{
+	struct sigaction sa;
+	sigset_t block;
+	size_t i, n = use_readline ? ARRAY_SIZE(caught_signals) : 3;
+
+	memset(in, 0, sizeof(*in));
+	buf_init(&in->pending);
+	in->use_readline = use_readline;
+	in->active = 1;
+	current_input = in;
+	fatal_signal = winch_pending = tstp_pending = 0;
+	last_signal = 0;
+	if (use_readline)
+		setup_readline();
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&block);
+	for (i = 0; i < n; i++) {
+		sigaction(caught_signals[i], &sa, &in->saved_actions[i]);
+		sigaddset(&block, caught_signals[i]);
+	}
+	sigprocmask(SIG_BLOCK, &block, &in->saved_mask);
+	in->wait_mask = in->saved_mask;
+	for (i = 0; i < n; i++)
+		sigdelset(&in->wait_mask, caught_signals[i]);
+}
+
+void line_input_end(struct line_input *in)
+{
+	size_t i, n = in->use_readline ? ARRAY_SIZE(caught_signals) : 3;
+
+	if (!in->active)
+		return;
+	restore_terminal();
+	for (i = 0; i < n; i++)
+		sigaction(caught_signals[i], &in->saved_actions[i], NULL);
+	sigprocmask(SIG_SETMASK, &in->saved_mask, NULL);
+	buf_release(&in->pending);
+	in->active = 0;
+	current_input = NULL;
+}
+
+int line_input_signal(void)
+{
+	return last_signal;
+}
+
+/* ---- waiting ------------------------------------------------------------ */
+
+/* Ctrl-Z: give the terminal back, stop, and take it again on SIGCONT. */
+static void suspend(struct line_input *in)
+{
+	struct sigaction dfl, ours;
+	sigset_t tstp;
+	int prepped = handler_installed;
+
+	if (prepped)
+		rl_deprep_terminal();
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &ours);
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	raise(SIGTSTP);
+	/* The pending SIGTSTP stops the process here, until SIGCONT. */
+	sigprocmask(SIG_UNBLOCK, &tstp, NULL);
+	sigprocmask(SIG_BLOCK, &tstp, NULL);
+	sigaction(SIGTSTP, &ours, NULL);
+	(void)in;
+	if (prepped) {
+		rl_prep_terminal(1);
+		rl_forced_update_display();
+	}
+}
+
+/*
+ * Waits until stdin is readable; returns 0, or -1 when a fatal signal came
+ * (left in fatal_signal for take_signal()).  Our signals are blocked
+ * everywhere but inside pselect(), so none is lost between the check and
+ * the wait.
+ */
+static int wait_readable(struct line_input *in)
+{
+	for (;;) {
+		fd_set fds;
+
+		if (fatal_signal)
+			return -1;
+		if (winch_pending) {
+			winch_pending = 0;
+			if (handler_installed)
+				rl_resize_terminal();
+		}
+		if (tstp_pending) {
+			tstp_pending = 0;
+			suspend(in);
+		}
+		FD_ZERO(&fds);
+		FD_SET(STDIN_FILENO, &fds);
+		if (pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL,
+			    &in->wait_mask) > 0)
+			return 0;
+		if (errno != EINTR)
+			return 0; /* let read() report the problem as EOF */
+	}
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Records the fatal signal as the one that ended the read. */
+static void take_signal(void)
+{
+	last_signal = fatal_signal;
+	fatal_signal = 0;
+}
+
+/*
+ * readline's rl_getc_function.  readline's own rl_getc() waits with the
+ * signal mask it finds, which keeps ours blocked, so a Ctrl-C that flushes
+ * the input between its select and its read would leave it blocked for ever.
+ * This one waits in wait_readable(), and on a fatal signal returns EOF: on an
+ * empty line readline hands that to on_line() as NULL; on a line with text
+ * it is a harmless delete-char; either way read_terminal() sees the signal.
+ */
+static int terminal_getc(FILE *stream)
+{
+	unsigned char c;
+
+	for (;;) {
+		ssize_t n;
+
+		if (wait_readable(current_input) < 0)
+			return EOF;
+		n = read(fileno(stream), &c, 1);
+		if (n == 1)
+			return c;
+		if (n == 0 || (errno != EINTR && errno != EAGAIN))
+			return EOF;
+	}
+}
+
+static void on_line(char *line)
+{
+	handler_line = line;
+	handler_done = 1;
+	/* Removing the handler here keeps readline from printing a new prompt. */
+	rl_callback_handler_remove();
+	handler_installed = 0;
+}
+
+static enum line_status read_terminal(struct line_input *in,
+				      const char *prompt, char **line)
+{
+	handler_line = NULL;
+	handler_done = 0;
+	fflush(stdout);
+	rl_callback_handler_install(prompt, on_line);
+	handler_installed = 1;
+	while (!handler_done && wait_readable(in) == 0)
+		rl_callback_read_char();
+	if (fatal_signal) {
+		take_signal();
+		if (!handler_done) {
+			rl_callback_sigcleanup();
+			rl_free_line_state();
+		}
+		restore_terminal();
+		free(handler_line);
+		rl_echo_signal_char(last_signal);
+		fputc('\n', stdout);
+		return LINE_SIGNAL;
+	}
+	if (!handler_line) {
+		fputc('\n', stdout);
+		return LINE_EOF;
+	}
+	if (*handler_line)
+		add_history(handler_line);
+	*line = handler_line;
+	return LINE_OK;
+}
+
+/* Takes the first line out of in->pending, if it holds a whole one. */
+static char *take_line(struct line_input *in)
+{
+	char *nl = memchr(in->pending.data, '\n', in->pending.len);
+	size_t len, rest;
+	char *line;
+
+	if (!nl && !(in->eof && in->pending.len) &&
+	    in->pending.len < LINE_INPUT_MAX)
+		return NULL;
+	len = nl ? (size_t)(nl - in->pending.data) : in->pending.len;
+	line = xstrndup(in->pending.data, len);
+	rest = nl ? in->pending.len - len - 1 : 0;
+	memmove(in->pending.data, in->pending.data + in->pending.len - rest,
+		rest);
+	buf_truncate(&in->pending, rest);
+	return line;
+}
+
+static enum line_status read_pipe(struct line_input *in, const char *prompt,
+				  char **line)
+{
+	char chunk[4096];
+
+	fputs(prompt, stdout);
+	fflush(stdout);
+	for (;;) {
+		ssize_t n;
+
+		if ((*line = take_line(in))) {
+			/* Nothing was echoed: end the prompt's line. */
+			fputc('\n', stdout);
+			return LINE_OK;
+		}
+		if (in->eof) {
+			fputc('\n', stdout);
+			return LINE_EOF;
+		}
+		if (wait_readable(in) < 0) {
+			take_signal();
+			fputc('\n', stdout);
+			return LINE_SIGNAL;
+		}
+		n = read(STDIN_FILENO, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			in->eof = 1;
+		else
+			buf_add(&in->pending, chunk, (size_t)n);
+	}
+}
+
+/*
+ * Takes a fatal signal that arrived while blocked, after pselect() had
+ * already returned: the end of input and a Ctrl-C can come together (a
+ * script killed with its pipe), and then the signal should decide.
+ */
+static int take_pending_signal(void)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t pending, fatal;
+	size_t i;
+	int sig;
+
+	sigemptyset(&fatal);
+	for (i = 0; i < 3; i++)
+		sigaddset(&fatal, caught_signals[i]);
+	if (sigpending(&pending) < 0)
+		return 0;
+	for (i = 0; i < 3; i++) {
+		if (!sigismember(&pending, caught_signals[i]))
+			continue;
+		sig = sigtimedwait(&fatal, NULL, &zero);
+		if (sig > 0) {
+			last_signal = sig;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+enum line_status line_input_read(struct line_input *in, const char *prompt,
+				 char **line)
+{
+	enum line_status status;
+	size_t len;
+
+	*line = NULL;
+	status = in->use_readline ? read_terminal(in, prompt, line)
+				  : read_pipe(in, prompt, line);
+	if (status == LINE_EOF && take_pending_signal())
+		status = LINE_SIGNAL;
+	if (status == LINE_OK) {
+		len = strlen(*line);
+		if (len && (*line)[len - 1] == '\r')
+			(*line)[len - 1] = '\0';
+	}
+	return status;
+}

@@ -1,0 +1,92 @@
+#!/bin/sh
+# run_answers.sh - `cto-assess run --answers` and --batch: pre-filled and
+# scripted answers; without a terminal every missing or invalid answer is
+# listed with its place and nothing is written.  Also run's usage errors.
+. "$(dirname "$0")/lib.sh"
+
+q="$tests_dir/run/basic.yaml"
+cd "$tmp" || exit 1
+cp "$tests_dir"/run/answers-*.yaml "$tests_dir"/run/answers-*.expected .
+
+run "$CTO_ASSESS" run -q "$q" --answers answers-complete.yaml -o out
+check "answers: a complete YAML file runs without a question" [ "$status" -eq 0 ]
+check "answers: reports written" [ -f out/report.md -a -f out/report.html ]
+check "answers: session complete" contains out/answers.json '"completed_at":	"2'
+check "answers: notes carried over" contains out/answers.json \
+	'"mfa":	"Only for the cloud console."'
+check "answers: no question printed" sh -c '! grep -q "> " "$1"' sh "$out_file"
+
+# The session file of a run is valid --answers input (JSON).
+run "$CTO_ASSESS" run -q "$q" --answers out/answers.json -o again -f md
+check "answers: an earlier session is valid input" [ "$status" -eq 0 ]
+check "answers: only the formats asked for" \
+	[ -f again/report.md -a ! -f again/report.html ]
+
+# Every invalid answer is listed at its place; nothing is written.
+run "$CTO_ASSESS" run -q "$q" --answers answers-invalid.yaml -o bad
+check "answers: invalid answers exit 3" [ "$status" -eq 3 ]
+check_output "answers: every invalid answer listed with its place" \
+	answers-invalid.expected "$err_file"
+check "answers: nothing written" [ ! -e bad ]
+
+# Missing answers without a terminal: listed, nothing written.
+run "$CTO_ASSESS" run -q "$q" --answers answers-partial.yaml -o partial
+check "answers: missing answers exit 3" [ "$status" -eq 3 ]
+cat >missing.expected <<'EOT'
+answers-partial.yaml: error: no answer to question 'tools' (Which of these does the team use?)
+answers-partial.yaml: error: no answer to question 'backups' (How confident are you in your backups?)
+answers-partial.yaml: error: no answer to question 'team_size' (How many engineers work on the product?)
+answers-partial.yaml: error: no answer to question 'biggest_risk' (What is the biggest technical risk today?)
+cto-assess: error: 4 questions without an answer; nothing was written
+EOT
+check_output "answers: every missing answer listed (funding does not apply)" \
+	missing.expected "$err_file"
+check "answers: nothing written for missing answers" [ ! -e partial ]
+
+# --batch with an incomplete session file: the same listing.
+printf 'Acme\n2\n' | "$CTO_ASSESS" run -q "$q" -o early >/dev/null 2>&1
+run "$CTO_ASSESS" run --resume early/answers.json --batch
+check "batch: an incomplete session is an error" [ "$status" -eq 3 ]
+check "batch: the missing ones are named" contains "$err_file" \
+	"early/answers.json: error: no answer to question 'mfa'"
+
+# A JSON answers file with an error points at line and column.
+printf '{"answers": {\n  "stage": "seed",\n  "backups": "high"\n}}\n' >bad.json
+run "$CTO_ASSESS" run -q "$q" --answers bad.json -o badjson
+check "answers: JSON errors carry their place" contains "$err_file" \
+	"bad.json:3:14: error: answer to 'backups' must be a number, not 'high'"
+printf '{"answers": {"stage": "seed",}}' >syntax.json
+run "$CTO_ASSESS" run -q "$q" --answers syntax.json
+check "answers: JSON syntax error exits 3" [ "$status" -eq 3 ]
+check "answers: JSON syntax error has its place" contains "$err_file" \
+	"syntax.json:1:30: error: JSON syntax error: unexpected '}', expected a string key"
+printf 'answers:\n  tools: &t [ci]\n  x: *t\n' >alias.yaml
+run "$CTO_ASSESS" run -q "$q" --answers alias.yaml
+check "answers: YAML aliases refused" contains "$err_file" \
+	"alias.yaml:2:10: error: YAML anchors and aliases are not supported"
+
+# Usage errors.
+run "$CTO_ASSESS" run --resume a.json --answers b.yaml
+check "usage: --resume with --answers" [ "$status" -eq 2 ]
+check "usage: ... explained" contains "$err_file" \
+	"--resume and --answers cannot be used together"
+run "$CTO_ASSESS" run --bogus
+check "usage: unknown option exits 2" [ "$status" -eq 2 ]
+run "$CTO_ASSESS" run -q "$q" -f pdf
+check "usage: unknown format exits 2" [ "$status" -eq 2 ]
+run "$CTO_ASSESS" run --color=sometimes
+check "usage: unknown colour mode exits 2" [ "$status" -eq 2 ]
+run "$CTO_ASSESS" run extra
+check "usage: stray argument exits 2" [ "$status" -eq 2 ]
+run "$CTO_ASSESS" run --help
+check "help: exits 0" [ "$status" -eq 0 ]
+check "help: documents --resume" contains "$out_file" "--resume FILE"
+run "$CTO_ASSESS" help run
+check "help run: the same text" contains "$out_file" "usage: cto-assess run"
+run "$CTO_ASSESS" run -q "$tmp/nonexistent.yaml"
+check "missing questionnaire exits 3" [ "$status" -eq 3 ]
+run "$CTO_ASSESS" run --resume nonexistent.json
+check "missing session exits 3" [ "$status" -eq 3 ]
+check "missing session is named" contains "$err_file" "nonexistent.json"
+
+done_testing

@@ -1,0 +1,85 @@
+#!/bin/sh
+# run_pipe.sh - `cto-assess run` driven through a pipe: plain lines, no
+# readline, an invalid line is an error naming the question, early end of
+# input keeps the session for --resume.
+. "$(dirname "$0")/lib.sh"
+
+q="$tests_dir/run/basic.yaml"
+cd "$tmp" || exit 1
+
+# pipe_run INPUT ARGS...: runs cto-assess with INPUT (printf format) on stdin.
+pipe_run() {
+	input=$1
+	shift
+	printf "$input" | "$CTO_ASSESS" "$@" >"$out_file" 2>"$err_file"
+	status=$?
+}
+
+pipe_run 'Acme\n2\ny\n1,3\n4\n7\n2\nThe database\n' run -q "$q" -o out
+check "pipe: a full run exits 0" [ "$status" -eq 0 ]
+check "pipe: reports written" [ -f out/report.md -a -f out/report.json ]
+check "pipe: the session is complete" contains out/answers.json '"completed_at":	"2'
+check "pipe: answers recorded" contains out/answers.json '"tools":	["ci", "iac"]'
+check "pipe: the typed lines are not echoed" \
+	sh -c '! grep -q "> Acme" "$1"' sh "$out_file"
+check "pipe: no escape bytes in the output" \
+	sh -c '! grep -q "$(printf "\033")" "$1"' sh "$out_file"
+check "pipe: review is listed" contains "$out_file" "Review your answers"
+
+# The Makefile's example: no -o gives a dated directory, then -2.
+pipe_run 'Acme\n1\nn\nnone\n1\n1\nX\n' run -q "$q"
+today=$(date +%Y-%m-%d)
+check "pipe: default output directory is dated" \
+	[ "$status" -eq 0 -a -f "cto-assessment-$today/report.md" ]
+pipe_run 'Acme\n1\nn\nnone\n1\n1\nX\n' run -q "$q"
+check "pipe: a second run gets a new directory" \
+	[ "$status" -eq 0 -a -f "cto-assessment-$today-2/answers.json" ]
+
+# An invalid line is an error naming the question, not a re-prompt.
+pipe_run 'Acme\n7\n2\n' run -q "$q" -o bad
+check "pipe: invalid line exits 3" [ "$status" -eq 3 ]
+check "pipe: the error names the question" contains "$err_file" \
+	"cto-assess: error: invalid answer to question 'stage' (What stage is the company at?): there is no choice 7; type a number from 1 to 3"
+check "pipe: the error says how to resume" contains "$err_file" \
+	"cto-assess run --resume bad/answers.json"
+check "pipe: earlier answers are saved" contains bad/answers.json '"company_name":	"Acme"'
+
+# The end of input before the last question: exit 3, session kept, resume.
+pipe_run 'Acme\n2\n' run -q "$q" -o early
+check "pipe: early end of input exits 3" [ "$status" -eq 3 ]
+check "pipe: early end is explained" contains "$err_file" \
+	"the input ended before every question was answered"
+pipe_run 'y\n1\n3\n4\n1\nRisk\n' run --resume early/answers.json
+check "pipe: resume from a pipe completes" [ "$status" -eq 0 ]
+check "pipe: resumed answers intact" contains early/answers.json '"stage":	"seed"'
+check "pipe: resumed answers complete" contains early/answers.json '"biggest_risk":	"Risk"'
+check "pipe: resume wrote the reports beside the session" [ -f early/report.md ]
+
+# Commands work from a pipe too: skip, note, back, dk.
+pipe_run 'Acme\n3\nnote\nChecked by hand\nskip\nback\n\n1\n2\ndk\nNothing\n' \
+	run -q "$q" -o cmds
+check "pipe: commands accepted" [ "$status" -eq 0 ]
+check "pipe: skip recorded" contains cmds/answers.json '"mfa":	{'
+check "pipe: note recorded" contains cmds/answers.json '"mfa":	"Checked by hand"'
+check "pipe: dk recorded" contains cmds/answers.json '"status":	"dont_know"'
+
+# quit saves and says how to continue.
+pipe_run 'Acme\nquit\n' run -q "$q" -o quit
+check "pipe: quit exits 0" [ "$status" -eq 0 ]
+check "pipe: quit names the resume command" contains "$err_file" \
+	"cto-assess run --resume quit/answers.json"
+
+# An existing report is not overwritten without --force.
+pipe_run 'Acme\n' run -q "$q" -o out
+check "pipe: an existing session is not replaced" [ "$status" -eq 1 ]
+check "pipe: ... and the error says so" contains "$err_file" \
+	"'out' already holds a session"
+rm out/answers.json
+pipe_run 'Acme\n' run -q "$q" -o out
+check "pipe: existing reports are not replaced" [ "$status" -eq 1 ]
+check "pipe: ... and the error names one" contains "$err_file" \
+	"refusing to overwrite 'out/report.md' (use --force"
+pipe_run 'Acme\n2\ny\n1,3\n4\n7\n2\nThe database\n' run -q "$q" -o out --force
+check "pipe: --force replaces them" [ "$status" -eq 0 ]
+
+done_testing

@@ -1,0 +1,309 @@
+/*
+ * test_interview.c - what the interview makes of a typed line: choices by
+ * number, label, start of a label or id; lists; ranges; "don't know"; and
+ * how answers are described back.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "answers.h"
+#include "buf.h"
+#include "fileio.h"
+#include "interview.h"
+#include "loader.h"
+#include "util.h"
+
+static const char questionnaire_yaml[] =
+	"id: parse\n"
+	"title: Parse\n"
+	"version: \"1\"\n"
+	"areas:\n"
+	"  - id: a\n"
+	"    title: A\n"
+	"    questions:\n"
+	"      - id: stage\n"
+	"        text: Stage?\n"
+	"        help: h\n"
+	"        dont_know: true\n"
+	"        choices:\n"
+	"          - {id: idea, label: Idea or prototype, score: 0}\n"
+	"          - {id: seed, label: Seed, score: 1}\n"
+	"          - {id: series-a, label: Series A, score: 1}\n"
+	"      - id: mfa\n"
+	"        text: MFA?\n"
+	"        help: h\n"
+	"        type: yesno\n"
+	"      - id: tools\n"
+	"        text: Tools?\n"
+	"        help: h\n"
+	"        type: multi\n"
+	"        choices:\n"
+	"          - {id: ci, label: Continuous integration, score: 1}\n"
+	"          - {id: cd, label: Continuous deployment, score: 1}\n"
+	"          - {id: iac, label: Infrastructure as code, score: 1}\n"
+	"      - id: level\n"
+	"        text: Level?\n"
+	"        help: h\n"
+	"        type: scale\n"
+	"        min: 1\n"
+	"        max: 5\n"
+	"      - id: size\n"
+	"        text: Size?\n"
+	"        help: h\n"
+	"        type: number\n"
+	"        min: 0\n"
+	"        unit: people\n"
+	"        dont_know: true\n"
+	"        bands: [{min: 0, score: 0}, {min: 3, score: 1}]\n"
+	"      - id: later\n"
+	"        text: Later?\n"
+	"        help: h\n"
+	"        type: yesno\n"
+	"        when: stage == seed\n"
+	"      - id: story\n"
+	"        text: Story?\n"
+	"        type: text\n";
+
+static struct questionnaire *q;
+
+static int setup(void **state)
+{
+	char dir[] = "/tmp/test_interview.XXXXXX";
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf path = BUF_INIT, err = BUF_INIT;
+
+	(void)state;
+	if (!mkdtemp(dir))
+		return -1;
+	buf_addf(&path, "%s/q.yaml", dir);
+	if (file_write_atomic(path.data, questionnaire_yaml,
+			      strlen(questionnaire_yaml), 0, &err) == 0)
+		q = questionnaire_load(path.data, &diags);
+	if (!q)
+		diag_print(&diags, stderr);
+	unlink(path.data);
+	rmdir(dir);
+	diag_list_release(&diags);
+	buf_release(&path);
+	buf_release(&err);
+	return q ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	questionnaire_free(q);
+	return 0;
+}
+
+/* Parses line for question id; returns the status, the answer in *out. */
+static int parse(const char *id, const char *line, struct answer *out,
+		 struct buf *err)
+{
+	const struct question *qn = questionnaire_question(q, id);
+
+	assert_non_null(qn);
+	memset(out, 0, sizeof(*out));
+	buf_reset(err);
+	return interview_parse_answer(qn, line, out, err);
+}
+
+static void assert_choice(const char *id, const char *line,
+			  const char *expected)
+{
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	assert_int_equal(parse(id, line, &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_CHOICE);
+	assert_string_equal(a.choice, expected);
+	answer_release(&a);
+	buf_release(&err);
+}
+
+static void assert_error(const char *id, const char *line,
+			 const char *expected)
+{
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	assert_int_equal(parse(id, line, &a, &err), -1);
+	assert_string_equal(err.data, expected);
+	answer_release(&a);
+	buf_release(&err);
+}
+
+static void test_single(void **state)
+{
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_choice("stage", "2", "seed");
+	assert_choice("stage", " 3 ", "series-a");
+	assert_choice("stage", "seed", "seed");
+	assert_choice("stage", "SEED", "seed");
+	assert_choice("stage", "idea", "idea");
+	assert_choice("stage", "series-a", "series-a");
+	assert_choice("stage", "Idea or", "idea");
+	assert_choice("stage", "ser", "series-a");
+	assert_error("stage", "s", "'s' matches several choices: Seed, Series "
+		     "A; type more of the label, or its number");
+	assert_error("stage", "7", "there is no choice 7; type a number from "
+		     "1 to 4");
+	assert_error("stage", "0", "'0' is not one of the choices; type a "
+		     "number from 1 to 4 or the start of a label");
+	assert_error("stage", "bootstrapped", "'bootstrapped' is not one of "
+		     "the choices; type a number from 1 to 4 or the start of a "
+		     "label");
+	assert_error("stage", "", "no answer given; type one, or 'skip'");
+	/* "Don't know" is the last number, or a word. */
+	assert_int_equal(parse("stage", "4", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_DONT_KNOW);
+	assert_int_equal(parse("stage", "dk", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_DONT_KNOW);
+	assert_int_equal(parse("stage", "Don't know", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_DONT_KNOW);
+	buf_release(&err);
+}
+
+static void test_yesno(void **state)
+{
+	(void)state;
+	assert_choice("mfa", "y", "yes");
+	assert_choice("mfa", "N", "no");
+	assert_choice("mfa", "yes", "yes");
+	assert_choice("mfa", "2", "no");
+	assert_error("mfa", "dk", "'dk' is not one of the choices; type a "
+		     "number from 1 to 2 or the start of a label");
+}
+
+static void test_multi(void **state)
+{
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse("tools", "3, 1", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_CHOICES);
+	assert_int_equal(a.nchoices, 2);
+	/* Kept in the questionnaire's order, duplicates merged. */
+	assert_string_equal(a.choices[0], "ci");
+	assert_string_equal(a.choices[1], "iac");
+	answer_release(&a);
+	assert_int_equal(parse("tools", "Continuous d,infra,1,ci", &a, &err),
+			 0);
+	assert_int_equal(a.nchoices, 3);
+	answer_release(&a);
+	assert_int_equal(parse("tools", "none", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_CHOICES);
+	assert_int_equal(a.nchoices, 0);
+	answer_release(&a);
+	assert_error("tools", "1,continuous", "'continuous' matches several "
+		     "choices: Continuous integration, Continuous deployment; "
+		     "type more of the label, or its number");
+	assert_error("tools", "1,5", "there is no choice 5; type a number "
+		     "from 1 to 3");
+	buf_release(&err);
+}
+
+static void test_numbers(void **state)
+{
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse("level", "3", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_NUMBER);
+	assert_true(a.number == 3);
+	assert_error("level", "6", "'6' is out of range; type a whole number "
+		     "from 1 to 5");
+	assert_error("level", "2.5", "'2.5' is not a whole number; type a "
+		     "whole number from 1 to 5");
+	assert_error("level", "high", "'high' is not a number; type a whole "
+		     "number from 1 to 5");
+	assert_error("level", "dk", "'dk' is not a number; type a whole "
+		     "number from 1 to 5");
+	assert_int_equal(parse("size", "12.5", &a, &err), 0);
+	assert_true(a.number == 12.5);
+	assert_int_equal(parse("size", "dk", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_DONT_KNOW);
+	assert_error("size", "-1", "'-1' is out of range; type a number 0 or "
+		     "more");
+	assert_error("size", "nan", "'nan' is not a number; type a number 0 "
+		     "or more");
+	buf_release(&err);
+}
+
+static void test_text(void **state)
+{
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse("story", "  It began in a garage.  ", &a, &err),
+			 0);
+	assert_int_equal(a.kind, ANSWER_TEXT);
+	assert_string_equal(a.text, "It began in a garage.");
+	answer_release(&a);
+	assert_error("story", "   ", "no answer given; type one, or 'skip'");
+	buf_release(&err);
+}
+
+static void test_describe_and_count(void **state)
+{
+	struct answers as;
+	struct buf out = BUF_INIT;
+	struct answer *a;
+	const struct question *tools = questionnaire_question(q, "tools");
+	const struct question *size = questionnaire_question(q, "size");
+
+	(void)state;
+	answers_init(&as, q);
+	/* "later" applies only once stage is seed. */
+	assert_int_equal(interview_count_applicable(q, &as), 6);
+	a = answers_get(&as, questionnaire_question(q, "stage"));
+	a->kind = ANSWER_CHOICE;
+	a->choice = xstrdup("seed");
+	assert_int_equal(interview_count_applicable(q, &as), 7);
+	a = answers_get(&as, tools);
+	assert_int_equal(parse("tools", "1,2", a, &out), 0);
+	buf_reset(&out);
+	interview_describe_answer(&out, tools, a);
+	assert_string_equal(out.data,
+			    "Continuous integration; Continuous deployment");
+	a = answers_get(&as, size);
+	a->kind = ANSWER_NUMBER;
+	a->number = 4;
+	buf_reset(&out);
+	interview_describe_answer(&out, size, a);
+	assert_string_equal(out.data, "4 people");
+	a->kind = ANSWER_SKIPPED;
+	buf_reset(&out);
+	interview_describe_answer(&out, size, a);
+	assert_string_equal(out.data, "Skipped");
+	buf_release(&out);
+	answers_release(&as);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_single),
+		cmocka_unit_test(test_yesno),
+		cmocka_unit_test(test_multi),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_describe_and_count),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
