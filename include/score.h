@@ -33,7 +33,10 @@
  *                       medium effort
  *                later: everything else
  *                a non-critical finding in an area that meets its stage
- *                target moves one horizon later
+ *                target moves one horizon later; then, in priority order,
+ *                non-critical findings beyond the first 5 of "now" move to
+ *                "next" and beyond the first 12 of "next" to "later", so
+ *                that the plan asks what a small team can do
  *   strength     every counting question with s = 1
  *
  * Area and overall scores are rounded to one decimal when computed, and the
@@ -58,6 +61,8 @@
 #define SCORE_RISK_MEDIUM_BELOW 0.67
 #define SCORE_RISK_RAISE_WEIGHT 4.0
 #define SCORE_TARGET_BOOST 1.5
+#define SCORE_NOW_MAX 5    /* findings a small team can act on in 30 days */
+#define SCORE_NEXT_MAX 12  /* ... and in the 90 days after */
 
 enum horizon { HORIZON_NOW, HORIZON_NEXT, HORIZON_LATER, HORIZON_COUNT };
 

@@ -656,12 +656,17 @@ static void show_question(struct interview *iv, const struct question *qn)
 	print_hint(iv, qn);
 	if (ans->kind != ANSWER_NONE) {
 		buf_reset(&line);
+		buf_adds(&line, "Current answer: ");
 		interview_describe_answer(&line, qn, ans);
-		print_clean("  Current answer: ", line.data,
-			    " (Enter keeps it)\n");
+		buf_adds(&line, " (Enter keeps it)");
+		print_wrapped(iv, "", line.data, "", 2);
 	}
-	if (ans->note)
-		print_clean("  Note: ", ans->note, "\n");
+	if (ans->note) {
+		buf_reset(&line);
+		buf_adds(&line, "Note: ");
+		buf_adds(&line, ans->note);
+		print_wrapped(iv, "", line.data, "", 2);
+	}
 	buf_release(&line);
 	set_completions(iv, qn);
 }
@@ -960,6 +965,34 @@ static enum step review(struct interview *iv)
 
 /* ---- the whole interview ------------------------------------------------ */
 
+/* Minutes for n questions, at about 22 seconds a question. */
+static size_t minutes_for(size_t n)
+{
+	return (n * 22 + 59) / 60;
+}
+
+/*
+ * How long the interview takes.  Before the profile is answered only the
+ * questions without a condition are certain, so an adaptive questionnaire
+ * gives a range rather than a number that will shrink.
+ */
+static void describe_length(struct buf *text, const struct questionnaire *q,
+			    size_t total)
+{
+	size_t always = 0, i;
+
+	for (i = 0; i < q->nquestions; i++)
+		always += q->questions[i]->when == NULL;
+	if (always >= total)
+		buf_addf(text, "About %zu questions, roughly %zu minutes.",
+			 total, minutes_for(total));
+	else
+		buf_addf(text, "Between %zu and %zu questions, depending on "
+			 "your company (the first ones rule out what does not "
+			 "apply); roughly %zu to %zu minutes.", always, total,
+			 minutes_for(always), minutes_for(total));
+}
+
 static void welcome(struct interview *iv)
 {
 	const struct questionnaire *q = iv->q;
@@ -987,8 +1020,7 @@ static void welcome(struct interview *iv)
 		buf_addf(&text, "%zu of about %zu questions are answered "
 			 "already; the others follow.", answered, total);
 	else
-		buf_addf(&text, "About %zu questions, roughly %zu minutes.",
-			 total, (total * 22 + 59) / 60);
+		describe_length(&text, q, total);
 	buf_adds(&text, " Answers are saved as you go, in '");
 	term_sanitize(&text, iv->opts->session_path, 0);
 	buf_adds(&text, "'.");

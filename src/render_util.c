@@ -46,8 +46,10 @@ const char *const render_method_text[] = {
 	"low or medium effort; next (next 90 days) for high risks of high effort "
 	"and medium risks of low or medium effort; later for the rest. A "
 	"finding that is not critical, in an area that already meets its stage "
-	"target, moves one horizon later. Answers at the best score are "
-	"strengths.",
+	"target, moves one horizon later. Then, in priority order, findings "
+	"that are not critical beyond the first 5 of now move to next, and "
+	"beyond the first 12 of next to later, so that the plan holds what a "
+	"small team can do. Answers at the best score are strengths.",
 	NULL
 };
 

@@ -331,6 +331,28 @@ static enum horizon horizon_of(const struct finding *f)
 	return h;
 }
 
+/*
+ * A plan of thirty things to do this month is no plan: in priority order,
+ * what does not fit a horizon's capacity moves to the next one.  Critical
+ * findings always stay where they are.
+ */
+static void limit_horizons(struct score_result *r)
+{
+	static const size_t capacity[] = { SCORE_NOW_MAX, SCORE_NEXT_MAX };
+	size_t used[HORIZON_COUNT] = { 0 };
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+
+		while (f->horizon < HORIZON_LATER &&
+		       f->qs->risk != RISK_CRITICAL &&
+		       used[f->horizon] >= capacity[f->horizon])
+			f->horizon++;
+		used[f->horizon]++;
+	}
+}
+
 static int compare_findings(const void *x, const void *y)
 {
 	const struct finding *a = x, *b = y;
@@ -392,6 +414,7 @@ static void collect(struct score_result *r)
 	      compare_findings);
 	for (i = 0; i < r->nfindings; i++)
 		r->findings[i].rank = i + 1;
+	limit_horizons(r);
 }
 
 /* The company name and the stage, from the questions that give them. */

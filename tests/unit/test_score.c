@@ -530,6 +530,45 @@ static void test_multi_advice(void **state)
 	score_release(&r);
 }
 
+/* Eight high risks of low effort: five for now, the rest next; a critical
+ * one is always now. */
+static void test_horizon_capacity(void **state)
+{
+	struct fixture *f = *state;
+	struct buf yaml = BUF_INIT;
+	struct score_result r;
+	size_t i, count[HORIZON_COUNT] = { 0 };
+
+	buf_adds(&yaml, "id: cap\ntitle: C\nversion: \"1\"\nareas:\n"
+		 "  - id: a\n    title: A\n    questions:\n");
+	for (i = 0; i < 8; i++)
+		buf_addf(&yaml, "      - {id: q%zu, text: Q?, help: H, weight: "
+			 "%zu, effort: low, choices: [{id: lo, label: L, "
+			 "score: 0, advice: A, risk: high}, {id: hi, label: H,"
+			 " score: 1}]}\n", i, 9 - i);
+	buf_adds(&yaml, "      - {id: crit, text: C?, help: H, weight: 1, "
+		 "choices: [{id: lo, label: L, score: 0, advice: A, risk: "
+		 "critical}, {id: hi, label: H, score: 1}]}\n");
+	f->q = load_yaml(f, "cap.yaml", yaml.data);
+	answers_init(&f->a, f->q);
+	for (i = 0; i < f->q->nquestions; i++)
+		set_choice(f, f->q->questions[i]->id, "lo");
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.nfindings, 9);
+	for (i = 0; i < r.nfindings; i++)
+		count[r.findings[i].horizon]++;
+	/* q0..q4 (weights 9..5) fill now; q5..q7 go next; crit stays now. */
+	assert_int_equal(count[HORIZON_NOW], 6);
+	assert_int_equal(count[HORIZON_NEXT], 3);
+	assert_string_equal(r.findings[4].qs->question->id, "q4");
+	assert_int_equal(r.findings[4].horizon, HORIZON_NOW);
+	assert_int_equal(r.findings[5].horizon, HORIZON_NEXT);
+	assert_string_equal(r.findings[8].qs->question->id, "crit");
+	assert_int_equal(r.findings[8].horizon, HORIZON_NOW);
+	score_release(&r);
+	buf_release(&yaml);
+}
+
 static void test_round(void **state)
 {
 	(void)state;
@@ -558,6 +597,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_multi_advice, setup_dir,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_horizon_capacity,
+						setup_dir, teardown),
 		cmocka_unit_test(test_round),
 	};
 
