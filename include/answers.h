@@ -40,6 +40,9 @@ struct answers {
 	struct cJSON *orphans;
 };
 
+/* The time now as ISO 8601 UTC ("2026-11-28T09:30:00Z"), newly allocated. */
+char *answers_now(void);
+
 /* Empty answers for q, with created_at set to now. */
 void answers_init(struct answers *a, const struct questionnaire *q);
 void answers_release(struct answers *a);
@@ -86,6 +89,16 @@ int answers_load(struct answers *a, const struct questionnaire *q,
  */
 int answers_peek(const char *file, char **id, char **path,
 		 struct diag_list *diags);
+
+/*
+ * Appends the answer as a reader sees it: the choice label(s) joined by
+ * "; " ("None of these" for an empty multi answer), a number with its unit
+ * or scale and its band's label, the text, or "Skipped", "Don't know",
+ * "Not answered".  Text is appended raw: the caller sanitises or escapes it
+ * for where it goes.
+ */
+void answer_describe(struct buf *out, const struct question *question,
+		     const struct answer *answer);
 
 /* The answers as the JSON document written by answers_save (caller owns). */
 struct cJSON *answers_to_json(const struct answers *a);

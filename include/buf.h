@@ -36,5 +36,7 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 /* Appends count copies of c. */
 void buf_addn(struct buf *b, char c, size_t count);
 void buf_truncate(struct buf *b, size_t len);
+/* Appends a number the way a person writes it: "12", "2.5", "0.3". */
+void buf_add_number(struct buf *b, double value);
 
 #endif

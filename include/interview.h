@@ -64,10 +64,6 @@ int interview_confirm(const char *prompt, int use_readline, int *signo);
 int interview_parse_answer(const struct question *qn, const char *line,
 			   struct answer *out, struct buf *err);
 
-/* Appends the answer as the founder sees it ("Seed", "CI; CD", "12 people"). */
-void interview_describe_answer(struct buf *out, const struct question *qn,
-			       const struct answer *ans);
-
 /* Counts the questions asked given the answers so far (their `when` holds). */
 size_t interview_count_applicable(const struct questionnaire *q,
 				  const struct answers *a);

@@ -157,6 +157,12 @@ const struct area *questionnaire_area(const struct questionnaire *q,
 				      const char *id);
 const struct choice *question_choice(const struct question *q,
 				     const char *id);
+/*
+ * The band of a number or scale question that value falls in: the one with
+ * the greatest min not above value, or the first below them all; NULL when
+ * the question has no bands.
+ */
+const struct band *question_band(const struct question *q, double value);
 /* The level whose band holds score (0-100). */
 const struct level *questionnaire_level(const struct questionnaire *q,
 					double score);

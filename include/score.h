@@ -169,15 +169,4 @@ const struct area_score *score_area(const struct score_result *r,
 /* Rounds x to the given number of decimals (0-6), away from zero on ties. */
 double score_round(double x, int decimals);
 
-/*
- * Appends the answer as a reader sees it: the choice label(s) (joined by
- * "; "), the number with its unit, the text, or "Skipped", "Don't know",
- * "Not answered".  Text is appended raw: the caller escapes it.
- */
-void score_describe_answer(struct buf *out, const struct question *question,
-			   const struct answer *answer);
-
-/* Appends a number the way the report prints it ("12", "2.5"). */
-void score_format_number(struct buf *out, double value);
-
 #endif

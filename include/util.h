@@ -61,6 +61,13 @@ const char *closest_match(const char *word, const char *const *candidates,
 /* Parses a whole string as a finite double; returns 0 on success. */
 int parse_number(const char *s, double *out);
 
+/*
+ * Decodes the UTF-8 sequence at s (at most avail bytes): returns its length
+ * and sets *cp, or returns 0 when the bytes are not valid UTF-8 (overlong,
+ * surrogate, beyond U+10FFFF, cut short).
+ */
+size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp);
+
 /* Returns 1 if s is a valid id: [a-z0-9][a-z0-9_.-]*, at most 64 bytes. */
 int id_is_valid(const char *s);
 

@@ -11,7 +11,7 @@
 #include "expr.h"
 #include "util.h"
 
-static char *now_iso8601(void)
+char *answers_now(void)
 {
 	char text[32];
 	time_t now = time(NULL);
@@ -31,7 +31,7 @@ void answers_init(struct answers *a, const struct questionnaire *q)
 	a->questionnaire_version = xstrdup(q->version);
 	a->questionnaire_hash = xstrdup(q->hash);
 	a->questionnaire_path = q->path ? xstrdup(q->path) : NULL;
-	a->created_at = now_iso8601();
+	a->created_at = answers_now();
 	a->updated_at = xstrdup(a->created_at);
 	a->nitems = q->nquestions;
 	a->items = xcalloc(a->nitems, sizeof(*a->items));
@@ -124,4 +124,70 @@ int answers_applies(const struct answers *a, const struct question *question)
 	r = applies[question->index];
 	free(applies);
 	return r;
+}
+
+static void describe_choices(struct buf *out, const struct question *question,
+			     const struct answer *answer)
+{
+	size_t i;
+
+	if (!answer->nchoices)
+		buf_adds(out, "None of these");
+	for (i = 0; i < answer->nchoices; i++) {
+		const struct choice *c = question_choice(question,
+							 answer->choices[i]);
+
+		if (i)
+			buf_adds(out, "; ");
+		buf_adds(out, c ? c->label : answer->choices[i]);
+	}
+}
+
+static void describe_number(struct buf *out, const struct question *question,
+			    double value)
+{
+	const struct band *band = question_band(question, value);
+
+	buf_add_number(out, value);
+	if (question->type == QTYPE_SCALE) {
+		buf_adds(out, " on a scale of ");
+		buf_add_number(out, question->min);
+		buf_adds(out, " to ");
+		buf_add_number(out, question->max);
+	} else if (question->unit) {
+		buf_addf(out, " %s", question->unit);
+	}
+	if (band && band->label)
+		buf_addf(out, ": %s", band->label);
+}
+
+void answer_describe(struct buf *out, const struct question *question,
+		     const struct answer *answer)
+{
+	const struct choice *c;
+
+	switch (answer->kind) {
+	case ANSWER_CHOICE:
+		c = question_choice(question, answer->choice);
+		buf_adds(out, c ? c->label : answer->choice);
+		break;
+	case ANSWER_CHOICES:
+		describe_choices(out, question, answer);
+		break;
+	case ANSWER_NUMBER:
+		describe_number(out, question, answer->number);
+		break;
+	case ANSWER_TEXT:
+		buf_adds(out, answer->text);
+		break;
+	case ANSWER_SKIPPED:
+		buf_adds(out, "Skipped");
+		break;
+	case ANSWER_DONT_KNOW:
+		buf_adds(out, "Don't know");
+		break;
+	case ANSWER_NONE:
+		buf_adds(out, "Not answered");
+		break;
+	}
 }

@@ -1,6 +1,7 @@
 /*
  * buf.c - growable byte buffer.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -125,4 +126,12 @@ void buf_truncate(struct buf *b, size_t len)
 		return;
 	b->len = len;
 	b->data[len] = '\0';
+}
+
+void buf_add_number(struct buf *b, double value)
+{
+	if (fabs(value) < 1e15 && value == floor(value))
+		buf_addf(b, "%.0f", value);
+	else
+		buf_addf(b, "%.6g", value);
 }

@@ -57,18 +57,6 @@ static const char *const dont_know_words[] = { "dk", "don't know",
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static char *now_iso8601(void)
-{
-	char text[32];
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (!gmtime_r(&now, &tm) ||
-	    !strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &tm))
-		return xstrdup("1970-01-01T00:00:00Z");
-	return xstrdup(text);
-}
-
 /* Trims spaces at both ends in place; returns the start. */
 static char *trim(char *s)
 {
@@ -114,7 +102,7 @@ static void print_wrapped(const struct interview *iv, const char *before,
 static int save(struct interview *iv)
 {
 	free(iv->a->updated_at);
-	iv->a->updated_at = now_iso8601();
+	iv->a->updated_at = answers_now();
 	return answers_save(iv->a, iv->opts->session_path, iv->err);
 }
 
@@ -134,51 +122,6 @@ static int has_choices(const struct question *qn)
 	       qn->type == QTYPE_YESNO;
 }
 
-/* ---- describing answers ------------------------------------------------- */
-
-static void add_number(struct buf *out, double v)
-{
-	buf_addf(out, "%.15g", v);
-}
-
-void interview_describe_answer(struct buf *out, const struct question *qn,
-			       const struct answer *ans)
-{
-	const struct choice *c;
-	size_t i;
-
-	switch (ans->kind) {
-	case ANSWER_CHOICE:
-		c = question_choice(qn, ans->choice);
-		buf_adds(out, c ? c->label : ans->choice);
-		break;
-	case ANSWER_CHOICES:
-		if (!ans->nchoices)
-			buf_adds(out, "None");
-		for (i = 0; i < ans->nchoices; i++) {
-			c = question_choice(qn, ans->choices[i]);
-			buf_addf(out, "%s%s", i ? "; " : "",
-				 c ? c->label : ans->choices[i]);
-		}
-		break;
-	case ANSWER_NUMBER:
-		add_number(out, ans->number);
-		if (qn->unit)
-			buf_addf(out, " %s", qn->unit);
-		break;
-	case ANSWER_TEXT:
-		buf_adds(out, ans->text);
-		break;
-	case ANSWER_SKIPPED:
-		buf_adds(out, "Skipped");
-		break;
-	case ANSWER_DONT_KNOW:
-		buf_adds(out, "Don't know");
-		break;
-	default:
-		buf_adds(out, "Not answered");
-	}
-}
 
 /* ---- parsing answers ---------------------------------------------------- */
 
@@ -356,14 +299,14 @@ static void add_range(struct buf *out, const struct question *qn)
 {
 	if (qn->has_min && qn->has_max) {
 		buf_adds(out, "from ");
-		add_number(out, qn->min);
+		buf_add_number(out, qn->min);
 		buf_adds(out, " to ");
-		add_number(out, qn->max);
+		buf_add_number(out, qn->max);
 	} else if (qn->has_min) {
-		add_number(out, qn->min);
+		buf_add_number(out, qn->min);
 		buf_adds(out, " or more");
 	} else if (qn->has_max) {
-		add_number(out, qn->max);
+		buf_add_number(out, qn->max);
 		buf_adds(out, " or less");
 	}
 }
@@ -623,10 +566,10 @@ static void print_hint(const struct interview *iv, const struct question *qn)
 			buf_addf(&hint, " (%s)", qn->unit);
 		if (qn->min_label || qn->max_label) {
 			buf_adds(&hint, ": ");
-			add_number(&hint, qn->min);
+			buf_add_number(&hint, qn->min);
 			buf_addf(&hint, " = %s, ",
 				 qn->min_label ? qn->min_label : "lowest");
-			add_number(&hint, qn->max);
+			buf_add_number(&hint, qn->max);
 			buf_addf(&hint, " = %s",
 				 qn->max_label ? qn->max_label : "highest");
 		}
@@ -657,7 +600,7 @@ static void show_question(struct interview *iv, const struct question *qn)
 	if (ans->kind != ANSWER_NONE) {
 		buf_reset(&line);
 		buf_adds(&line, "Current answer: ");
-		interview_describe_answer(&line, qn, ans);
+		answer_describe(&line, qn, ans);
 		buf_adds(&line, " (Enter keeps it)");
 		print_wrapped(iv, "", line.data, "", 2);
 	}
@@ -881,7 +824,7 @@ static void print_review_line(const struct interview *iv, size_t number,
 	buf_addf(&line, "  %3zu. ", number);
 	used = term_truncate(&line, qn->text, text_width);
 	buf_addn(&line, ' ', text_width - used + 2);
-	interview_describe_answer(&value, qn, answers_get_const(iv->a, qn));
+	answer_describe(&value, qn, answers_get_const(iv->a, qn));
 	if (answers_get_const(iv->a, qn)->note)
 		buf_adds(&value, " [note]");
 	term_truncate(&line, value.data, room - text_width - 2);
@@ -1074,7 +1017,7 @@ enum interview_end interview_run(const struct questionnaire *q,
 		step = review(&iv);
 	if (step == STEP_NEXT) {
 		free(a->completed_at);
-		a->completed_at = now_iso8601();
+		a->completed_at = answers_now();
 		if (save(&iv) < 0)
 			step = STEP_FAILED;
 	}

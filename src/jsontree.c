@@ -209,28 +209,9 @@ static int read_escape(struct json_parser *p, struct buf *out)
 /* Length of the valid UTF-8 sequence at the cursor, or 0. */
 static size_t utf8_length(const struct json_parser *p)
 {
-	const unsigned char *s = p->data + p->pos;
-	size_t avail = p->len - p->pos, len, i;
-	unsigned c = s[0], min;
+	unsigned cp;
 
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, c &= 0x1f, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, c &= 0x0f, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, c &= 0x07, min = 0x10000;
-	else
-		return 0;
-	if (avail < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	return len;
+	return utf8_decode(p->data + p->pos, p->len - p->pos, &cp);
 }
 
 /* Reads a string (cursor on the opening quote) into out. */

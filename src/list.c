@@ -13,11 +13,6 @@
 #include "term.h"
 #include "util.h"
 
-/* Numbers as a person writes them: 3, 0.5, 1.25. */
-static void add_number(struct buf *out, double v)
-{
-	buf_addf(out, "%.4g", v);
-}
 
 /*
  * Appends prefix and text wrapped at 78 columns with a hanging indent: the
@@ -46,7 +41,7 @@ static void text_choices(struct buf *out, const struct question *qn)
 		term_sanitize(&line, qn->choices[i].label, 0);
 		if (qn->scored) {
 			buf_adds(&line, " [");
-			add_number(&line, qn->choices[i].score);
+			buf_add_number(&line, qn->choices[i].score);
 			buf_adds(&line, "]");
 		}
 		wrap_hanging(out, 9, prefix, line.data, 12);
@@ -90,7 +85,7 @@ static void text_question(struct buf *out, const struct question *qn,
 	buf_addf(&head, " [%s, %s", qn->id, question_type_names[qn->type]);
 	if (qn->scored) {
 		buf_adds(&head, ", weight ");
-		add_number(&head, qn->weight);
+		buf_add_number(&head, qn->weight);
 	}
 	buf_adds(&head, "]");
 	wrap_hanging(out, 3, prefix, head.data, 3 + strlen(prefix));
@@ -127,7 +122,7 @@ void list_render_text(struct buf *out, const struct questionnaire *q)
 		buf_addf(&head, " [%s", a->id);
 		if (a->scored) {
 			buf_adds(&head, ", weight ");
-			add_number(&head, a->weight);
+			buf_add_number(&head, a->weight);
 		} else {
 			buf_adds(&head, ", not scored");
 		}

@@ -56,6 +56,20 @@ const struct choice *question_choice(const struct question *q,
 	return NULL;
 }
 
+const struct band *question_band(const struct question *q, double value)
+{
+	const struct band *band;
+	size_t i;
+
+	if (!q->nbands)
+		return NULL;
+	band = &q->bands[0];
+	for (i = 0; i < q->nbands; i++)
+		if (q->bands[i].min <= value)
+			band = &q->bands[i];
+	return band;
+}
+
 const struct level *questionnaire_level(const struct questionnaire *q,
 					double score)
 {

@@ -54,7 +54,7 @@ static void csv_row(struct buf *out, const struct finding *f)
 	const struct question_score *qs = f->qs;
 	struct buf answer = BUF_INIT;
 
-	score_describe_answer(&answer, qs->question, qs->answer);
+	answer_describe(&answer, qs->question, qs->answer);
 	buf_addf(out, "%zu", f->rank);
 	csv_field(out, horizon_names[f->horizon], 0);
 	csv_number(out, f->priority, 2);

@@ -121,7 +121,7 @@ static void html_answer(struct buf *out, const struct question_score *qs)
 {
 	struct buf text = BUF_INIT;
 
-	score_describe_answer(&text, qs->question, qs->answer);
+	answer_describe(&text, qs->question, qs->answer);
 	html_text(out, text.data, 0);
 	buf_release(&text);
 }

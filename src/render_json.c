@@ -48,7 +48,7 @@ static void add_answer_text(cJSON *parent, const struct question_score *qs)
 {
 	struct buf text = BUF_INIT;
 
-	score_describe_answer(&text, qs->question, qs->answer);
+	answer_describe(&text, qs->question, qs->answer);
 	add_text(parent, "answer", text.data);
 	buf_release(&text);
 }

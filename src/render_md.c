@@ -89,7 +89,7 @@ static void md_answer(struct buf *out, const struct question_score *qs)
 {
 	struct buf text = BUF_INIT;
 
-	score_describe_answer(&text, qs->question, qs->answer);
+	answer_describe(&text, qs->question, qs->answer);
 	render_md_inline(out, text.data);
 	buf_release(&text);
 }

@@ -35,20 +35,6 @@ static double clamp01(double x)
 }
 
 /* The band of a number or scale question that value falls in. */
-static const struct band *find_band(const struct question *question,
-				    double value)
-{
-	const struct band *band = NULL;
-	size_t i;
-
-	if (!question->nbands)
-		return NULL;
-	band = &question->bands[0];
-	for (i = 0; i < question->nbands; i++)
-		if (question->bands[i].min <= value)
-			band = &question->bands[i];
-	return band;
-}
 
 static double score_choice(const struct question *question, const char *id)
 {
@@ -81,7 +67,7 @@ static double score_choices(const struct question *question,
 
 static double score_number(const struct question *question, double value)
 {
-	const struct band *band = find_band(question, value);
+	const struct band *band = question_band(question, value);
 
 	if (band)
 		return clamp01(band->score);
@@ -184,7 +170,7 @@ static void describe_finding(struct question_score *qs)
 	if (qs->status == STATUS_ANSWERED && answer->kind == ANSWER_CHOICE)
 		c = question_choice(q, answer->choice);
 	else if (qs->status == STATUS_ANSWERED && answer->kind == ANSWER_NUMBER)
-		band = find_band(q, answer->number);
+		band = question_band(q, answer->number);
 	if (c) {
 		risk = c->risk;
 		if (c->effort != EFFORT_UNSET)
@@ -494,78 +480,4 @@ const struct area_score *score_area(const struct score_result *r,
 				    const struct area *area)
 {
 	return &r->areas[area_index(r->questionnaire, area)];
-}
-
-void score_format_number(struct buf *out, double value)
-{
-	if (fabs(value) < 1e15 && value == floor(value))
-		buf_addf(out, "%.0f", value);
-	else
-		buf_addf(out, "%.6g", value);
-}
-
-static void describe_choices(struct buf *out, const struct question *question,
-			     const struct answer *answer)
-{
-	size_t i;
-
-	if (!answer->nchoices)
-		buf_adds(out, "None of these");
-	for (i = 0; i < answer->nchoices; i++) {
-		const struct choice *c = question_choice(question,
-							 answer->choices[i]);
-
-		if (i)
-			buf_adds(out, "; ");
-		buf_adds(out, c ? c->label : answer->choices[i]);
-	}
-}
-
-static void describe_number(struct buf *out, const struct question *question,
-			    double value)
-{
-	const struct band *band = find_band(question, value);
-
-	score_format_number(out, value);
-	if (question->type == QTYPE_SCALE) {
-		buf_adds(out, " on a scale of ");
-		score_format_number(out, question->min);
-		buf_adds(out, " to ");
-		score_format_number(out, question->max);
-	} else if (question->unit) {
-		buf_addf(out, " %s", question->unit);
-	}
-	if (band && band->label)
-		buf_addf(out, ": %s", band->label);
-}
-
-void score_describe_answer(struct buf *out, const struct question *question,
-			   const struct answer *answer)
-{
-	const struct choice *c;
-
-	switch (answer->kind) {
-	case ANSWER_CHOICE:
-		c = question_choice(question, answer->choice);
-		buf_adds(out, c ? c->label : answer->choice);
-		break;
-	case ANSWER_CHOICES:
-		describe_choices(out, question, answer);
-		break;
-	case ANSWER_NUMBER:
-		describe_number(out, question, answer->number);
-		break;
-	case ANSWER_TEXT:
-		buf_adds(out, answer->text);
-		break;
-	case ANSWER_SKIPPED:
-		buf_adds(out, "Skipped");
-		break;
-	case ANSWER_DONT_KNOW:
-		buf_adds(out, "Don't know");
-		break;
-	case ANSWER_NONE:
-		buf_adds(out, "Not answered");
-		break;
-	}
 }

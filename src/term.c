@@ -40,37 +40,6 @@ int term_use_color(enum color_mode mode, int fd)
 	return isatty(fd) && !(term && !strcmp(term, "dumb"));
 }
 
-/*
- * Decodes one UTF-8 sequence at s; returns its length and the code point in
- * *cp, or 0 when the bytes are not valid UTF-8 (overlong, surrogate, cut).
- */
-static size_t utf8_decode(const unsigned char *s, unsigned *cp)
-{
-	size_t len, i;
-	unsigned c = s[0], min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, c &= 0x1f, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, c &= 0x0f, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, c &= 0x07, min = 0x10000;
-	else
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
 
 void term_sanitize(struct buf *out, const char *s, int keep_newlines)
 {
@@ -78,7 +47,7 @@ void term_sanitize(struct buf *out, const char *s, int keep_newlines)
 
 	while (*p) {
 		unsigned cp;
-		size_t len = utf8_decode(p, &cp);
+		size_t len = utf8_decode(p, (size_t)-1, &cp);
 
 		if (!len) {
 			buf_adds(out, "\xef\xbf\xbd");
@@ -104,7 +73,7 @@ size_t term_text_width(const char *s)
 
 	while (*p) {
 		unsigned cp;
-		size_t len = utf8_decode(p, &cp);
+		size_t len = utf8_decode(p, (size_t)-1, &cp);
 		int w;
 
 		if (!len) {
@@ -199,7 +168,7 @@ size_t term_truncate(struct buf *out, const char *s, size_t width)
 	p = (const unsigned char *)clean.data;
 	while (p[keep]) {
 		unsigned cp;
-		size_t len = utf8_decode(p + keep, &cp);
+		size_t len = utf8_decode(p + keep, (size_t)-1, &cp);
 		int w = wcwidth((wchar_t)cp);
 
 		if (!len)

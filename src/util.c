@@ -186,3 +186,37 @@ int id_is_valid(const char *s)
 	}
 	return i <= 64;
 }
+
+size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
+{
+	size_t len, i;
+	unsigned c = s[0], min;
+
+	if (avail == 0)
+		return 0;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, c &= 0x1f, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, c &= 0x0f, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, c &= 0x07, min = 0x10000;
+	else
+		return 0;
+	if (avail < len)
+		return 0;
+	/* A NUL terminator fails the continuation test, so NUL-terminated
+	 * text may pass (size_t)-1 as avail. */
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}

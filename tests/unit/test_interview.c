@@ -277,18 +277,18 @@ static void test_describe_and_count(void **state)
 	a = answers_get(&as, tools);
 	assert_int_equal(parse("tools", "1,2", a, &out), 0);
 	buf_reset(&out);
-	interview_describe_answer(&out, tools, a);
+	answer_describe(&out, tools, a);
 	assert_string_equal(out.data,
 			    "Continuous integration; Continuous deployment");
 	a = answers_get(&as, size);
 	a->kind = ANSWER_NUMBER;
 	a->number = 4;
 	buf_reset(&out);
-	interview_describe_answer(&out, size, a);
+	answer_describe(&out, size, a);
 	assert_string_equal(out.data, "4 people");
 	a->kind = ANSWER_SKIPPED;
 	buf_reset(&out);
-	interview_describe_answer(&out, size, a);
+	answer_describe(&out, size, a);
 	assert_string_equal(out.data, "Skipped");
 	buf_release(&out);
 	answers_release(&as);

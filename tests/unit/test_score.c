@@ -304,22 +304,22 @@ static void test_describe_answer(void **state)
 	answers_init(&f->a, f->q);
 	num = questionnaire_question(f->q, "num");
 	set_number(f, "num", 12);
-	score_describe_answer(&b, num, answers_get_const(&f->a, num));
+	answer_describe(&b, num, answers_get_const(&f->a, num));
 	assert_string_equal(b.data, "12: many");
 	buf_reset(&b);
 	set_choices(f, "multi", 2, "a", "c");
-	score_describe_answer(&b, questionnaire_question(f->q, "multi"),
+	answer_describe(&b, questionnaire_question(f->q, "multi"),
 			      answers_find(&f->a, "multi"));
 	assert_string_equal(b.data, "A; C");
 	buf_reset(&b);
 	set_kind(f, "yes", ANSWER_DONT_KNOW);
-	score_describe_answer(&b, questionnaire_question(f->q, "yes"),
+	answer_describe(&b, questionnaire_question(f->q, "yes"),
 			      answers_find(&f->a, "yes"));
 	assert_string_equal(b.data, "Don't know");
 	buf_reset(&b);
-	score_format_number(&b, 2.5);
+	buf_add_number(&b, 2.5);
 	buf_addc(&b, ' ');
-	score_format_number(&b, 1e20);
+	buf_add_number(&b, 1e20);
 	assert_string_equal(b.data, "2.5 1e+20");
 	buf_release(&b);
 }
