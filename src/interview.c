@@ -710,7 +710,7 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 		return STEP_NEXT;
 	if (interview_parse_answer(qn, s, &value, &problem) < 0) {
 		if (iv->opts->use_readline) {
-			print_clean("  ", problem.data, "\n");
+			print_wrapped(iv, "", problem.data, "", 2);
 			step = STEP_RETRY;
 		} else {
 			step = invalid_line(iv, qn, problem.data);
