@@ -6,6 +6,7 @@
 #   make check-sanitize  the same tests built with ASan and UBSan
 #   make install         install under $(DESTDIR)$(PREFIX)
 #   make bench           timing figures (not a test)
+#   make fuzz            fuzz the parsers with libFuzzer (FUZZ_SECONDS each)
 #
 # WERROR=1 turns warnings into errors (CI uses it).
 
@@ -53,7 +54,7 @@ UNIT_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka)
 MAN_PAGES  = man/cto-assess.1 man/cto-assess-questionnaire.5
 
 .PHONY: all run check check-sanitize test-all unit-tests deps deps-test \
-	install uninstall clean bench lint-man reports FORCE
+	install uninstall clean bench fuzz lint-man reports FORCE
 
 all: $(PROG)
 
@@ -112,6 +113,34 @@ lint-man:
 bench: all
 	@tests/bench/run-bench.sh $(abspath $(PROG))
 
+# Coverage-guided fuzzing of the loaders and the condition language with
+# clang's libFuzzer, ASan and UBSan; FUZZ_SECONDS per target.  Not part of
+# 'make check' (it has no end of its own); run it after changing a parser.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = questionnaire answers expr
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" SANITIZE=1 \
+		$(patsubst %,build-fuzz/fuzz_%,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p build-fuzz/corpus-$$t; \
+		case $$t in \
+		questionnaire) seeds="tests/questionnaires/good tests/questionnaires/bad questionnaires";; \
+		answers) seeds="tests/run tests/examples";; \
+		*) seeds="";; \
+		esac; \
+		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+		build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=10 -print_final_stats=1 \
+			build-fuzz/corpus-$$t $$seeds 2>&1 | \
+			grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' \
+			|| exit 1; \
+	done
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJS) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< \
+		$(LIB_OBJS) $(LIBS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 \
@@ -142,4 +171,4 @@ reports: all
 	SCREENSHOT=1 tests/examples/regen.sh reports $(abspath $(PROG))
 
 clean:
-	rm -rf build build-san cto-assess
+	rm -rf build build-san build-fuzz cto-assess

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "term.h"
 #include "util.h"
 
 static const char *const severity_names[] = {
@@ -68,14 +69,13 @@ void diag_sort(struct diag_list *list)
 		      compare_diags);
 }
 
-/* Appends s with C0 controls and DEL replaced by '?', so output stays inert. */
+/*
+ * Appends s without control characters (C0, DEL, C1) or invalid UTF-8, so
+ * that a hostile file name or message cannot drive the terminal.
+ */
 static void add_printable(struct buf *out, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		buf_addc(out, (c < 0x20 && c != '\t') || c == 0x7f ? '?' : *s);
-	}
+	term_sanitize(out, s, 0);
 }
 
 char *diag_format(const struct diag *d)

@@ -1700,6 +1700,8 @@ static void set_default_levels(struct questionnaire *q)
 
 	if (q->nlevels)
 		return;
+	/* 'levels' may have been a list of nothing usable (reported). */
+	free(q->levels);
 	q->levels = xcalloc(ARRAY_SIZE(default_levels), sizeof(*q->levels));
 	for (i = 0; i < ARRAY_SIZE(default_levels); i++) {
 		q->levels[i].id = xstrdup(default_levels[i].id);
