@@ -9,6 +9,8 @@
 #ifndef CTO_CLI_H
 #define CTO_CLI_H
 
+#include <getopt.h>
+
 #include "buf.h"
 #include "term.h"
 
@@ -33,9 +35,11 @@ int usage_error(const char *command, const char *fmt, ...)
 
 /*
  * Reports the option getopt_long() just rejected (c is '?' or ':'; the
- * optstring must start with ':' and opterr be 0) as a usage error.
+ * optstring must start with ':' and opterr be 0) as a usage error, with the
+ * closest of options' long names as a hint.
  */
-int option_error(const char *command, int c, char **argv);
+int option_error(const char *command, int c, char **argv,
+		 const struct option *options);
 
 /* Prints a command's help text to stdout; returns EXIT_OK or, when stdout
  * cannot be written, EXIT_FAILURE_GENERIC. */

@@ -35,15 +35,32 @@ int usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int option_error(const char *command, int c, char **argv)
+int option_error(const char *command, int c, char **argv,
+		 const struct option *options)
 {
 	const char *arg = argv[optind - 1];
+	const char *names[32], *hint;
+	char *word;
+	size_t n = 0;
+	int ret;
 
 	if (c == ':')
 		return usage_error(command, "option '%s' needs a value", arg);
 	if (optopt && !(arg[0] == '-' && arg[1] == '-'))
 		return usage_error(command, "unknown option '-%c'", optopt);
-	return usage_error(command, "unknown option '%s'", arg);
+	for (; options[n].name && n < ARRAY_SIZE(names); n++)
+		names[n] = options[n].name;
+	/* "--frmat=md": the name is what comes before '='. */
+	word = xstrndup(arg, strcspn(arg, "="));
+	hint = word[0] == '-' && word[1] == '-' ?
+		       closest_match(word + 2, names, n) : NULL;
+	if (hint)
+		ret = usage_error(command, "unknown option '%s' (did you "
+				  "mean '--%s'?)", word, hint);
+	else
+		ret = usage_error(command, "unknown option '%s'", word);
+	free(word);
+	return ret;
 }
 
 int finish_stdout(void)

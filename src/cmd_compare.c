@@ -102,7 +102,7 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 						   "mode '%s' (expected auto, "
 						   "always or never)", optarg);
 			break;
-		default: return option_error("compare", c, argv);
+		default: return option_error("compare", c, argv, options);
 		}
 	}
 	if (argc - optind != 2)

@@ -105,7 +105,7 @@ int cmd_list(int argc, char **argv)
 						   "(expected text, md or "
 						   "json)", optarg);
 			break;
-		default: return option_error("list", c, argv);
+		default: return option_error("list", c, argv, options);
 		}
 	}
 	if (optind < argc)

@@ -135,7 +135,7 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 						   "mode '%s' (expected auto, "
 						   "always or never)", optarg);
 			break;
-		default: return option_error("report", c, argv);
+		default: return option_error("report", c, argv, options);
 		}
 	}
 	if (optind >= argc)

@@ -119,7 +119,7 @@ static int parse_args(struct run *r, int argc, char **argv)
 						   "'%s' (expected auto, always "
 						   "or never)", optarg);
 			break;
-		default: return option_error("run", c, argv);
+		default: return option_error("run", c, argv, options);
 		}
 	}
 	if (optind < argc)

@@ -151,7 +151,7 @@ int cmd_validate(int argc, char **argv)
 		case 's': st.strict = 1; break;
 		case 'q': st.quiet = 1; break;
 		case 'h': return print_help(validate_usage);
-		default: return option_error("validate", c, argv);
+		default: return option_error("validate", c, argv, options);
 		}
 	}
 	if (optind >= argc)

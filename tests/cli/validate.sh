@@ -108,6 +108,6 @@ run "$CTO_ASSESS" validate
 check "no file is a usage error" [ "$status" -eq 2 ]
 run "$CTO_ASSESS" validate --strcit x
 check "unknown option is a usage error" [ "$status" -eq 2 ]
-check "unknown option is named" contains "$err_file" "unknown option '--strcit'"
+check "unknown option is named, with a hint" contains "$err_file" "unknown option '--strcit' (did you mean '--strict'?)"
 
 done_testing
