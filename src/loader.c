@@ -298,7 +298,8 @@ static void check_keys(struct loader *l, const struct ynode *map,
 			continue;
 		}
 		for (j = 0; j < nspecs; j++)
-			if (!strcmp(k->text, specs[j].name))
+			if (k->text[0] == specs[j].name[0] &&
+			    !strcmp(k->text, specs[j].name))
 				break;
 		if (j < nspecs)
 			continue;

@@ -463,7 +463,9 @@ struct ynode *ynode_get(const struct ynode *map, const char *key)
 	for (i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->items[i];
 
-		if (k->kind == YNODE_SCALAR && !strcmp(k->text, key))
+		/* The first byte settles most misses without a call. */
+		if (k->kind == YNODE_SCALAR && k->text[0] == key[0] &&
+		    !strcmp(k->text, key))
 			return map->items[i + 1];
 	}
 	return NULL;

@@ -18,11 +18,22 @@ export CMOCKA_MESSAGE_OUTPUT=tap
 export LC_ALL=C.UTF-8
 unset NO_COLOR
 
+# The Python tests use modules from Debian's packages (python3-pexpect,
+# python3-jsonschema, python3-yaml, installed by scripts/install-deps), so
+# they run with Debian's python3 even where another python3 comes first in
+# PATH (a pyenv, a virtualenv) that may not have them.
+if [ -x /usr/bin/python3 ]; then
+	py_dir=$(mktemp -d)
+	ln -s /usr/bin/python3 "$py_dir/python3"
+	PATH="$py_dir:$PATH"
+	export PATH
+fi
+
 passed=0
 failed=0
 failed_names=""
 log_dir=$(mktemp -d)
-trap 'rm -rf "$log_dir"' EXIT
+trap 'rm -rf "$log_dir" ${py_dir:+"$py_dir"}' EXIT
 
 run_one() {
 	name=$1
