@@ -90,7 +90,8 @@ int yaml_tree_parse_stream(struct yaml_tree *tree, const char *name,
 
 /*
  * Whether the file's top-level mapping has key: 1 or 0, or -1 when the file
- * cannot be read or parsed.  Stops reading events as soon as it knows.
+ * cannot be read or parsed or nests deeper than YAML_MAX_DEPTH.  Stops
+ * reading events as soon as it knows.
  */
 int yaml_top_level_key(const char *path, const char *key, size_t max_size);
 

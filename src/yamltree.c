@@ -519,6 +519,10 @@ int yaml_top_level_key(const char *path, const char *key, size_t max_size)
 		case YAML_SEQUENCE_START_EVENT:
 			if (depth == 0 && event.type != YAML_MAPPING_START_EVENT)
 				found = 0, done = 1;
+			/* libyaml slows quadratically on deep nesting: stop
+			 * at the cap and let the full load report it. */
+			if (depth >= YAML_MAX_DEPTH)
+				found = -1, done = 1;
 			if (depth == 1)
 				expect_key = 1; /* a collection value */
 			depth++;

@@ -75,6 +75,12 @@ check "a file over 16 MiB is refused" contains "$err_file" "is too large (more t
 python3 -c 'print("id: x\nareas: " + "[" * 200000)' >"$tmp/deep.yaml"
 run "$CTO_ASSESS" validate "$tmp/deep.yaml"
 check "200,000 '[' stop at the depth cap" contains "$err_file" "nesting is too deep"
+# Without an id first, telling a root from a file of areas must stop at the
+# cap too (it once read all 200,000 levels, for 50 seconds).
+python3 -c 'print("areas: " + "[" * 200000)' >"$tmp/deep-areas.yaml"
+run timeout 20 "$CTO_ASSESS" validate "$tmp/deep-areas.yaml"
+check "a deep file without an id stops at the depth cap" \
+	contains "$err_file" "nesting is too deep"
 cat >"$tmp/bomb.yaml" <<'YAML'
 a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]
 b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
