@@ -271,20 +271,22 @@ static int check_complete(struct run *r)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 	const char *file = r->prefill ? r->prefill : r->resume;
+	unsigned char *applies = xmalloc(r->q->nquestions + 1);
 	size_t i;
 
+	answers_applicability(&r->a, applies);
 	for (i = 0; i < r->q->nquestions; i++) {
 		const struct question *qn = r->q->questions[i];
 		struct buf text = BUF_INIT;
 
-		if (!answers_applies(&r->a, qn) ||
-		    r->a.items[i].kind != ANSWER_NONE)
+		if (!applies[i] || r->a.items[i].kind != ANSWER_NONE)
 			continue;
 		term_truncate(&text, qn->text, 60);
 		diag_add(&diags, DIAG_ERROR, file, 0, 0,
 			 "no answer to question '%s' (%s)", qn->id, text.data);
 		buf_release(&text);
 	}
+	free(applies);
 	diag_print(&diags, stderr);
 	if (diags.errors)
 		fprintf(stderr, "%s: error: %zu question%s without an answer; "

@@ -370,11 +370,13 @@ int interview_parse_answer(const struct question *qn, const char *line,
 size_t interview_count_applicable(const struct questionnaire *q,
 				  const struct answers *a)
 {
+	unsigned char *applies = xmalloc(q->nquestions + 1);
 	size_t i, n = 0;
 
+	answers_applicability(a, applies);
 	for (i = 0; i < q->nquestions; i++)
-		if (answers_applies(a, q->questions[i]))
-			n++;
+		n += applies[i];
+	free(applies);
 	return n;
 }
 
@@ -837,14 +839,16 @@ static void print_review_line(const struct interview *iv, size_t number,
 static size_t show_review(struct interview *iv, size_t *map)
 {
 	const struct area *area = NULL;
+	unsigned char *applies = xmalloc(iv->q->nquestions + 1);
 	size_t i, n = 0;
 
 	iv->width = term_width(STDOUT_FILENO);
 	printf("\n%sReview your answers%s\n", iv->st.bold, iv->st.reset);
+	answers_applicability(iv->a, applies);
 	for (i = 0; i < iv->q->nquestions; i++) {
 		const struct question *qn = iv->q->questions[i];
 
-		if (!answers_applies(iv->a, qn))
+		if (!applies[i])
 			continue;
 		if (qn->area != area) {
 			area = qn->area;
@@ -853,6 +857,7 @@ static size_t show_review(struct interview *iv, size_t *map)
 		map[n++] = i;
 		print_review_line(iv, n, qn);
 	}
+	free(applies);
 	return n;
 }
 
@@ -939,13 +944,15 @@ static void describe_length(struct buf *text, const struct questionnaire *q,
 static void welcome(struct interview *iv)
 {
 	const struct questionnaire *q = iv->q;
+	unsigned char *applies = xmalloc(q->nquestions + 1);
 	size_t total, answered = 0, i;
 	struct buf text = BUF_INIT;
 
+	answers_applicability(iv->a, applies);
 	for (i = 0; i < q->nquestions; i++)
-		if (answers_applies(iv->a, q->questions[i]) &&
-		    iv->a->items[i].kind != ANSWER_NONE)
+		if (applies[i] && iv->a->items[i].kind != ANSWER_NONE)
 			answered++;
+	free(applies);
 	/* Counted from the first question still to ask. */
 	for (i = 0; i < q->nquestions && !should_ask(iv, i); i++)
 		;
