@@ -1160,6 +1160,24 @@ static void load_areas(struct loader *l, const struct ynode *root)
 }
 
 /*
+ * An included questionnaire gives only its areas, but its own metadata is
+ * still checked (into a scratch questionnaire that is then dropped), so
+ * that a mistake in it is reported wherever the file is used.
+ */
+static void check_included_metadata(struct loader *l, const struct ynode *root)
+{
+	struct questionnaire *keep = l->q;
+	struct srcpos stage_pos = l->stage_pos, name_pos = l->name_pos;
+
+	l->q = xcalloc(1, sizeof(*l->q));
+	load_metadata(l, root);
+	questionnaire_free(l->q);
+	l->q = keep;
+	l->stage_pos = stage_pos;
+	l->name_pos = name_pos;
+}
+
+/*
  * Loads one file: its includes first, then its own areas (where an entry of
  * `areas` may itself be an include), then (for the root) its metadata.
  */
@@ -1215,6 +1233,8 @@ static void load_file(struct loader *l, const char *path, int is_root)
 	load_areas(l, root);
 	if (is_root)
 		load_metadata(l, root);
+	else if (ynode_get(root, "id"))
+		check_included_metadata(l, root);
 out:
 	/* Questions of lists that were never claimed (a file with errors). */
 	drop_streamed(l, base);

@@ -8,7 +8,7 @@
 
 cd "$tests_dir/questionnaires" || exit 1
 
-for f in bad/*.yaml bad/cycle/main.yaml; do
+for f in bad/*.yaml bad/cycle/main.yaml bad/included-root/main.yaml; do
 	expected="${f%.yaml}.stderr"
 	run "$CTO_ASSESS" validate "$f"
 	check "$f exits 3" [ "$status" -eq 3 ]
