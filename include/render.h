@@ -6,7 +6,7 @@
  * about it (dates, the method).  Each renderer appends one complete document
  * to a caller-owned struct buf; none prints, exits or fails.  Every piece of
  * questionnaire or answer text is escaped for its context by the renderer
- * that writes it (render_text_clean() first removes control characters and
+ * that writes it (escape_clean() first removes control characters and
  * invalid UTF-8 for all of them).
  */
 #ifndef CTO_RENDER_H
@@ -63,17 +63,6 @@ struct cJSON *report_to_json(const struct report *r);
 /*
  * Helpers shared by the renderers (render_util.c).
  */
-
-/* Appends s without control characters (newlines kept when asked) and with
- * invalid UTF-8 replaced: the first step of every escape. */
-void render_text_clean(struct buf *out, const char *s, int keep_newlines);
-
-/*
- * Appends s as Markdown inline text: one line, its markup backslash-escaped,
- * safe in a paragraph, list item, heading or table cell (never at the start
- * of a line).
- */
-void render_md_inline(struct buf *out, const char *s);
 
 /* Appends s cut to at most max display columns, with "..." when cut. */
 void render_truncate(struct buf *out, const char *s, size_t max);

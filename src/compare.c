@@ -12,6 +12,7 @@
 #include <cJSON.h>
 
 #include "compare.h"
+#include "escape.h"
 #include "render.h"
 #include "score.h"
 #include "strmap.h"
@@ -125,7 +126,7 @@ static void copy_str(cJSON *dst, const char *as, const cJSON *o,
 		return;
 	}
 	/* The inputs are untrusted: no control characters, valid UTF-8. */
-	render_text_clean(&clean, s, 1);
+	escape_clean(&clean, s, 1);
 	cJSON_AddItemToObject(dst, as, cJSON_CreateString(clean.data));
 	buf_release(&clean);
 }

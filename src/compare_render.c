@@ -10,6 +10,7 @@
 #include <cJSON.h>
 
 #include "compare.h"
+#include "escape.h"
 #include "render.h"
 #include "term.h"
 #include "util.h"
@@ -85,11 +86,11 @@ static void md_side(struct buf *out, const cJSON *side)
 	const cJSON *q = get(side, "questionnaire");
 	const char *date = get_str(side, "assessment_date");
 
-	render_md_inline(out, date ? date : "unknown date");
+	escape_markdown(out, date ? date : "unknown date");
 	buf_adds(out, " (");
-	render_md_inline(out, get_str(q, "id") ? get_str(q, "id") : "?");
+	escape_markdown(out, get_str(q, "id") ? get_str(q, "id") : "?");
 	buf_adds(out, " version ");
-	render_md_inline(out, get_str(q, "version") ? get_str(q, "version")
+	escape_markdown(out, get_str(q, "version") ? get_str(q, "version")
 						    : "?");
 	buf_adds(out, ")");
 }
@@ -110,7 +111,7 @@ static void md_scores(struct buf *out, const cJSON *cmp)
 	buf_adds(out, " |\n");
 	cJSON_ArrayForEach(area, get(cmp, "areas")) {
 		buf_adds(out, "| ");
-		render_md_inline(out, get_str(area, "title") ?
+		escape_markdown(out, get_str(area, "title") ?
 				      get_str(area, "title") : "");
 		buf_adds(out, " | ");
 		add_score(out, area, "old");
@@ -138,10 +139,10 @@ static void md_finding_list(struct buf *out, const cJSON *cmp,
 		const char *new_risk = get_str(f, "new_risk");
 
 		buf_adds(out, "- **");
-		render_md_inline(out, get_str(f, "question") ?
+		escape_markdown(out, get_str(f, "question") ?
 				      get_str(f, "question") : "");
 		buf_adds(out, "** (");
-		render_md_inline(out, get_str(f, "area_title") ?
+		escape_markdown(out, get_str(f, "area_title") ?
 				      get_str(f, "area_title") : "");
 		buf_adds(out, ")");
 		if (old_risk && new_risk && strcmp(old_risk, new_risk))
@@ -168,13 +169,13 @@ static void md_answers(struct buf *out, const cJSON *cmp)
 	buf_adds(out, "| Question | Before | Now |\n|---|---|---|\n");
 	cJSON_ArrayForEach(a, list) {
 		buf_adds(out, "| ");
-		render_md_inline(out, get_str(a, "question") ?
+		escape_markdown(out, get_str(a, "question") ?
 				      get_str(a, "question") : "");
 		buf_adds(out, " | ");
-		render_md_inline(out, get_str(a, "old") ? get_str(a, "old")
+		escape_markdown(out, get_str(a, "old") ? get_str(a, "old")
 							: "Not asked");
 		buf_adds(out, " | ");
-		render_md_inline(out, get_str(a, "new") ? get_str(a, "new")
+		escape_markdown(out, get_str(a, "new") ? get_str(a, "new")
 							: "Not asked");
 		buf_adds(out, " |\n");
 	}
@@ -201,10 +202,10 @@ static void md_unmatched(struct buf *out, const cJSON *cmp)
 		buf_addf(out, "%s:\n\n", titles[i]);
 		cJSON_ArrayForEach(q, get(u, keys[i])) {
 			buf_adds(out, "- ");
-			render_md_inline(out, get_str(q, "question") ?
+			escape_markdown(out, get_str(q, "question") ?
 					      get_str(q, "question") : "");
 			buf_adds(out, " (");
-			render_md_inline(out, get_str(q, "id") ?
+			escape_markdown(out, get_str(q, "id") ?
 					      get_str(q, "id") : "");
 			buf_adds(out, ")\n");
 		}
@@ -217,7 +218,7 @@ void compare_render_markdown(struct buf *out, const cJSON *cmp)
 	const char *company = get_str(get(cmp, "new"), "company");
 
 	buf_adds(out, "# Progress report: ");
-	render_md_inline(out, company ? company : "Your company");
+	escape_markdown(out, company ? company : "Your company");
 	buf_adds(out, "\n\nFrom ");
 	md_side(out, get(cmp, "old"));
 	buf_adds(out, " to ");
@@ -240,7 +241,7 @@ struct cmp_text {
 
 static void text_str(struct buf *out, const char *s)
 {
-	render_text_clean(out, s ? s : "", 0);
+	escape_clean(out, s ? s : "", 0);
 }
 
 static void text_row(struct cmp_text *t, const char *title, const cJSON *o)

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "escape.h"
 #include "render.h"
 #include "util.h"
 
@@ -17,31 +18,12 @@ static const char *const csv_columns[] = {
 	"question_id", "question", "answer", "score", "advice", "note"
 };
 
-/* Appends one field, quoted as RFC 4180 requires. */
+/* Appends one field (escape.h), after a comma unless it is the first. */
 static void csv_field(struct buf *out, const char *s, int first)
 {
-	struct buf clean = BUF_INIT;
-	size_t i;
-
 	if (!first)
 		buf_addc(out, ',');
-	/* The apostrophe goes inside the quotes, as part of the value. */
-	if (s && strchr("=+-@", s[0]) && s[0])
-		buf_addc(&clean, '\'');
-	render_text_clean(&clean, s ? s : "", 1);
-	if (!strpbrk(clean.data, ",\"\r\n")) {
-		buf_add(out, clean.data, clean.len);
-		goto out;
-	}
-	buf_addc(out, '"');
-	for (i = 0; i < clean.len; i++) {
-		if (clean.data[i] == '"')
-			buf_addc(out, '"');
-		buf_addc(out, clean.data[i]);
-	}
-	buf_addc(out, '"');
-out:
-	buf_release(&clean);
+	escape_csv(out, s);
 }
 
 static void csv_number(struct buf *out, double v, int decimals)

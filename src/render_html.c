@@ -4,12 +4,13 @@
  * no reference to anything outside the file (so it opens offline, can be
  * mailed, and prints to PDF from any browser).
  *
- * Every piece of questionnaire or answer text goes through html_text(),
+ * Every piece of questionnaire or answer text goes through escape_html(),
  * which removes control characters and escapes & < > " and ', so it is safe
  * in element content and in quoted attribute values alike.
  */
 #include <string.h>
 
+#include "escape.h"
 #include "render.h"
 #include "util.h"
 #include "version.h"
@@ -97,32 +98,12 @@ static const char html_style[] =
 	"h2{break-after:avoid}tr,.finding{break-inside:avoid}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-/* Appends s escaped for HTML text and attribute values. */
-static void html_text(struct buf *out, const char *s, int keep_newlines)
-{
-	struct buf clean = BUF_INIT;
-	size_t i;
-
-	render_text_clean(&clean, s, keep_newlines);
-	for (i = 0; i < clean.len; i++) {
-		switch (clean.data[i]) {
-		case '&': buf_adds(out, "&amp;"); break;
-		case '<': buf_adds(out, "&lt;"); break;
-		case '>': buf_adds(out, "&gt;"); break;
-		case '"': buf_adds(out, "&quot;"); break;
-		case '\'': buf_adds(out, "&#39;"); break;
-		default: buf_addc(out, clean.data[i]);
-		}
-	}
-	buf_release(&clean);
-}
-
 static void html_answer(struct buf *out, const struct question_score *qs)
 {
 	struct buf text = BUF_INIT;
 
 	answer_describe(&text, qs->question, qs->answer);
-	html_text(out, text.data, 0);
+	escape_html(out, text.data, 0);
 	buf_release(&text);
 }
 
@@ -143,7 +124,7 @@ static void html_head(struct buf *out, const struct report *r)
 		 "content=\"width=device-width, initial-scale=1\">\n"
 		 "<meta name=\"generator\" content=\"cto-assess "
 		 CTO_ASSESS_VERSION "\">\n<title>Technology readiness report: ");
-	html_text(out, render_company(r), 0);
+	escape_html(out, render_company(r), 0);
 	buf_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
 		 html_style);
 }
@@ -151,7 +132,7 @@ static void html_head(struct buf *out, const struct report *r)
 static void html_meta_row(struct buf *out, const char *term, const char *s)
 {
 	buf_addf(out, "<dt>%s</dt><dd>", term);
-	html_text(out, s, 0);
+	escape_html(out, s, 0);
 	buf_adds(out, "</dd>\n");
 }
 
@@ -163,7 +144,7 @@ static void html_cover(struct buf *out, const struct report *r)
 
 	buf_adds(out, "<header class=\"cover\">\n<p class=\"eyebrow\">"
 		 "Technology readiness report</p>\n<h1>");
-	html_text(out, render_company(r), 0);
+	escape_html(out, render_company(r), 0);
 	buf_adds(out, "</h1>\n<dl class=\"meta\">\n");
 	html_meta_row(out, "Stage", s->stage_label ? s->stage_label :
 				    s->stage ? s->stage : "Not given");
@@ -191,7 +172,7 @@ static void html_chart_row(struct buf *out, const struct area_score *as,
 		struct buf title = BUF_INIT;
 
 		render_truncate(&title, as->area->title, CHART_LABEL_COLUMNS);
-		html_text(out, title.data, 0);
+		escape_html(out, title.data, 0);
 		buf_release(&title);
 	}
 	buf_addf(out, "</text>\n<text x=\"%d\" y=\"%d\" class=\"s\">%.1f</text>\n",
@@ -248,7 +229,7 @@ static void html_tags(struct buf *out, const struct finding *f)
 	const struct question_score *qs = f->qs;
 
 	buf_adds(out, "<ul class=\"tags\"><li>");
-	html_text(out, qs->question->area->title, 0);
+	escape_html(out, qs->question->area->title, 0);
 	buf_addf(out, "</li><li class=\"r-%s\">%s risk</li><li>%s effort</li>"
 		 "<li>priority %.2f</li></ul>\n", risk_names[qs->risk],
 		 render_risk_title(qs->risk), render_effort_title(qs->effort),
@@ -261,7 +242,7 @@ static void html_finding(struct buf *out, const struct finding *f)
 
 	buf_addf(out, "<li class=\"finding risk-%s\">\n<h4>",
 		 risk_names[qs->risk]);
-	html_text(out, qs->question->text, 0);
+	escape_html(out, qs->question->text, 0);
 	buf_adds(out, "</h4>\n");
 	html_tags(out, f);
 	buf_adds(out, "<p><span class=\"label\">Current answer:</span> ");
@@ -269,12 +250,12 @@ static void html_finding(struct buf *out, const struct finding *f)
 	buf_adds(out, "</p>\n");
 	if (qs->advice) {
 		buf_adds(out, "<p><span class=\"label\">Advice:</span> ");
-		html_text(out, qs->advice, 0);
+		escape_html(out, qs->advice, 0);
 		buf_adds(out, "</p>\n");
 	}
 	if (qs->answer->note) {
 		buf_adds(out, "<blockquote><strong>Note:</strong> ");
-		html_text(out, qs->answer->note, 1);
+		escape_html(out, qs->answer->note, 1);
 		buf_adds(out, "</blockquote>\n");
 	}
 	buf_adds(out, "</li>\n");
@@ -303,7 +284,7 @@ static void html_summary(struct buf *out, const struct report *r)
 	if (s->has_score) {
 		buf_addf(out, "<span class=\"big\">%.1f<small> / 100</small>"
 			 "</span><span class=\"level\">", s->score);
-		html_text(out, s->level->name, 0);
+		escape_html(out, s->level->name, 0);
 		buf_adds(out, "</span>");
 		html_target_text(out, s->has_target, s->score, s->target);
 	} else {
@@ -321,11 +302,11 @@ static void html_summary(struct buf *out, const struct report *r)
 		const struct question_score *qs = r->plan[i]->qs;
 
 		buf_adds(out, "<li><strong>");
-		html_text(out, qs->question->text, 0);
+		escape_html(out, qs->question->text, 0);
 		buf_addf(out, "</strong> <span class=\"muted\">(%s, %s risk, "
 			 "%s effort)</span> ", horizon_names[r->plan[i]->horizon],
 			 risk_names[qs->risk], effort_names[qs->effort]);
-		html_text(out, qs->advice ? qs->advice : "", 0);
+		escape_html(out, qs->advice ? qs->advice : "", 0);
 		buf_adds(out, "</li>\n");
 	}
 	if (s->nfindings)
@@ -336,9 +317,9 @@ static void html_summary(struct buf *out, const struct report *r)
 static void html_scorecard_row(struct buf *out, const struct area_score *as)
 {
 	buf_adds(out, "<tr><td>");
-	html_text(out, as->area->title, 0);
+	escape_html(out, as->area->title, 0);
 	buf_addf(out, "</td><td class=\"num\">%.1f</td><td>", as->score);
-	html_text(out, as->level->name, 0);
+	escape_html(out, as->level->name, 0);
 	if (as->has_target)
 		buf_addf(out, "</td><td class=\"num\">%.1f</td>", as->target);
 	else
@@ -403,9 +384,9 @@ static void html_strengths(struct buf *out, const struct report *r)
 		buf_adds(out, "<ul class=\"strengths\">\n");
 	for (i = 0; i < s->nstrengths; i++) {
 		buf_adds(out, "<li><strong>");
-		html_text(out, s->strengths[i]->question->area->title, 0);
+		escape_html(out, s->strengths[i]->question->area->title, 0);
 		buf_adds(out, ":</strong> ");
-		html_text(out, s->strengths[i]->question->text, 0);
+		escape_html(out, s->strengths[i]->question->text, 0);
 		buf_adds(out, " <span class=\"muted\">");
 		html_answer(out, s->strengths[i]);
 		buf_adds(out, "</span></li>\n");
@@ -433,18 +414,18 @@ static void html_notes(struct buf *out, const struct report *r)
 			continue;
 		n++;
 		buf_adds(out, "<h3>");
-		html_text(out, qs->question->text, 0);
+		escape_html(out, qs->question->text, 0);
 		buf_adds(out, " <span class=\"muted\">(");
-		html_text(out, qs->question->area->title, 0);
+		escape_html(out, qs->question->area->title, 0);
 		buf_adds(out, ")</span></h3>\n");
 		if (is_text) {
 			buf_adds(out, "<blockquote>");
-			html_text(out, qs->answer->text, 1);
+			escape_html(out, qs->answer->text, 1);
 			buf_adds(out, "</blockquote>\n");
 		}
 		if (qs->answer->note) {
 			buf_adds(out, "<p class=\"label\">Note</p>\n<blockquote>");
-			html_text(out, qs->answer->note, 1);
+			escape_html(out, qs->answer->note, 1);
 			buf_adds(out, "</blockquote>\n");
 		}
 	}
@@ -470,9 +451,9 @@ static void html_unknowns(struct buf *out, const struct report *r)
 		 "<th>Question</th><th>Status</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < s->nunknowns; i++) {
 		buf_adds(out, "<tr><td>");
-		html_text(out, s->unknowns[i]->question->area->title, 0);
+		escape_html(out, s->unknowns[i]->question->area->title, 0);
 		buf_adds(out, "</td><td>");
-		html_text(out, s->unknowns[i]->question->text, 0);
+		escape_html(out, s->unknowns[i]->question->text, 0);
 		buf_adds(out, "</td><td>");
 		html_answer(out, s->unknowns[i]);
 		buf_adds(out, s->unknowns[i]->counts ? "</td></tr>\n"
@@ -489,7 +470,7 @@ static void html_method(struct buf *out, const struct report *r)
 	buf_adds(out, "<section id=\"method\">\n<h2>Method</h2>\n");
 	for (i = 0; render_method_text[i]; i++) {
 		buf_adds(out, "<p>");
-		html_text(out, render_method_text[i], 0);
+		escape_html(out, render_method_text[i], 0);
 		buf_adds(out, "</p>\n");
 	}
 	buf_adds(out, "<div class=\"table\"><table>\n<thead><tr><th>Maturity "
@@ -497,7 +478,7 @@ static void html_method(struct buf *out, const struct report *r)
 		 "<tbody>\n");
 	for (i = 0; i < q->nlevels; i++) {
 		buf_adds(out, "<tr><td>");
-		html_text(out, q->levels[i].name, 0);
+		escape_html(out, q->levels[i].name, 0);
 		buf_addf(out, "</td><td class=\"num\">%.1f</td></tr>\n",
 			 q->levels[i].min);
 	}
@@ -508,9 +489,9 @@ static void html_footer(struct buf *out, const struct report *r)
 {
 	buf_addf(out, "<footer>Generated by cto-assess %s on %s from "
 		 "questionnaire ", CTO_ASSESS_VERSION, r->generated_at);
-	html_text(out, r->questionnaire->id, 0);
+	escape_html(out, r->questionnaire->id, 0);
 	buf_adds(out, " version ");
-	html_text(out, r->questionnaire->version, 0);
+	escape_html(out, r->questionnaire->version, 0);
 	buf_addf(out, " (content hash %s).</footer>\n</main>\n</body>\n"
 		 "</html>\n", r->questionnaire->hash);
 }

@@ -12,6 +12,7 @@
 
 #include <cJSON.h>
 
+#include "escape.h"
 #include "render.h"
 #include "util.h"
 #include "version.h"
@@ -23,7 +24,7 @@ static cJSON *clean_string(const char *s)
 	struct buf clean = BUF_INIT;
 	cJSON *v;
 
-	render_text_clean(&clean, s, 1);
+	escape_clean(&clean, s, 1);
 	v = cJSON_CreateString(clean.data);
 	buf_release(&clean);
 	return v;

@@ -1,8 +1,8 @@
 /*
  * render_md.c - the report as CommonMark with GFM tables.
  *
- * Every piece of questionnaire or answer text goes through render_md_inline()
- * or md_block(): control characters removed, backslash escapes for the
+ * Every piece of questionnaire or answer text goes through escape_markdown()
+ * or md_block() (escape.h): control characters removed, backslash escapes for the
  * punctuation that could start markup (emphasis, links, code, raw HTML,
  * entities, table pipes), and line-start escapes for headings, lists and
  * block quotes.  So a hostile answer renders as its own literal text.
@@ -10,60 +10,10 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "escape.h"
 #include "render.h"
 #include "util.h"
 #include "version.h"
-
-/* Characters escaped wherever they appear. */
-static const char md_always[] = "\\`*_[]<>|~&#";
-/* Characters escaped at the start of a line (block markers). */
-static const char md_line_start[] = "+-=";
-
-/*
- * Appends one line of cleaned text with its markup escaped; at the start of
- * a line, block markers are escaped too.
- */
-static void md_escape_line(struct buf *out, const char *s, size_t len,
-			   int line_start)
-{
-	size_t i = 0, digits = 0;
-
-	/* Leading spaces would make an indented code block. */
-	while (i < len && s[i] == ' ')
-		i++;
-	if (!line_start)
-		goto rest;
-	if (i < len && strchr(md_line_start, s[i]))
-		buf_addc(out, '\\');
-	/* "1. " or "1) " would start an ordered list. */
-	while (i + digits < len && isdigit((unsigned char)s[i + digits]))
-		digits++;
-	if (digits && i + digits < len &&
-	    (s[i + digits] == '.' || s[i + digits] == ')')) {
-		buf_add(out, s + i, digits);
-		buf_addc(out, '\\');
-		i += digits;
-	}
-rest:
-	for (; i < len; i++) {
-		if (strchr(md_always, s[i]))
-			buf_addc(out, '\\');
-		buf_addc(out, s[i]);
-	}
-}
-
-/*
- * Appends s as inline text: one line, safe in a paragraph, list item,
- * heading or table cell (never at the start of a line).
- */
-void render_md_inline(struct buf *out, const char *s)
-{
-	struct buf clean = BUF_INIT;
-
-	render_text_clean(&clean, s, 0);
-	md_escape_line(out, clean.data, clean.len, 0);
-	buf_release(&clean);
-}
 
 /* Appends s, which may have several lines, as a block quote. */
 static void md_block(struct buf *out, const char *s)
@@ -71,13 +21,13 @@ static void md_block(struct buf *out, const char *s)
 	struct buf clean = BUF_INIT;
 	const char *line, *end;
 
-	render_text_clean(&clean, s, 1);
+	escape_clean(&clean, s, 1);
 	for (line = clean.data; ; line = end + 1) {
 		end = strchr(line, '\n');
 		if (!end)
 			end = line + strlen(line);
 		buf_adds(out, end > line ? "> " : ">");
-		md_escape_line(out, line, (size_t)(end - line), 1);
+		escape_markdown_line(out, line, (size_t)(end - line), 1);
 		buf_addc(out, '\n');
 		if (!*end)
 			break;
@@ -90,7 +40,7 @@ static void md_answer(struct buf *out, const struct question_score *qs)
 	struct buf text = BUF_INIT;
 
 	answer_describe(&text, qs->question, qs->answer);
-	render_md_inline(out, text.data);
+	escape_markdown(out, text.data);
 	buf_release(&text);
 }
 
@@ -117,19 +67,19 @@ static void md_header(struct buf *out, const struct report *r)
 	const struct questionnaire *q = r->questionnaire;
 
 	buf_adds(out, "# Technology readiness report: ");
-	render_md_inline(out, render_company(r));
+	escape_markdown(out, render_company(r));
 	buf_adds(out, "\n\n| | |\n|---|---|\n| Company | ");
-	render_md_inline(out, s->company ? s->company : "Not given");
+	escape_markdown(out, s->company ? s->company : "Not given");
 	buf_adds(out, " |\n| Stage | ");
-	render_md_inline(out, s->stage_label ? s->stage_label :
+	escape_markdown(out, s->stage_label ? s->stage_label :
 		       s->stage ? s->stage : "Not given");
 	buf_addf(out, " |\n| Assessment date | %s |\n| Questionnaire | ",
 		 r->date);
-	render_md_inline(out, q->title);
+	escape_markdown(out, q->title);
 	buf_adds(out, " (");
-	render_md_inline(out, q->id);
+	escape_markdown(out, q->id);
 	buf_adds(out, ", version ");
-	render_md_inline(out, q->version);
+	escape_markdown(out, q->version);
 	buf_addf(out, ") |\n\n");
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
@@ -153,9 +103,9 @@ static void md_against_target(struct buf *out, int has_target, double score,
 static void md_finding_title(struct buf *out, const struct finding *f)
 {
 	buf_adds(out, "**");
-	render_md_inline(out, f->qs->question->text);
+	escape_markdown(out, f->qs->question->text);
 	buf_adds(out, "** (");
-	render_md_inline(out, f->qs->question->area->title);
+	escape_markdown(out, f->qs->question->area->title);
 	buf_addf(out, "; %s, %s risk, %s effort)", horizon_names[f->horizon],
 		 risk_names[f->qs->risk], effort_names[f->qs->effort]);
 }
@@ -170,7 +120,7 @@ static void md_summary(struct buf *out, const struct report *r)
 	buf_adds(out, " / 100");
 	if (s->level) {
 		buf_adds(out, ", ");
-		render_md_inline(out, s->level->name);
+		escape_markdown(out, s->level->name);
 	}
 	buf_adds(out, "**");
 	md_against_target(out, s->has_target, s->score, s->target);
@@ -181,9 +131,9 @@ static void md_summary(struct buf *out, const struct report *r)
 		if (!as->has_score)
 			continue;
 		buf_adds(out, "- **");
-		render_md_inline(out, as->area->title);
+		escape_markdown(out, as->area->title);
 		buf_addf(out, "**: %.1f, ", as->score);
-		render_md_inline(out, as->level->name);
+		escape_markdown(out, as->level->name);
 		md_against_target(out, as->has_target, as->score, as->target);
 		buf_addf(out, "; %zu finding%s\n", as->nfindings,
 			 as->nfindings == 1 ? "" : "s");
@@ -195,7 +145,7 @@ static void md_summary(struct buf *out, const struct report *r)
 		buf_addf(out, "%zu. ", i + 1);
 		md_finding_title(out, r->plan[i]);
 		buf_adds(out, ": ");
-		render_md_inline(out, r->plan[i]->qs->advice ?
+		escape_markdown(out, r->plan[i]->qs->advice ?
 				      r->plan[i]->qs->advice :
 				      "Review this answer.");
 		buf_addc(out, '\n');
@@ -217,9 +167,9 @@ static void md_scorecard(struct buf *out, const struct report *r)
 		if (!as->has_score)
 			continue;
 		buf_adds(out, "| ");
-		render_md_inline(out, as->area->title);
+		escape_markdown(out, as->area->title);
 		buf_addf(out, " | %.1f | ", as->score);
-		render_md_inline(out, as->level->name);
+		escape_markdown(out, as->level->name);
 		buf_adds(out, " | ");
 		md_score(out, as->has_target, as->target);
 		buf_adds(out, " | ");
@@ -248,10 +198,10 @@ static void md_finding(struct buf *out, const struct finding *f, size_t n)
 	const struct question_score *qs = f->qs;
 
 	buf_addf(out, "%zu. **", n);
-	render_md_inline(out, qs->question->text);
+	escape_markdown(out, qs->question->text);
 	buf_adds(out, "**\n");
 	md_subitem(out, n, "Area");
-	render_md_inline(out, qs->question->area->title);
+	escape_markdown(out, qs->question->area->title);
 	buf_addf(out, "; risk: **%s**; effort: %s; priority: %.2f\n",
 		 risk_names[qs->risk], effort_names[qs->effort], f->priority);
 	md_subitem(out, n, "Current answer");
@@ -259,12 +209,12 @@ static void md_finding(struct buf *out, const struct finding *f, size_t n)
 	buf_addc(out, '\n');
 	if (qs->advice) {
 		md_subitem(out, n, "Advice");
-		render_md_inline(out, qs->advice);
+		escape_markdown(out, qs->advice);
 		buf_addc(out, '\n');
 	}
 	if (qs->answer->note) {
 		md_subitem(out, n, "Note");
-		render_md_inline(out, qs->answer->note);
+		escape_markdown(out, qs->answer->note);
 		buf_addc(out, '\n');
 	}
 }
@@ -299,9 +249,9 @@ static void md_strengths(struct buf *out, const struct report *r)
 		buf_adds(out, "No answer is at its best yet.\n");
 	for (i = 0; i < s->nstrengths; i++) {
 		buf_adds(out, "- **");
-		render_md_inline(out, s->strengths[i]->question->area->title);
+		escape_markdown(out, s->strengths[i]->question->area->title);
 		buf_adds(out, "**: ");
-		render_md_inline(out, s->strengths[i]->question->text);
+		escape_markdown(out, s->strengths[i]->question->text);
 		buf_adds(out, " Answer: ");
 		md_answer(out, s->strengths[i]);
 		buf_addc(out, '\n');
@@ -336,9 +286,9 @@ static void md_notes(struct buf *out, const struct report *r)
 			continue;
 		n++;
 		buf_adds(out, "**");
-		render_md_inline(out, qs->question->text);
+		escape_markdown(out, qs->question->text);
 		buf_adds(out, "** (");
-		render_md_inline(out, qs->question->area->title);
+		escape_markdown(out, qs->question->area->title);
 		buf_adds(out, ")\n\n");
 		if (qs->answer->kind == ANSWER_TEXT &&
 		    !(name && !strcmp(name, qs->question->id))) {
@@ -372,9 +322,9 @@ static void md_unknowns(struct buf *out, const struct report *r)
 		const struct question_score *qs = s->unknowns[i];
 
 		buf_adds(out, "| ");
-		render_md_inline(out, qs->question->area->title);
+		escape_markdown(out, qs->question->area->title);
 		buf_adds(out, " | ");
-		render_md_inline(out, qs->question->text);
+		escape_markdown(out, qs->question->text);
 		buf_adds(out, " | ");
 		md_answer(out, qs);
 		buf_adds(out, qs->counts ? " |\n" : " (unscored) |\n");
@@ -393,14 +343,14 @@ static void md_method(struct buf *out, const struct report *r)
 	buf_adds(out, "Maturity levels:\n\n| Level | From score |\n|---|---:|\n");
 	for (i = 0; i < q->nlevels; i++) {
 		buf_adds(out, "| ");
-		render_md_inline(out, q->levels[i].name);
+		escape_markdown(out, q->levels[i].name);
 		buf_addf(out, " | %.1f |\n", q->levels[i].min);
 	}
 	buf_addf(out, "\n---\n\nGenerated by cto-assess %s on %s from "
 		 "questionnaire ", CTO_ASSESS_VERSION, r->generated_at);
-	render_md_inline(out, q->id);
+	escape_markdown(out, q->id);
 	buf_adds(out, " version ");
-	render_md_inline(out, q->version);
+	escape_markdown(out, q->version);
 	buf_addf(out, " (content hash %s).\n", q->hash);
 }
 

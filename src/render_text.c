@@ -3,12 +3,13 @@
  * area against its target, the top actions.
  *
  * Every questionnaire or answer string passes through term_sanitize() (via
- * render_text_clean, render_truncate or term_wrap), so no escape sequence
+ * escape_clean, render_truncate or term_wrap), so no escape sequence
  * from a file reaches the terminal; the only escapes are our own colours,
  * and only when opts->use_color is set.
  */
 #include <string.h>
 
+#include "escape.h"
 #include "render.h"
 #include "term.h"
 #include "util.h"
@@ -85,7 +86,7 @@ static void text_area(struct text_ctx *t, const struct area_score *as)
 	if (as->has_target)
 		buf_addf(t->out, "  target %3.0f", as->target);
 	buf_adds(t->out, "  ");
-	render_text_clean(t->out, as->level->name, 0);
+	escape_clean(t->out, as->level->name, 0);
 	buf_addc(t->out, '\n');
 }
 
@@ -95,16 +96,16 @@ static void text_header(struct text_ctx *t, const struct report *r)
 	struct buf *out = t->out;
 
 	buf_addf(out, "%sTechnology readiness: ", t->style.bold);
-	render_text_clean(out, render_company(r), 0);
+	escape_clean(out, render_company(r), 0);
 	buf_addf(out, "%s\n%s", t->style.reset, t->style.dim);
 	if (s->stage_label || s->stage) {
-		render_text_clean(out, s->stage_label ? s->stage_label :
+		escape_clean(out, s->stage_label ? s->stage_label :
 					s->stage, 0);
 		buf_adds(out, "\n");
 	}
-	render_text_clean(out, r->questionnaire->title, 0);
+	escape_clean(out, r->questionnaire->title, 0);
 	buf_adds(out, " ");
-	render_text_clean(out, r->questionnaire->version, 0);
+	escape_clean(out, r->questionnaire->version, 0);
 	buf_addf(out, ", %s%s\n\n", r->date, t->style.reset);
 	if (s->nunanswered)
 		buf_addf(out, "%sIncomplete: %zu question%s not answered "
@@ -124,7 +125,7 @@ static void text_overall(struct text_ctx *t, const struct score_result *s)
 	buf_addf(out, "  %sOverall %s%.1f / 100%s  ", t->style.bold,
 		 score_color(t, s->has_target, s->score, s->target), s->score,
 		 t->style.reset);
-	render_text_clean(out, s->level->name, 0);
+	escape_clean(out, s->level->name, 0);
 	if (s->has_target && s->score < s->target)
 		buf_addf(out, "  (target %.1f, %.1f below)", s->target, s->gap);
 	else if (s->has_target)
@@ -149,7 +150,7 @@ static void text_action(struct text_ctx *t, const struct finding *f,
 	buf_adds(t->out, wrapped.data + TEXT_INDENT);
 	buf_addn(t->out, ' ', TEXT_INDENT);
 	buf_adds(t->out, t->style.dim);
-	render_text_clean(t->out, qs->question->area->title, 0);
+	escape_clean(t->out, qs->question->area->title, 0);
 	buf_addf(t->out, ", %s risk, %s effort%s\n", risk_names[qs->risk],
 		 effort_names[qs->effort], t->style.reset);
 	if (qs->advice) {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "escape.h"
 #include "render.h"
 #include "term.h"
 #include "util.h"
@@ -76,24 +77,13 @@ const char *render_company(const struct report *r)
 	return r->score.company ? r->score.company : "Your company";
 }
 
-void render_text_clean(struct buf *out, const char *s, int keep_newlines)
-{
-	size_t start = out->len;
-
-	term_sanitize(out, s ? s : "", keep_newlines);
-	/* YAML block scalars end in a newline that means nothing here. */
-	while (out->len > start && (out->data[out->len - 1] == '\n' ||
-				    out->data[out->len - 1] == ' '))
-		buf_truncate(out, out->len - 1);
-}
-
 void render_truncate(struct buf *out, const char *s, size_t max)
 {
 	struct buf clean = BUF_INIT;
 	const unsigned char *p;
 	size_t width = 0, cut;
 
-	render_text_clean(&clean, s, 0);
+	escape_clean(&clean, s, 0);
 	if (term_text_width(clean.data) <= max) {
 		buf_add(out, clean.data, clean.len);
 		goto out;

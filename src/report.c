@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "fileio.h"
 #include "render.h"
 #include "report.h"
