@@ -3,8 +3,8 @@
  *
  * Every report and session file is written through file_write_atomic(): a
  * temporary file in the same directory, written, flushed, fsync'ed and
- * renamed over the target, so that a crash leaves either the old file or the
- * new one, never half of one.  Errors come back as -1 with a message in err
+ * renamed over the target, then the directory flushed, so that a crash
+ * leaves either the old file or the new one, never half of one.  Errors come back as -1 with a message in err
  * (owned by the caller's buffer); nothing here prints or exits.
  */
 #ifndef CTO_FILEIO_H

@@ -63,6 +63,29 @@ static char *temp_name_for(const char *path)
 	return buf_detach(&name, NULL);
 }
 
+/*
+ * Makes the rename itself durable: until the directory is flushed, a crash
+ * can still lose the new name.  Best effort: some file systems refuse.
+ */
+static void sync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int fd;
+
+	if (!slash)
+		dir = xstrdup(".");
+	else
+		dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
 int file_write_atomic(const char *path, const void *data, size_t len,
 		      unsigned flags, struct buf *err)
 {
@@ -106,6 +129,7 @@ int file_write_atomic(const char *path, const void *data, size_t len,
 			 strerror(errno));
 		goto out;
 	}
+	sync_parent(path);
 	ret = 0;
 out:
 	if (fd >= 0)
