@@ -244,6 +244,30 @@ def pipe_sigint(tap):
         w.cleanup()
 
 
+def disk_full(tap):
+    """A save that fails half-way (the disk fills up) ends the interview
+    with a message naming the file and a non-zero status, never a crash or
+    a silent loss."""
+    w = Workspace()
+    try:
+        c = w.spawn(["run", "-q", BASIC, "-o", "out"])
+        first_two(c)
+        c.expect_exact(Q_MFA)
+        c.expect_exact("> ")
+        # The session file now leads to a device that is always full.
+        os.remove(w.path("out", "answers.json"))
+        os.symlink("/dev/full", w.path("out", "answers.json"))
+        c.sendline("y")
+        status = finish(c)
+        out = transcript(c)
+        tap.ok("disk full: exits 1", status == 1, out)
+        tap.ok("disk full: names the file and the cause",
+               "cannot write 'out/answers.json': No space left on device"
+               in out, out)
+    finally:
+        w.cleanup()
+
+
 def main():
     tap = Tap()
     tap.run("ctrl-c", ctrl_c)
@@ -252,6 +276,7 @@ def main():
     tap.run("hang-up", hang_up)
     tap.run("quit", quit_and_changed_questionnaire)
     tap.run("pipe sigint", pipe_sigint)
+    tap.run("disk full", disk_full)
     tap.done()
 
 
