@@ -41,6 +41,13 @@ int usage_error(const char *command, const char *fmt, ...)
 int option_error(const char *command, int c, char **argv,
 		 const struct option *options);
 
+/*
+ * Parses a --color argument into *mode; returns 0, or a usage error
+ * (EXIT_USAGE) naming the accepted values.
+ */
+int color_option(const char *command, const char *arg,
+		 enum color_mode *mode);
+
 /* Prints a command's help text to stdout; returns EXIT_OK or, when stdout
  * cannot be written, EXIT_FAILURE_GENERIC. */
 int print_help(const char *text);

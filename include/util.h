@@ -68,6 +68,9 @@ int parse_number(const char *s, double *out);
  */
 size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp);
 
+/* Returns 1 when a file name ends in .yaml or .yml. */
+int path_is_yaml(const char *path);
+
 /* Returns 1 if s is a valid id: [a-z0-9][a-z0-9_.-]*, at most 64 bytes. */
 int id_is_valid(const char *s);
 

@@ -164,18 +164,10 @@ int answers_save(const struct answers *a, const char *path, struct buf *err)
 
 /* ---- reading: the tree ----------------------------------------------- */
 
-static int is_yaml_name(const char *path)
-{
-	size_t len = strlen(path);
-
-	return (len >= 5 && !strcmp(path + len - 5, ".yaml")) ||
-	       (len >= 4 && !strcmp(path + len - 4, ".yml"));
-}
-
 static int read_tree(struct yaml_tree *tree, const char *path,
 		     struct diag_list *diags)
 {
-	if (is_yaml_name(path))
+	if (path_is_yaml(path))
 		return yaml_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
 	return json_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
 }

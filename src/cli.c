@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "term.h"
 #include "util.h"
 
 #include "config.h" /* CTO_ASSESS_DATADIR, written by the Makefile */
@@ -61,6 +62,15 @@ int option_error(const char *command, int c, char **argv,
 		ret = usage_error(command, "unknown option '%s'", word);
 	free(word);
 	return ret;
+}
+
+int color_option(const char *command, const char *arg,
+		 enum color_mode *mode)
+{
+	if (term_parse_color(arg, mode) == 0)
+		return 0;
+	return usage_error(command, "unknown colour mode '%s' (expected "
+			   "auto, always or never)", arg);
 }
 
 int finish_stdout(void)

@@ -97,10 +97,8 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 		case 'F': args->flags |= FILE_WRITE_FORCE; break;
 		case 'h': return -1;
 		case 'C':
-			if (term_parse_color(optarg, &args->color) < 0)
-				return usage_error("compare", "unknown colour "
-						   "mode '%s' (expected auto, "
-						   "always or never)", optarg);
+			if (color_option("compare", optarg, &args->color))
+				return EXIT_USAGE;
 			break;
 		default: return option_error("compare", c, argv, options);
 		}
@@ -112,14 +110,6 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 	args->files[0] = argv[optind];
 	args->files[1] = argv[optind + 1];
 	return 0;
-}
-
-static int is_yaml_name(const char *path)
-{
-	size_t len = strlen(path);
-
-	return (len >= 5 && !strcmp(path + len - 5, ".yaml")) ||
-	       (len >= 4 && !strcmp(path + len - 4, ".yml"));
 }
 
 /* Scores an answers file into a report document, or NULL (diagnostics). */
@@ -159,7 +149,7 @@ static cJSON *load_side(const char *file, const char *qarg)
 	cJSON *doc = NULL;
 	const cJSON *schema;
 
-	if (is_yaml_name(file))
+	if (path_is_yaml(file))
 		return report_from_answers(file, qarg);
 	if (file_read_all(file, COMPARE_MAX_FILE_SIZE, &data, &err) < 0)
 		goto fail;

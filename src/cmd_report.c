@@ -130,10 +130,8 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		case 'F': args->flags |= FILE_WRITE_FORCE; break;
 		case 'h': return -1;
 		case 'C':
-			if (term_parse_color(optarg, &args->color) < 0)
-				return usage_error("report", "unknown colour "
-						   "mode '%s' (expected auto, "
-						   "always or never)", optarg);
+			if (color_option("report", optarg, &args->color))
+				return EXIT_USAGE;
 			break;
 		default: return option_error("report", c, argv, options);
 		}

@@ -114,10 +114,8 @@ static int parse_args(struct run *r, int argc, char **argv)
 		case 'F': r->force = 1; break;
 		case 'h': return -1;
 		case 'C':
-			if (term_parse_color(optarg, &r->color) < 0)
-				return usage_error("run", "unknown colour mode "
-						   "'%s' (expected auto, always "
-						   "or never)", optarg);
+			if (color_option("run", optarg, &r->color))
+				return EXIT_USAGE;
 			break;
 		default: return option_error("run", c, argv, options);
 		}
@@ -151,15 +149,8 @@ static int check_formats(const struct run *r)
 /* Replaces *field with the current time, ISO 8601 in UTC. */
 static void set_now(char **field)
 {
-	char stamp[32];
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (!gmtime_r(&now, &tm) ||
-	    !strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm))
-		snprintf(stamp, sizeof(stamp), "1970-01-01T00:00:00Z");
 	free(*field);
-	*field = xstrdup(stamp);
+	*field = answers_now();
 }
 
 static int load_questionnaire(struct run *r)

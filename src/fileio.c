@@ -140,11 +140,13 @@ out:
 	return ret;
 }
 
+/* How much room each read() gets. */
+#define READ_CHUNK ((size_t)65536)
+
 int file_read_all(const char *path, size_t max, struct buf *out,
 		  struct buf *err)
 {
 	struct stat st;
-	char chunk[65536]; /* only its size is used: the read size */
 	size_t total = 0;
 	int fd, ret = -1;
 
@@ -159,13 +161,13 @@ int file_read_all(const char *path, size_t max, struct buf *out,
 	}
 	/* One allocation for a regular file, rather than doubling copies. */
 	if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= max)
-		buf_grow(out, (size_t)st.st_size + sizeof(chunk));
+		buf_grow(out, (size_t)st.st_size + READ_CHUNK);
 	for (;;) {
 		ssize_t n;
 
 		/* Read straight into the buffer: no copy of a big file. */
-		buf_grow(out, sizeof(chunk));
-		n = read(fd, out->data + out->len, sizeof(chunk));
+		buf_grow(out, READ_CHUNK);
+		n = read(fd, out->data + out->len, READ_CHUNK);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {

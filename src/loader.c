@@ -1782,14 +1782,6 @@ static struct questionnaire *load_root(const char *path,
 	return l.q;
 }
 
-static int has_yaml_suffix(const char *name)
-{
-	size_t n = strlen(name);
-
-	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
-	       (n > 4 && !strcmp(name + n - 4, ".yml"));
-}
-
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -1822,7 +1814,7 @@ int questionnaire_find_roots(const char *dir, char ***roots,
 		return -1;
 	}
 	while ((ent = readdir(d)))
-		if (ent->d_name[0] != '.' && has_yaml_suffix(ent->d_name))
+		if (ent->d_name[0] != '.' && path_is_yaml(ent->d_name))
 			push_path(&names, &nnames, &alloc,
 				  xstrdup(ent->d_name));
 	closedir(d);

@@ -220,3 +220,11 @@ size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
 	*cp = c;
 	return len;
 }
+
+int path_is_yaml(const char *path)
+{
+	size_t len = strlen(path);
+
+	return (len > 5 && !strcmp(path + len - 5, ".yaml")) ||
+	       (len > 4 && !strcmp(path + len - 4, ".yml"));
+}
