@@ -17,7 +17,10 @@ enum answer_kind {
 	ANSWER_NUMBER,     /* scale, number */
 	ANSWER_TEXT,       /* text */
 	ANSWER_SKIPPED,    /* the founder chose "skip" */
-	ANSWER_DONT_KNOW   /* the founder chose "don't know" */
+	ANSWER_DONT_KNOW,  /* the founder chose "don't know" */
+	ANSWER_NOT_APPLICABLE /* the respondent says the question does not
+				 apply to the company; text holds the reason
+				 (may be NULL) */
 };
 
 struct answer {
@@ -34,8 +37,6 @@ struct answer {
 void answer_release(struct answer *a);
 /* Frees the value but keeps the note. */
 void answer_clear_value(struct answer *a);
-/* Deep copy of src into dst (dst is overwritten, not released). */
-void answer_copy(struct answer *dst, const struct answer *src);
 /* Returns 1 when the answer holds a real value (not none/skipped/unknown). */
 int answer_has_value(const struct answer *a);
 /* Returns 1 when a multi answer includes choice id. */

@@ -44,6 +44,9 @@ struct choice {
 	char *label;
 	double score;      /* 0 when the question is unscored */
 	char *advice;      /* may be NULL */
+	char *finding;     /* what is wrong when this is the answer, one line;
+			      may be NULL (the report uses the question) */
+	char *initiative;  /* id of a struct initiative, may be NULL */
 	enum risk risk;
 	enum effort effort;
 	struct srcpos pos;
@@ -55,7 +58,21 @@ struct band {
 	double score;
 	char *label;       /* may be NULL */
 	char *advice;      /* may be NULL */
+	char *finding;     /* as on a choice, may be NULL */
+	char *initiative;  /* as on a choice, may be NULL */
 	enum risk risk;
+	struct srcpos pos;
+};
+
+/*
+ * An action that several findings share ("Get an independent technical
+ * review"): questions, choices and bands name it with `initiative:`, and the
+ * report plans it once for all the findings that name it.
+ */
+struct initiative {
+	char *id;
+	char *title;
+	char *advice;      /* may be NULL */
 	struct srcpos pos;
 };
 
@@ -70,6 +87,9 @@ struct question {
 	char *advice;      /* default advice, may be NULL */
 	enum effort effort;/* never EFFORT_UNSET after loading */
 	int dont_know;     /* offer "don't know" */
+	int not_applicable;     /* the respondent may answer "not applicable" */
+	char *not_applicable_prompt; /* asks for the reason, may be NULL */
+	char *initiative;  /* id of a struct initiative, may be NULL */
 	int scored;        /* computed: weight > 0, area scored, type scorable */
 
 	struct choice *choices;  /* single, multi, yesno (always yes, no) */
@@ -130,6 +150,8 @@ struct questionnaire {
 	char *path;        /* the root file it was loaded from */
 	char *stage_question; /* single-choice question giving the stage */
 	char *name_question;  /* text question giving the company name */
+	char *team_size_question; /* number question giving the team size
+				     (plan capacity), may be NULL */
 
 	struct level *levels;
 	size_t nlevels;
@@ -137,11 +159,14 @@ struct questionnaire {
 	size_t nareas;
 	struct question **questions; /* every question, in asking order */
 	size_t nquestions;
+	struct initiative *initiatives; /* in the order written */
+	size_t ninitiatives;
 
 	char hash[17];     /* 16 hex digits over the content, see model_hash */
 
 	struct strmap question_index; /* id -> struct question * */
 	struct strmap area_index;     /* id -> struct area * */
+	struct strmap initiative_index; /* id -> struct initiative * */
 	char **files;                 /* every file read, owned */
 	size_t nfiles;
 };
@@ -166,6 +191,8 @@ const struct band *question_band(const struct question *q, double value);
 /* The level whose band holds score (0-100). */
 const struct level *questionnaire_level(const struct questionnaire *q,
 					double score);
+const struct initiative *questionnaire_initiative(
+	const struct questionnaire *q, const char *id);
 /* The target of area for stage, or NULL when none is set. */
 const struct target *area_target(const struct area *a, const char *stage);
 

@@ -58,6 +58,15 @@ size_t edit_distance(const char *a, const char *b, size_t cap);
 const char *closest_match(const char *word, const char *const *candidates,
 			  size_t count);
 
+struct buf;
+/*
+ * The one "did you mean" formatter: appends " (did you mean 'x'?)" to msg
+ * when closest_match() finds a candidate close to word, else nothing.
+ * Returns 1 when it added a hint.
+ */
+int buf_add_hint(struct buf *msg, const char *word,
+		 const char *const *candidates, size_t count);
+
 /* Parses a whole string as a finite double; returns 0 on success. */
 int parse_number(const char *s, double *out);
 

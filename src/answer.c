@@ -31,24 +31,6 @@ void answer_release(struct answer *a)
 	a->note = NULL;
 }
 
-void answer_copy(struct answer *dst, const struct answer *src)
-{
-	size_t i;
-
-	memset(dst, 0, sizeof(*dst));
-	dst->kind = src->kind;
-	dst->number = src->number;
-	dst->choice = src->choice ? xstrdup(src->choice) : NULL;
-	dst->text = src->text ? xstrdup(src->text) : NULL;
-	dst->note = src->note ? xstrdup(src->note) : NULL;
-	if (src->nchoices) {
-		dst->choices = xcalloc(src->nchoices, sizeof(*dst->choices));
-		for (i = 0; i < src->nchoices; i++)
-			dst->choices[i] = xstrdup(src->choices[i]);
-		dst->nchoices = src->nchoices;
-	}
-}
-
 int answer_has_value(const struct answer *a)
 {
 	return a->kind == ANSWER_CHOICE || a->kind == ANSWER_CHOICES ||

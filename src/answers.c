@@ -186,6 +186,11 @@ void answer_describe(struct buf *out, const struct question *question,
 	case ANSWER_DONT_KNOW:
 		buf_adds(out, "Don't know");
 		break;
+	case ANSWER_NOT_APPLICABLE:
+		buf_adds(out, "Not applicable");
+		if (answer->text && *answer->text)
+			buf_addf(out, ": %s", answer->text);
+		break;
 	case ANSWER_NONE:
 		buf_adds(out, "Not answered");
 		break;

@@ -44,6 +44,12 @@ const struct area *questionnaire_area(const struct questionnaire *q,
 	return strmap_get(&q->area_index, id);
 }
 
+const struct initiative *questionnaire_initiative(
+	const struct questionnaire *q, const char *id)
+{
+	return strmap_get(&q->initiative_index, id);
+}
+
 const struct choice *question_choice(const struct question *q,
 				     const char *id)
 {
@@ -107,17 +113,23 @@ void question_release(struct question *q)
 		free(q->choices[i].id);
 		free(q->choices[i].label);
 		free(q->choices[i].advice);
+		free(q->choices[i].finding);
+		free(q->choices[i].initiative);
 	}
 	free(q->choices);
 	for (i = 0; i < q->nbands; i++) {
 		free(q->bands[i].label);
 		free(q->bands[i].advice);
+		free(q->bands[i].finding);
+		free(q->bands[i].initiative);
 	}
 	free(q->bands);
 	free(q->id);
 	free(q->text);
 	free(q->help);
 	free(q->advice);
+	free(q->not_applicable_prompt);
+	free(q->initiative);
 	free(q->min_label);
 	free(q->max_label);
 	free(q->unit);
@@ -158,11 +170,18 @@ void questionnaire_free(struct questionnaire *q)
 		free(q->levels[i].description);
 	}
 	free(q->levels);
+	for (i = 0; i < q->ninitiatives; i++) {
+		free(q->initiatives[i].id);
+		free(q->initiatives[i].title);
+		free(q->initiatives[i].advice);
+	}
+	free(q->initiatives);
 	for (i = 0; i < q->nfiles; i++)
 		free(q->files[i]);
 	free(q->files);
 	strmap_release(&q->question_index);
 	strmap_release(&q->area_index);
+	strmap_release(&q->initiative_index);
 	free(q->id);
 	free(q->title);
 	free(q->version);
@@ -171,5 +190,6 @@ void questionnaire_free(struct questionnaire *q)
 	free(q->path);
 	free(q->stage_question);
 	free(q->name_question);
+	free(q->team_size_question);
 	free(q);
 }

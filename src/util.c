@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "util.h"
 
 const char *progname = "cto-assess";
@@ -151,6 +152,17 @@ const char *closest_match(const char *word, const char *const *candidates,
 		}
 	}
 	return best;
+}
+
+int buf_add_hint(struct buf *msg, const char *word,
+		 const char *const *candidates, size_t count)
+{
+	const char *hint = closest_match(word, candidates, count);
+
+	if (!hint)
+		return 0;
+	buf_addf(msg, " (did you mean '%s'?)", hint);
+	return 1;
 }
 
 int parse_number(const char *s, double *out)
