@@ -25,10 +25,9 @@ int term_parse_color(const char *arg, enum color_mode *mode);
 int term_use_color(enum color_mode mode, int fd);
 
 /*
- * Appends s with every control character removed: C0 controls except
- * newline and tab (tab becomes a space), DEL, C1 controls (U+0080-U+009F)
- * and invalid UTF-8 bytes (replaced by U+FFFD).  With keep_newlines == 0 a
- * newline becomes a space.
+ * Appends s as escape_sanitize() (escape.h) shows it: without control
+ * characters or invisible formatting, bidi controls visible, invalid UTF-8
+ * as U+FFFD; with keep_newlines == 0 a newline becomes a space.
  */
 void term_sanitize(struct buf *out, const char *s, int keep_newlines);
 

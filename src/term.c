@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "escape.h"
 #include "term.h"
 #include "util.h"
 
@@ -40,30 +41,9 @@ int term_use_color(enum color_mode mode, int fd)
 	return isatty(fd) && !(term && !strcmp(term, "dumb"));
 }
 
-
 void term_sanitize(struct buf *out, const char *s, int keep_newlines)
 {
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (*p) {
-		unsigned cp;
-		size_t len = utf8_decode(p, (size_t)-1, &cp);
-
-		if (!len) {
-			buf_adds(out, "\xef\xbf\xbd");
-			p++;
-			continue;
-		}
-		if (cp == '\n')
-			buf_addc(out, keep_newlines ? '\n' : ' ');
-		else if (cp == '\t')
-			buf_addc(out, ' ');
-		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-			; /* dropped: ESC, CSI and friends never reach the tty */
-		else
-			buf_add(out, p, len);
-		p += len;
-	}
+	escape_sanitize(out, s, keep_newlines);
 }
 
 size_t term_text_width(const char *s)

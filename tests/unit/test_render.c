@@ -48,7 +48,7 @@ static const char evil_yaml[] =
 	"          - {id: mid, label: Mid, score: 0.3}\n"
 	"          - {id: hi, label: Hi, score: 1}\n"
 	"      - id: q2\n"
-	"        text: Second?\n"
+	"        text: \"Second \\u202Eevil\\u202C\\u200B?\"\n"
 	"        help: Why.\n"
 	"        advice: Do it.\n"
 	"        choices:\n"
@@ -202,27 +202,59 @@ static void test_html_escapes(void **state)
 	assert_contains(html, "</html>\n");
 }
 
-static void test_csv_quotes(void **state)
+/*
+ * The whole action plan, worked out by hand from the fixture.  Both
+ * findings are in area sec (weight 1, no targets): q1 (weight 3) answered
+ * "lo", score 0: risk high (0 < 0.34), priority 3 x 1 x (1 - 0) = 3.00;
+ * q2 (weight 1) answered "lo": risk high, priority 1.00.  Neither sets an
+ * effort (medium); a high risk of medium effort is "now".  Fields holding
+ * a comma, a quote or a line break are quoted with quotes doubled; the
+ * formula in q1's advice gets an apostrophe inside the quotes; ESC, CR and
+ * the zero width space are dropped, each invalid byte is U+FFFD, the bidi
+ * override and its pop are shown as <U+202E> and <U+202C>.
+ */
+static const char expected_csv[] =
+	"rank,horizon,priority,risk,effort,area_id,area,question_id,question,"
+	"answer,score,advice,note\r\n"
+	"1,now,3.00,high,medium,sec,\"Sec | <i>urity</i> & \"\"co\"\"\",q1,"
+	"# Heading? <script>alert('x')</script> [31mred,"
+	"\"Lo, \"\"quoted\"\"\",0.0,"
+	"\"'=HYPERLINK(\"\"http://x\"\") *bold* [link](http://x)\","
+	"\"[2J<img src=x onerror=alert(1)>\n# not a heading\n| a | b |\n"
+	"1. not a list\n    not code\nend \xef\xbf\xbd\xef\xbf\xbd\"\r\n"
+	"2,now,1.00,high,medium,sec,\"Sec | <i>urity</i> & \"\"co\"\"\",q2,"
+	"Second <U+202E>evil<U+202C>?,Lo,0.0,Do it.,\r\n";
+
+static void test_csv_text(void **state)
 {
 	struct fixture *f = *state;
-	const char *csv;
 
 	render_csv(&f->out, &f->r);
-	csv = f->out.data;
-	assert_true(!strncmp(csv, "rank,horizon,priority,risk,effort,area_id,"
-			     "area,question_id,question,answer,score,advice,"
-			     "note\r\n", 80));
-	/* Quotes doubled inside a quoted field. */
-	assert_contains(csv, ",\"Lo, \"\"quoted\"\"\",");
-	/* A formula is defused with an apostrophe. */
-	assert_contains(csv, ",\"'=HYPERLINK(\"\"http://x\"\") *bold* "
-			"[link](http://x)\",");
-	/* The note's line breaks stay inside one quoted field. */
-	assert_contains(csv, "\"[2J<img src=x onerror=alert(1)>\n# not a heading\n");
-	assert_lacks(csv, "\x1b");
-	assert_lacks(csv, "\r\nend");
-	/* Two findings, each a CRLF-terminated record, plus the header. */
-	assert_int_equal(f->r.score.nfindings, 2);
+	assert_string_equal(f->out.data, expected_csv);
+}
+
+/* Bidi controls are shown, not obeyed, in every format. */
+static void test_bidi_shown(void **state)
+{
+	struct fixture *f = *state;
+	struct render_text_options o = { 0, 1, 80 };
+
+	render_markdown(&f->out, &f->r);
+	assert_contains(f->out.data, "Second \\<U+202E\\>evil\\<U+202C\\>?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
+	assert_lacks(f->out.data, "\xe2\x80\x8b");
+	buf_reset(&f->out);
+	render_html(&f->out, &f->r);
+	assert_contains(f->out.data, "Second &lt;U+202E&gt;evil&lt;U+202C&gt;?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
+	buf_reset(&f->out);
+	render_text(&f->out, &f->r, &o);
+	assert_contains(f->out.data, "Second <U+202E>evil<U+202C>?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
+	buf_reset(&f->out);
+	render_json(&f->out, &f->r);
+	assert_contains(f->out.data, "Second <U+202E>evil<U+202C>?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
 }
 
 static void test_json_numbers_and_text(void **state)
@@ -326,7 +358,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_html_escapes, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_csv_quotes, setup,
+		cmocka_unit_test_setup_teardown(test_csv_text, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_bidi_shown, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_json_numbers_and_text,
 						setup, teardown),

@@ -51,6 +51,28 @@ static void test_sanitize_removes_controls(void **state)
 			 "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac");
 }
 
+/* The one decision (escape_sanitize) as the terminal sees it. */
+static void test_sanitize_bidi_and_invisible(void **state)
+{
+	(void)state;
+	/* Bidi overrides, embeddings, isolates and marks are shown. */
+	assert_sanitized("a\xe2\x80\xae" "b\xe2\x80\xac" "c", 0,
+			 "a<U+202E>b<U+202C>c");
+	assert_sanitized("\xe2\x81\xa6x\xe2\x81\xa9", 0,
+			 "<U+2066>x<U+2069>");
+	assert_sanitized("\xe2\x80\x8f" "\xd8\x9c", 0, "<U+200F><U+061C>");
+	/* Zero width characters, the word joiner, a BOM and tags go. */
+	assert_sanitized("ad\xe2\x80\x8bmin\xe2\x81\xa0!", 0, "admin!");
+	assert_sanitized("\xef\xbb\xbfid", 0, "id");
+	assert_sanitized("x\xf3\xa0\x81\x81y", 0, "xy");
+	/* A line separator is a line break like '\n'. */
+	assert_sanitized("a\xe2\x80\xa8" "b", 0, "a b");
+	assert_sanitized("a\xe2\x80\xa8" "b", 1, "a\nb");
+	/* Characters next to those ranges are text. */
+	assert_sanitized("\xe2\x80\x90\xe2\x81\xb0\xc2\xa0", 0,
+			 "\xe2\x80\x90\xe2\x81\xb0\xc2\xa0");
+}
+
 static void test_text_width(void **state)
 {
 	(void)state;
@@ -165,6 +187,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sanitize_removes_controls),
+		cmocka_unit_test(test_sanitize_bidi_and_invisible),
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_truncate),
