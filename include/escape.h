@@ -56,7 +56,8 @@ void escape_html(struct buf *out, const char *s, int keep_newlines);
 
 /*
  * One CSV field (RFC 4180): cleaned, quoted when it holds a comma, quote or
- * line break, and with an apostrophe before a leading = + - @ so that a
+ * line break, and with an apostrophe first when the cleaned field starts,
+ * after any spaces, tabs and line breaks, with = + - @, so that a
  * spreadsheet shows it rather than running it as a formula.
  */
 void escape_csv(struct buf *out, const char *s);

@@ -174,16 +174,28 @@ void escape_html(struct buf *out, const char *s, int keep_newlines)
 	buf_release(&clean);
 }
 
+/*
+ * Whether a spreadsheet would run cell (already cleaned) as a formula: it
+ * skips leading spaces, tabs and line breaks, then = + - @ start one.
+ */
+static int csv_is_formula(const char *cell)
+{
+	cell += strspn(cell, " \t\r\n");
+	return *cell && strchr("=+-@", *cell);
+}
+
 void escape_csv(struct buf *out, const char *s)
 {
 	struct buf clean = BUF_INIT;
 	size_t i;
 
-	/* A spreadsheet runs a cell starting with = + - @ as a formula; the
-	 * apostrophe goes inside the quotes, as part of the value. */
-	if (s && s[0] && strchr("=+-@", s[0]))
-		buf_addc(&clean, '\'');
 	escape_clean(&clean, s, 1);
+	/* The apostrophe goes inside the quotes, as part of the value. */
+	if (csv_is_formula(clean.data)) {
+		buf_addc(&clean, '\0');
+		memmove(clean.data + 1, clean.data, clean.len - 1);
+		clean.data[0] = '\'';
+	}
 	if (!strpbrk(clean.data, ",\"\r\n")) {
 		buf_add(out, clean.data, clean.len);
 		buf_release(&clean);
