@@ -64,9 +64,6 @@ struct cJSON *report_to_json(const struct report *r);
  * Helpers shared by the renderers (render_util.c).
  */
 
-/* Appends s cut to at most max display columns, with "..." when cut. */
-void render_truncate(struct buf *out, const char *s, size_t max);
-
 /* The paragraphs of the "Method" section, in plain text, one per entry,
  * NULL-terminated. */
 extern const char *const render_method_text[];

@@ -42,8 +42,10 @@ size_t term_text_width(const char *s);
 void term_wrap(struct buf *out, const char *s, size_t width, size_t indent);
 
 /*
- * Appends s (sanitised, newlines as spaces) cut to at most width columns,
- * ending in "..." when cut.  Returns the number of columns appended.
+ * The one width-aware truncation: appends s (sanitised, newlines as spaces,
+ * without trailing spaces) cut to at most width display columns (wcwidth:
+ * CJK counts two, combining marks none), ending in "..." when cut; a
+ * character is never split.  Returns the number of columns appended.
  */
 size_t term_truncate(struct buf *out, const char *s, size_t width);
 

@@ -251,7 +251,7 @@ static void text_row(struct cmp_text *t, const char *title, const cJSON *o)
 
 	buf_adds(t->out, "  ");
 	start = t->out->len;
-	render_truncate(t->out, title, 32);
+	term_truncate(t->out, title, 32);
 	width = term_text_width(t->out->data + start);
 	buf_addn(t->out, ' ', width < 34 ? 34 - width : 1);
 	add_score(t->out, o, "old");
@@ -276,7 +276,7 @@ static void text_findings(struct cmp_text *t, const cJSON *cmp,
 		const char *risk = get_str(f, "new_risk");
 
 		buf_adds(t->out, "  - ");
-		render_truncate(t->out, get_str(f, "question") ?
+		term_truncate(t->out, get_str(f, "question") ?
 				get_str(f, "question") : "", 70);
 		buf_addf(t->out, "%s (", t->style.dim);
 		text_str(t->out, get_str(f, "area_title"));
@@ -299,13 +299,13 @@ static void text_answers(struct cmp_text *t, const cJSON *cmp)
 		 cJSON_GetArraySize(list), t->style.reset);
 	cJSON_ArrayForEach(a, list) {
 		buf_adds(t->out, "  - ");
-		render_truncate(t->out, get_str(a, "question") ?
+		term_truncate(t->out, get_str(a, "question") ?
 				get_str(a, "question") : "", 70);
 		buf_addf(t->out, "\n    %s", t->style.dim);
-		render_truncate(t->out, get_str(a, "old") ? get_str(a, "old")
+		term_truncate(t->out, get_str(a, "old") ? get_str(a, "old")
 					: "Not asked", 34);
 		buf_adds(t->out, " -> ");
-		render_truncate(t->out, get_str(a, "new") ? get_str(a, "new")
+		term_truncate(t->out, get_str(a, "new") ? get_str(a, "new")
 					: "Not asked", 34);
 		buf_addf(t->out, "%s\n", t->style.reset);
 	}
@@ -317,7 +317,7 @@ static void text_unmatched_one(struct cmp_text *t, const char *when,
 	buf_addf(t->out, "  - %s: ", when);
 	text_str(t->out, get_str(q, "id"));
 	buf_addf(t->out, " %s(", t->style.dim);
-	render_truncate(t->out, get_str(q, "question") ? get_str(q, "question")
+	term_truncate(t->out, get_str(q, "question") ? get_str(q, "question")
 						       : "", 60);
 	buf_addf(t->out, ")%s\n", t->style.reset);
 }

@@ -12,6 +12,7 @@
 
 #include "escape.h"
 #include "render.h"
+#include "term.h"
 #include "util.h"
 #include "version.h"
 
@@ -171,7 +172,7 @@ static void html_chart_row(struct buf *out, const struct area_score *as,
 	{
 		struct buf title = BUF_INIT;
 
-		render_truncate(&title, as->area->title, CHART_LABEL_COLUMNS);
+		term_truncate(&title, as->area->title, CHART_LABEL_COLUMNS);
 		escape_html(out, title.data, 0);
 		buf_release(&title);
 	}

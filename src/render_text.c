@@ -3,7 +3,7 @@
  * area against its target, the top actions.
  *
  * Every questionnaire or answer string passes through term_sanitize() (via
- * escape_clean, render_truncate or term_wrap), so no escape sequence
+ * escape_clean, term_truncate or term_wrap), so no escape sequence
  * from a file reaches the terminal; the only escapes are our own colours,
  * and only when opts->use_color is set.
  */
@@ -70,7 +70,7 @@ static void text_cell(struct buf *out, const char *s, size_t width)
 {
 	size_t start = out->len, used;
 
-	render_truncate(out, s, width);
+	term_truncate(out, s, width);
 	used = term_text_width(out->data + start);
 	if (used < width)
 		buf_addn(out, ' ', width - used);

@@ -7,9 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "escape.h"
 #include "render.h"
-#include "term.h"
 #include "util.h"
 
 const char *const render_method_text[] = {
@@ -75,32 +73,6 @@ const char *render_effort_title(enum effort effort)
 const char *render_company(const struct report *r)
 {
 	return r->score.company ? r->score.company : "Your company";
-}
-
-void render_truncate(struct buf *out, const char *s, size_t max)
-{
-	struct buf clean = BUF_INIT;
-	const unsigned char *p;
-	size_t width = 0, cut;
-
-	escape_clean(&clean, s, 0);
-	if (term_text_width(clean.data) <= max) {
-		buf_add(out, clean.data, clean.len);
-		goto out;
-	}
-	/* Cut on a character boundary, leaving room for the dots. */
-	for (p = (const unsigned char *)clean.data; *p; p++) {
-		if ((*p & 0xc0) == 0x80)
-			continue;
-		if (width + 3 >= max)
-			break;
-		width++;
-	}
-	cut = (size_t)(p - (const unsigned char *)clean.data);
-	buf_add(out, clean.data, cut);
-	buf_adds(out, "...");
-out:
-	buf_release(&clean);
 }
 
 /* The time of the report: $SOURCE_DATE_EPOCH when valid, else now. */

@@ -139,6 +139,9 @@ size_t term_truncate(struct buf *out, const char *s, size_t width)
 	size_t used = 0, keep = 0, keep_width = 0;
 
 	term_sanitize(&clean, s, 0);
+	/* A YAML block scalar's final newline is a space by now. */
+	while (clean.len && clean.data[clean.len - 1] == ' ')
+		buf_truncate(&clean, clean.len - 1);
 	if (term_text_width(clean.data) <= width) {
 		buf_add(out, clean.data, clean.len);
 		used = term_text_width(clean.data);

@@ -21,6 +21,7 @@
 #include "fileio.h"
 #include "loader.h"
 #include "render.h"
+#include "term.h"
 #include "util.h"
 
 /* Titles and labels a hostile consultant could write. */
@@ -334,21 +335,79 @@ static void test_text_sanitised(void **state)
 	assert_lacks(f->out.data, "\xe2\x96\x88");
 }
 
-static void test_truncate(void **state)
-{
-	struct buf b = BUF_INIT;
+/*
+ * Two areas, one with a title of 21 CJK characters, two columns each: 42
+ * columns, more than the 36 the summary gives a title.
+ */
+static const char cjk_yaml[] =
+	"id: cjk\n"
+	"title: CJK\n"
+	"version: \"1\"\n"
+	"areas:\n"
+	"  - id: a\n"
+	"    title: \"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae"
+	"\xe3\x82\xbb\xe3\x82\xad\xe3\x83\xa5\xe3\x83\xaa\xe3\x83\x86"
+	"\xe3\x82\xa3\xe3\x81\xa8\xe4\xbf\xa1\xe9\xa0\xbc\xe6\x80\xa7"
+	"\xe3\x81\xa8\xe9\x81\x8b\xe7\x94\xa8\xe3\x81\xae\xe6\x97\xa5"
+	"\xe6\x9c\xac\xe8\xaa\x9e\"\n"
+	"    questions:\n"
+	"      - {id: q1, text: One?, help: Why., advice: Do., choices: "
+	"[{id: n, label: No, score: 0}, {id: y, label: Yes, score: 1}]}\n"
+	"  - id: b\n"
+	"    title: Team\n"
+	"    questions:\n"
+	"      - {id: q2, text: Two?, help: Why., advice: Do., choices: "
+	"[{id: n, label: No, score: 0}, {id: y, label: Yes, score: 1}]}\n";
 
-	(void)state;
-	render_truncate(&b, "short", 10);
-	assert_string_equal(b.data, "short");
-	buf_reset(&b);
-	render_truncate(&b, "a much longer title", 10);
-	assert_string_equal(b.data, "a much ...");
-	buf_reset(&b);
-	/* Never cut inside a UTF-8 character. */
-	render_truncate(&b, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 5);
-	assert_string_equal(b.data, "\xc3\xa9\xc3\xa9...");
-	buf_release(&b);
+/* The display column where the first '.' of an ASCII bar starts. */
+static size_t bar_column(const char *text, const char *title_start)
+{
+	const char *line = strstr(text, title_start), *bar;
+	char *prefix;
+	size_t width;
+
+	assert_non_null(line);
+	bar = strstr(line, " .");
+	assert_non_null(bar);
+	prefix = xstrndup(line, (size_t)(bar - line));
+	width = term_text_width(prefix);
+	free(prefix);
+	return width;
+}
+
+/* Every area's bar starts in the same column, whatever the title's script. */
+static void test_text_aligned_cjk(void **state)
+{
+	struct fixture *f = *state;
+	struct render_text_options o = { 0, 0, 80 };
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf path = BUF_INIT, err = BUF_INIT;
+	struct questionnaire *q;
+	struct answers a;
+	struct report r;
+
+	buf_addf(&path, "%s/cjk.yaml", f->dir);
+	assert_int_equal(file_write_atomic(path.data, cjk_yaml,
+					   strlen(cjk_yaml), 0, &err), 0);
+	q = questionnaire_load(path.data, &diags);
+	diag_print(&diags, stderr);
+	assert_non_null(q);
+	answers_init(&a, q);
+	answers_get(&a, questionnaire_question(q, "q1"))->kind = ANSWER_CHOICE;
+	answers_get(&a, questionnaire_question(q, "q1"))->choice = xstrdup("n");
+	answers_get(&a, questionnaire_question(q, "q2"))->kind = ANSWER_CHOICE;
+	answers_get(&a, questionnaire_question(q, "q2"))->choice = xstrdup("n");
+	report_init(&r, q, &a);
+	render_text(&f->out, &r, &o);
+	/* "  " and a cell of 36 columns: the bar starts after column 38. */
+	assert_int_equal(bar_column(f->out.data, "  Team"), 38);
+	assert_int_equal(bar_column(f->out.data, "  \xe6\x97\xa5"), 38);
+	report_release(&r);
+	answers_release(&a);
+	questionnaire_free(q);
+	diag_list_release(&diags);
+	buf_release(&path);
+	buf_release(&err);
 }
 
 int main(void)
@@ -368,7 +427,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_text_sanitised, setup,
 						teardown),
-		cmocka_unit_test(test_truncate),
+		cmocka_unit_test_setup_teardown(test_text_aligned_cjk, setup,
+						teardown),
 	};
 
 	/* Display widths are counted with wcwidth, as under the CLI. */

@@ -132,6 +132,20 @@ static void test_truncate(void **state)
 			 "\xe6\x97\xa5\xe6\x9c\xac...", 7);
 	assert_truncated("line\none", 20, "line one", 8);
 	assert_truncated("\x1b[31mred", 20, "[31mred", 7);
+	/* Display columns, not characters: CJK counts two. */
+	assert_truncated("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe6\x97\xa5"
+			 "\xe6\x9c\xac\xe8\xaa\x9e", 10,
+			 "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e...", 9);
+	/* A combining accent takes no column and stays with its letter. */
+	assert_truncated("e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 4,
+			 "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 4);
+	assert_truncated("e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81"
+			 "e\xcc\x81", 4, "e\xcc\x81...", 4);
+	/* Never cut inside a UTF-8 character. */
+	assert_truncated("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 5,
+			 "\xc3\xa9\xc3\xa9...", 5);
+	/* A block scalar's final newline adds nothing. */
+	assert_truncated("Question?\n", 9, "Question?", 9);
 }
 
 static void test_color_decision(void **state)
