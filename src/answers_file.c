@@ -747,10 +747,43 @@ static void read_root(struct reader *r, const struct ynode *root)
 		read_answers_map(r, n);
 }
 
-int answers_load(struct answers *a, const struct questionnaire *q,
-		 const char *path, struct diag_list *diags)
+/* The questionnaire id or path recorded in the file, or NULL. */
+static const char *ref_text(const struct ynode *root, const char *key)
 {
-	struct yaml_tree tree;
+	const struct ynode *n = ynode_get(ynode_get(root, "questionnaire"), key);
+
+	return n && is_text(n) ? n->text : NULL;
+}
+
+int answers_file_open(struct answers_file *f, const char *path,
+		      struct diag_list *diags)
+{
+	const struct ynode *root;
+
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	if (read_tree(&f->tree, path, diags) < 0)
+		return -1;
+	root = f->tree.root;
+	if (!root) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+			 "the answers file is empty");
+		return -1;
+	}
+	if (root->kind != YNODE_MAPPING) {
+		diag_add(diags, DIAG_ERROR, path, root->line, root->col,
+			 "an answers file must be a mapping, not %s",
+			 ynode_kind_name(root));
+		return -1;
+	}
+	f->questionnaire_id = ref_text(root, "id");
+	f->questionnaire_path = ref_text(root, "path");
+	return 0;
+}
+
+int answers_file_load(const struct answers_file *f, struct answers *a,
+		      const struct questionnaire *q, struct diag_list *diags)
+{
 	struct reader r;
 	size_t errors = diags->errors;
 
@@ -759,16 +792,13 @@ int answers_load(struct answers *a, const struct questionnaire *q,
 	memset(&r, 0, sizeof(r));
 	r.a = a;
 	r.q = q;
-	r.file = path;
+	r.file = f->path;
 	r.diags = diags;
-	if (read_tree(&tree, path, diags) == 0) {
-		if (!tree.root)
-			report_at(&r, DIAG_ERROR, NULL, "the answers file is "
-				  "empty");
-		else if (expect_mapping(&r, tree.root, "an answers file"))
-			read_root(&r, tree.root);
-	}
-	yaml_tree_release(&tree);
+	if (f->tree.root && f->tree.root->kind == YNODE_MAPPING)
+		read_root(&r, f->tree.root);
+	else
+		report_at(&r, DIAG_ERROR, NULL, "the answers file was not "
+			  "opened");
 	free(r.ids);
 	if (diags->errors != errors) {
 		answers_release(a);
@@ -777,33 +807,23 @@ int answers_load(struct answers *a, const struct questionnaire *q,
 	return 0;
 }
 
-int answers_peek(const char *file, char **id, char **path,
-		 struct diag_list *diags)
+void answers_file_release(struct answers_file *f)
 {
-	struct yaml_tree tree;
-	const struct ynode *ref, *n;
+	yaml_tree_release(&f->tree);
+	free(f->path);
+	memset(f, 0, sizeof(*f));
+}
+
+int answers_load(struct answers *a, const struct questionnaire *q,
+		 const char *path, struct diag_list *diags)
+{
+	struct answers_file f;
 	int ret = -1;
 
-	*id = NULL;
-	*path = NULL;
-	if (read_tree(&tree, file, diags) < 0)
-		goto out;
-	if (!tree.root || tree.root->kind != YNODE_MAPPING) {
-		diag_add(diags, DIAG_ERROR, file, tree.root ? tree.root->line : 0,
-			 tree.root ? tree.root->col : 0,
-			 "an answers file must be a mapping, not %s",
-			 tree.root ? ynode_kind_name(tree.root) : "empty");
-		goto out;
-	}
-	ref = ynode_get(tree.root, "questionnaire");
-	if (ref && ref->kind == YNODE_MAPPING) {
-		if ((n = ynode_get(ref, "id")) && is_text(n))
-			*id = xstrdup(n->text);
-		if ((n = ynode_get(ref, "path")) && is_text(n))
-			*path = xstrdup(n->text);
-	}
-	ret = 0;
-out:
-	yaml_tree_release(&tree);
+	if (answers_file_open(&f, path, diags) == 0)
+		ret = answers_file_load(&f, a, q, diags);
+	else
+		memset(a, 0, sizeof(*a));
+	answers_file_release(&f);
 	return ret;
 }

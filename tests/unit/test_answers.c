@@ -1,6 +1,6 @@
 /*
  * test_answers.c - the answers file: save, load (JSON and YAML), validation
- * with places, orphans, peek, and the positioned JSON parser under it.
+ * with places, orphans, opening a file once, and the positioned JSON parser under it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -511,33 +511,52 @@ static void test_orphans_kept(void **state)
 	free(path);
 }
 
-static void test_peek(void **state)
+/*
+ * One parse serves both steps: the questionnaire reference is read from the
+ * open file, and the answers are loaded from the same tree after the file
+ * is gone from the disk (so they cannot have been read again).
+ */
+static void test_file_open_once(void **state)
 {
 	struct fixture *f = *state;
 	struct diag_list diags = DIAG_LIST_INIT;
-	char *id, *qpath, *path = path_in(f, "peek.json");
+	struct answers_file file;
+	struct answers a;
+	char *path = path_in(f, "once.json");
 
-	write_file(f, "peek.json",
-		   "{\"questionnaire\": {\"id\": \"mini\", \"path\": \"q.yaml\"}}");
-	assert_int_equal(answers_peek(path, &id, &qpath, &diags), 0);
-	assert_string_equal(id, "mini");
-	assert_string_equal(qpath, "q.yaml");
-	free(id);
-	free(qpath);
+	write_file(f, "once.json",
+		   "{\"questionnaire\": {\"id\": \"mini\", \"path\": \"q.yaml\"},"
+		   " \"answers\": {\"stage\": \"seed\"}}");
+	assert_int_equal(answers_file_open(&file, path, &diags), 0);
+	assert_string_equal(file.questionnaire_id, "mini");
+	assert_string_equal(file.questionnaire_path, "q.yaml");
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(answers_file_load(&file, &a, f->q, &diags), 0);
+	assert_string_equal(answers_find(&a, "stage")->choice, "seed");
+	answers_release(&a);
+	answers_file_release(&file);
 	free(path);
-	path = path_in(f, "peek2.yaml");
-	write_file(f, "peek2.yaml", "answers: {}\n");
-	assert_int_equal(answers_peek(path, &id, &qpath, &diags), 0);
-	assert_null(id);
-	assert_null(qpath);
+
+	path = path_in(f, "once2.yaml");
+	write_file(f, "once2.yaml", "answers: {}\n");
+	assert_int_equal(answers_file_open(&file, path, &diags), 0);
+	assert_null(file.questionnaire_id);
+	assert_null(file.questionnaire_path);
+	answers_file_release(&file);
 	free(path);
-	path = path_in(f, "peek3.json");
-	write_file(f, "peek3.json", "[1, 2]");
-	assert_int_equal(answers_peek(path, &id, &qpath, &diags), -1);
+
+	path = path_in(f, "once3.json");
+	write_file(f, "once3.json", "[1, 2]");
+	assert_int_equal(answers_file_open(&file, path, &diags), -1);
+	answers_file_release(&file);
 	assert_int_equal(diags.errors, 1);
+	assert_string_equal(diags.items[0].message,
+			    "an answers file must be a mapping, not a list");
 	free(path);
+
 	path = path_in(f, "missing.json");
-	assert_int_equal(answers_peek(path, &id, &qpath, &diags), -1);
+	assert_int_equal(answers_file_open(&file, path, &diags), -1);
+	answers_file_release(&file);
 	assert_int_equal(diags.errors, 2);
 	free(path);
 	diag_list_release(&diags);
@@ -607,7 +626,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_schema_and_questionnaire),
 		cmocka_unit_test(test_yaml_anchor_refused),
 		cmocka_unit_test(test_orphans_kept),
-		cmocka_unit_test(test_peek),
+		cmocka_unit_test(test_file_open_once),
 		cmocka_unit_test(test_json_tree),
 	};
 

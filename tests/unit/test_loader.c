@@ -158,14 +158,27 @@ static void test_model(void **state)
 	questionnaire_free(q);
 }
 
+/*
+ * The content hash of GOOD, pinned.  It is FNV-1a (64 bits) over what an
+ * answers file and a report depend on, in asking order: the questionnaire's
+ * id and version; per area its id and weight; per question its id, text,
+ * type, weight, condition, each choice's id, label and score, each band's
+ * min and score, and min and max (the function that computes it says so
+ * too).
+ * Comments, help, advice, risk, effort, levels and targets are not in it.
+ * The value was worked out apart from the program, with a 30-line Python
+ * transcription of that list over main.yaml and areas.yaml.  It may change
+ * only when the content of those files changes, or when the hash is made to
+ * cover more on purpose (which makes every saved session look stale: say so
+ * in the commit).
+ */
 static void test_hash(void **state)
 {
-	struct questionnaire *a = load_ok(GOOD), *b = load_ok(GOOD);
+	struct questionnaire *q = load_ok(GOOD);
 
 	(void)state;
-	assert_string_equal(a->hash, b->hash);
-	questionnaire_free(b);
-	questionnaire_free(a);
+	assert_string_equal(q->hash, "cf6f9fc699a9aac7");
+	questionnaire_free(q);
 }
 
 static const char small_root[] =
