@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "fileio.h"
 #include "term.h"
 #include "util.h"
@@ -24,15 +25,17 @@ int usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: error: ", progname);
+	struct buf msg = BUF_INIT;
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
+	error("%s", msg.data);
 	if (command)
-		fprintf(stderr, "\nTry 'cto-assess %s --help'.\n", command);
+		fprintf(stderr, "Try 'cto-assess %s --help'.\n", command);
 	else
-		fprintf(stderr, "\nTry 'cto-assess --help'.\n");
+		fprintf(stderr, "Try 'cto-assess --help'.\n");
+	buf_release(&msg);
 	return EXIT_USAGE;
 }
 
@@ -40,27 +43,35 @@ int option_error(const char *command, int c, char **argv,
 		 const struct option *options)
 {
 	const char *arg = argv[optind - 1];
-	const char *names[32], *hint;
-	char *word;
-	size_t n = 0;
+	struct buf msg = BUF_INIT;
+	char **names;
+	size_t i, n = 0;
 	int ret;
 
 	if (c == ':')
 		return usage_error(command, "option '%s' needs a value", arg);
 	if (optopt && !(arg[0] == '-' && arg[1] == '-'))
 		return usage_error(command, "unknown option '-%c'", optopt);
-	for (; options[n].name && n < ARRAY_SIZE(names); n++)
-		names[n] = options[n].name;
+	while (options[n].name)
+		n++;
+	names = xcalloc(n, sizeof(*names));
+	for (i = 0; i < n; i++) {
+		names[i] = xmalloc(strlen(options[i].name) + 3);
+		sprintf(names[i], "--%s", options[i].name);
+	}
 	/* "--frmat=md": the name is what comes before '='. */
-	word = xstrndup(arg, strcspn(arg, "="));
-	hint = word[0] == '-' && word[1] == '-' ?
-		       closest_match(word + 2, names, n) : NULL;
-	if (hint)
-		ret = usage_error(command, "unknown option '%s' (did you "
-				  "mean '--%s'?)", word, hint);
-	else
-		ret = usage_error(command, "unknown option '%s'", word);
-	free(word);
+	buf_addf(&msg, "unknown option '%.*s'", (int)strcspn(arg, "="), arg);
+	if (arg[0] == '-' && arg[1] == '-') {
+		char *word = xstrndup(arg, strcspn(arg, "="));
+
+		buf_add_hint(&msg, word, (const char *const *)names, n);
+		free(word);
+	}
+	ret = usage_error(command, "%s", msg.data);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	buf_release(&msg);
 	return ret;
 }
 
@@ -76,9 +87,8 @@ int color_option(const char *command, const char *arg,
 int finish_stdout(void)
 {
 	if (fflush(stdout) || ferror(stdout)) {
-		fprintf(stderr, "%s: error: write failure on standard output: %s\n",
-			progname, strerror(errno));
-		return -1;
+		return error("write failure on standard output: %s",
+			     strerror(errno));
 	}
 	return 0;
 }

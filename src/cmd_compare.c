@@ -134,7 +134,7 @@ static cJSON *report_from_answers(const char *file, const char *qarg)
 	diag_sort(&diags);
 	diag_print(&diags, stderr);
 	if (!path && err.len)
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 	questionnaire_free(q);
 	diag_list_release(&diags);
 	buf_release(&err);
@@ -169,7 +169,7 @@ static cJSON *load_side(const char *file, const char *qarg)
 		goto fail;
 	goto out;
 fail:
-	fprintf(stderr, "%s: error: %s\n", progname, err.data);
+	error("%s", err.data);
 	cJSON_Delete(doc);
 	doc = NULL;
 out:
@@ -204,7 +204,7 @@ static int write_out(const struct compare_args *args, const struct buf *out)
 	}
 	if (file_write_atomic(args->output, out->data, out->len, args->flags,
 			      &err) < 0) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
 	buf_release(&err);

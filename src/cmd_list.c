@@ -66,7 +66,7 @@ static int write_output(const struct buf *out, const char *file, int force)
 	}
 	if (file_write_atomic(file, out->data, out->len,
 			      force ? FILE_WRITE_FORCE : 0, &err) < 0) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
 	buf_release(&err);
@@ -114,7 +114,7 @@ int cmd_list(int argc, char **argv)
 	ret = EXIT_INVALID_INPUT;
 	path = questionnaire_resolve(qarg, &err);
 	if (!path) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		goto out;
 	}
 	q = questionnaire_load(path, &diags);

@@ -196,10 +196,9 @@ static void warn_changed(const char *file, const struct answers *a,
 {
 	if (!a->questionnaire_hash || !strcmp(a->questionnaire_hash, q->hash))
 		return;
-	fprintf(stderr, "%s: warning: '%s' was answered with another version "
-		"of questionnaire '%s' (hash %s, now %s); scoring with the "
-		"current one\n", progname, file, q->id, a->questionnaire_hash,
-		q->hash);
+	warning("'%s' was answered with another version of questionnaire "
+		"'%s' (hash %s, now %s); scoring with the current one", file,
+		q->id, a->questionnaire_hash, q->hash);
 }
 
 static int write_report(const struct report_args *args,
@@ -212,7 +211,7 @@ static int write_report(const struct report_args *args,
 	int ret = EXIT_OK;
 
 	if (report_write(q, a, &opts, &written, &err) < 0) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
 	if (written.len) {
@@ -254,7 +253,7 @@ int cmd_report(int argc, char **argv)
 	diag_sort(&diags);
 	diag_print(&diags, stderr);
 	if (!path && err.len)
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 	if (!loaded)
 		goto out;
 	warn_changed(args.answers, &a, q);

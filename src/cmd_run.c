@@ -170,7 +170,7 @@ static int load_questionnaire(struct run *r)
 		diag_sort(&diags);
 		diag_print(&diags, stderr);
 		if (err.len)
-			fprintf(stderr, "%s: error: %s\n", progname, err.data);
+			error("%s", err.data);
 	}
 	diag_list_release(&diags);
 	buf_release(&err);
@@ -203,15 +203,13 @@ static int accept_changes(struct run *r)
 	if (!r->a.questionnaire_hash ||
 	    !strcmp(r->a.questionnaire_hash, r->q->hash))
 		return 0;
-	fprintf(stderr, "%s: warning: the questionnaire changed since this "
-		"session was saved (version %s, hash %s; now version %s, hash "
-		"%s)\n", progname,
+	warning("the questionnaire changed since this session was saved "
+		"(version %s, hash %s; now version %s, hash %s)",
 		r->a.questionnaire_version ? r->a.questionnaire_version : "?",
 		r->a.questionnaire_hash, r->q->version, r->q->hash);
 	if (r->a.orphans)
-		fprintf(stderr, "%s: warning: answers to questions it no longer "
-			"has are kept aside in the session's 'orphans'\n",
-			progname);
+		warning("answers to questions it no longer has are kept "
+			"aside in the session's 'orphans'");
 	if (!r->tty)
 		return 0;
 	yes = interview_confirm("Continue with the changed questionnaire? "
@@ -239,8 +237,7 @@ static int load_answers(struct run *r)
 	diag_print(&diags, stderr);
 	diag_list_release(&diags);
 	if (ret < 0) {
-		fprintf(stderr, "%s: error: invalid answers in '%s'; nothing "
-			"was written\n", progname, file);
+		error("invalid answers in '%s'; nothing was written", file);
 		return EXIT_INVALID_INPUT;
 	}
 	r->have_answers = 1;
@@ -280,9 +277,8 @@ static int check_complete(struct run *r)
 	free(applies);
 	diag_print(&diags, stderr);
 	if (diags.errors)
-		fprintf(stderr, "%s: error: %zu question%s without an answer; "
-			"nothing was written\n", progname, diags.errors,
-			diags.errors == 1 ? "" : "s");
+		error("%zu question%s without an answer; nothing was written",
+		      diags.errors, diags.errors == 1 ? "" : "s");
 	i = diags.errors;
 	diag_list_release(&diags);
 	return i ? EXIT_INVALID_INPUT : 0;
@@ -373,14 +369,12 @@ static int choose_outputs(struct run *r)
 	if (!found)
 		return 0;
 	if (!strcmp(found, SESSION_NAME))
-		fprintf(stderr, "%s: error: '%s' already holds a session "
-			"(continue it with 'cto-assess run --resume %s', or "
-			"use --force to start over)\n", progname, r->outdir,
-			r->session);
+		error("'%s' already holds a session (continue it with "
+		      "'cto-assess run --resume %s', or use --force to start "
+		      "over)", r->outdir, r->session);
 	else
-		fprintf(stderr, "%s: error: refusing to overwrite '%s/%s' "
-			"(use --force, or -o for another directory)\n",
-			progname, r->outdir, found);
+		error("refusing to overwrite '%s/%s' (use --force, or -o for "
+		      "another directory)", r->outdir, found);
 	return EXIT_FAILURE_GENERIC;
 }
 
@@ -391,7 +385,7 @@ static int start_session(struct run *r)
 
 	if (file_make_dir(r->outdir, &err) < 0 ||
 	    answers_save(&r->a, r->session, &err) < 0) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
 	buf_release(&err);
@@ -476,7 +470,7 @@ static int write_reports(struct run *r)
 	size_t len;
 
 	if (report_write(r->q, &r->a, &opts, &written, &err) < 0) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		fprintf(stderr, "The answers are saved in '%s'; write the "
 			"reports again with 'cto-assess report %s -o %s'.\n",
 			r->session, r->session, r->outdir);
@@ -514,8 +508,8 @@ static int finish_interview(struct run *r, enum interview_end end, int signo,
 		return EXIT_OK;
 	case INTERVIEW_EOF:
 		if (!r->tty) {
-			fprintf(stderr, "%s: error: the input ended before "
-				"every question was answered\n", progname);
+			error("the input ended before every question was "
+			      "answered");
 			print_resume_hint(r, "");
 			return EXIT_INVALID_INPUT;
 		}
@@ -525,11 +519,11 @@ static int finish_interview(struct run *r, enum interview_end end, int signo,
 		print_resume_hint(r, "Interrupted.");
 		return 128 + signo;
 	case INTERVIEW_INVALID:
-		fprintf(stderr, "%s: error: %s\n", progname, err);
+		error("%s", err);
 		print_resume_hint(r, "");
 		return EXIT_INVALID_INPUT;
 	default:
-		fprintf(stderr, "%s: error: %s\n", progname, err);
+		error("%s", err);
 		return EXIT_FAILURE_GENERIC;
 	}
 }
@@ -561,7 +555,7 @@ static int finish_batch(struct run *r)
 	set_now(&r->a.completed_at);
 	set_now(&r->a.updated_at);
 	if (answers_save(&r->a, r->session, &err) < 0) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		buf_release(&err);
 		return EXIT_FAILURE_GENERIC;
 	}

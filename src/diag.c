@@ -101,6 +101,42 @@ void diag_print(const struct diag_list *list, FILE *out)
 	}
 }
 
+/* Prints one diagnostic without a place, after what stdout holds. */
+static void print_unplaced(enum diag_severity severity, const char *fmt,
+			   va_list ap)
+{
+	struct diag d = { severity, NULL, 0, 0, NULL, 0 };
+	struct buf msg = BUF_INIT;
+	char *line;
+
+	buf_vaddf(&msg, fmt, ap);
+	d.message = msg.data;
+	line = diag_format(&d);
+	fflush(stdout);
+	fprintf(stderr, "%s\n", line);
+	free(line);
+	buf_release(&msg);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_unplaced(DIAG_ERROR, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_unplaced(DIAG_WARNING, fmt, ap);
+	va_end(ap);
+}
+
 void diag_list_release(struct diag_list *list)
 {
 	size_t i;

@@ -61,17 +61,17 @@ static int print_main_usage(FILE *out)
 static int unknown_command(const char *name)
 {
 	const char *names[ARRAY_SIZE(commands)];
-	const char *hint;
+	struct buf msg = BUF_INIT;
 	size_t i;
+	int ret;
 
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		names[i] = commands[i].name;
-	fprintf(stderr, "%s: error: unknown command '%s'\n", progname, name);
-	hint = closest_match(name, names, ARRAY_SIZE(names));
-	if (hint)
-		fprintf(stderr, "Did you mean '%s'? ", hint);
-	fprintf(stderr, "Try 'cto-assess --help'.\n");
-	return EXIT_USAGE;
+	buf_addf(&msg, "unknown command '%s'", name);
+	buf_add_hint(&msg, name, names, ARRAY_SIZE(names));
+	ret = usage_error(NULL, "%s", msg.data);
+	buf_release(&msg);
+	return ret;
 }
 
 /* "help COMMAND" is "COMMAND --help". */

@@ -85,7 +85,6 @@ static int add_format(const char *name, size_t len, unsigned *mask,
 {
 	const char *names[ARRAY_SIZE(formats)];
 	char *word = xstrndup(name, len);
-	const char *hint;
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(formats); i++) {
@@ -104,9 +103,7 @@ static int add_format(const char *name, size_t len, unsigned *mask,
 	}
 	buf_addf(err, "unknown format '%s' (expected %s)", word,
 		 report_format_names);
-	hint = closest_match(word, names, ARRAY_SIZE(names));
-	if (hint)
-		buf_addf(err, "; did you mean '%s'?", hint);
+	buf_add_hint(err, word, names, ARRAY_SIZE(names));
 	free(word);
 	return -1;
 }
