@@ -28,18 +28,6 @@ static const char *const status_dont_know = "dont_know";
 
 /* ---- writing --------------------------------------------------------- */
 
-/* cJSON reports out-of-memory as NULL; route it to xmalloc, which exits. */
-static void json_use_xmalloc(void)
-{
-	static int done;
-	cJSON_Hooks hooks = { xmalloc, free };
-
-	if (!done) {
-		cJSON_InitHooks(&hooks);
-		done = 1;
-	}
-}
-
 static void add_string_or_null(cJSON *obj, const char *key, const char *s)
 {
 	if (s)
@@ -116,7 +104,6 @@ cJSON *answers_to_json(const struct answers *a)
 	cJSON *root, *values, *notes;
 	size_t i;
 
-	json_use_xmalloc();
 	root = cJSON_CreateObject();
 	cJSON_AddStringToObject(root, "schema", ANSWERS_SCHEMA);
 	cJSON_AddItemToObject(root, "questionnaire",
@@ -787,7 +774,6 @@ int answers_file_load(const struct answers_file *f, struct answers *a,
 	struct reader r;
 	size_t errors = diags->errors;
 
-	json_use_xmalloc();
 	answers_init(a, q);
 	memset(&r, 0, sizeof(r));
 	r.a = a;

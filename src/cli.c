@@ -39,11 +39,15 @@ int usage_error(const char *command, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int option_error(const char *command, int c, char **argv,
-		 const struct option *options)
+/*
+ * Reports the option getopt_long() just rejected (c is '?' or ':') as a
+ * usage error, with the closest of the long options as a hint.
+ */
+static int option_error(const char *command, int c, char **argv,
+			const struct option *options)
 {
 	const char *arg = argv[optind - 1];
-	struct buf msg = BUF_INIT;
+	struct buf msg = BUF_INIT, name = BUF_INIT;
 	char **names;
 	size_t i, n = 0;
 	int ret;
@@ -56,27 +60,27 @@ int option_error(const char *command, int c, char **argv,
 		n++;
 	names = xcalloc(n, sizeof(*names));
 	for (i = 0; i < n; i++) {
-		names[i] = xmalloc(strlen(options[i].name) + 3);
-		sprintf(names[i], "--%s", options[i].name);
+		buf_reset(&name);
+		buf_addf(&name, "--%s", options[i].name);
+		names[i] = xstrdup(name.data);
 	}
 	/* "--frmat=md": the name is what comes before '='. */
-	buf_addf(&msg, "unknown option '%.*s'", (int)strcspn(arg, "="), arg);
-	if (arg[0] == '-' && arg[1] == '-') {
-		char *word = xstrndup(arg, strcspn(arg, "="));
-
-		buf_add_hint(&msg, word, (const char *const *)names, n);
-		free(word);
-	}
+	buf_reset(&name);
+	buf_add(&name, arg, strcspn(arg, "="));
+	buf_addf(&msg, "unknown option '%s'", name.data);
+	if (arg[0] == '-' && arg[1] == '-')
+		buf_add_hint(&msg, name.data, (const char *const *)names, n);
 	ret = usage_error(command, "%s", msg.data);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
 	buf_release(&msg);
+	buf_release(&name);
 	return ret;
 }
 
-int color_option(const char *command, const char *arg,
-		 enum color_mode *mode)
+static int color_option(const char *command, const char *arg,
+			enum color_mode *mode)
 {
 	if (term_parse_color(arg, mode) == 0)
 		return 0;
@@ -84,19 +88,34 @@ int color_option(const char *command, const char *arg,
 			   "auto, always or never)", arg);
 }
 
-int finish_stdout(void)
+int cli_parse_options(const struct cli_options *o, int argc, char **argv)
 {
-	if (fflush(stdout) || ferror(stdout)) {
-		return error("write failure on standard output: %s",
-			     strerror(errno));
+	struct buf shortopts = BUF_INIT;
+	int c, ret = 0;
+
+	/* ':' first: a missing value is reported as ':', not as '?'. */
+	buf_addf(&shortopts, ":%s", o->shortopts);
+	optind = 0;
+	opterr = 0;
+	while (!ret && (c = getopt_long(argc, argv, shortopts.data,
+					o->longopts, NULL)) != -1) {
+		if (c == 'h')
+			ret = CLI_HELP;
+		else if (c == CLI_OPT_COLOR && o->color)
+			ret = color_option(o->command, optarg, o->color);
+		else if (c == '?' || c == ':')
+			ret = option_error(o->command, c, argv, o->longopts);
+		else
+			ret = o->handle(o->ctx, c, optarg);
 	}
-	return 0;
+	buf_release(&shortopts);
+	return ret;
 }
 
 int print_help(const char *text)
 {
 	fputs(text, stdout);
-	return finish_stdout() ? EXIT_FAILURE_GENERIC : EXIT_OK;
+	return EXIT_OK;
 }
 
 /* The questionnaires/ directory beside the executable, if it exists. */

@@ -68,6 +68,23 @@ static int parse_format(const char *arg, enum compare_format *format)
 	return 0;
 }
 
+static int compare_option(void *ctx, int c, const char *arg)
+{
+	struct compare_args *args = ctx;
+
+	switch (c) {
+	case 'f':
+		if (parse_format(arg, &args->format) < 0)
+			return usage_error("compare", "unknown format '%s' "
+					   "(expected text, md or json)", arg);
+		break;
+	case 'q': args->questionnaire = arg; break;
+	case 'o': args->output = arg; break;
+	case 'F': args->flags |= FILE_WRITE_FORCE; break;
+	}
+	return 0;
+}
+
 static int parse_args(struct compare_args *args, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -75,34 +92,18 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 		{ "questionnaire", required_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
-		{ "color", required_argument, NULL, 'C' },
-		{ "colour", required_argument, NULL, 'C' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_COLOR,
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	const struct cli_options o = {
+		"compare", "f:q:o:h", options, compare_option, args,
+		&args->color
+	};
+	int ret = cli_parse_options(&o, argc, argv);
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:q:o:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (parse_format(optarg, &args->format) < 0)
-				return usage_error("compare", "unknown format "
-						   "'%s' (expected text, md or "
-						   "json)", optarg);
-			break;
-		case 'q': args->questionnaire = optarg; break;
-		case 'o': args->output = optarg; break;
-		case 'F': args->flags |= FILE_WRITE_FORCE; break;
-		case 'h': return -1;
-		case 'C':
-			if (color_option("compare", optarg, &args->color))
-				return EXIT_USAGE;
-			break;
-		default: return option_error("compare", c, argv, options);
-		}
-	}
+	if (ret)
+		return ret;
 	if (argc - optind != 2)
 		return usage_error("compare", argc - optind < 2 ?
 				   "give two files to compare (OLD NEW)" :
@@ -200,7 +201,7 @@ static int write_out(const struct compare_args *args, const struct buf *out)
 
 	if (!args->output || !strcmp(args->output, "-")) {
 		fwrite(out->data, 1, out->len, stdout);
-		return finish_stdout() ? EXIT_FAILURE_GENERIC : EXIT_OK;
+		return EXIT_OK;
 	}
 	if (file_write_atomic(args->output, out->data, out->len, args->flags,
 			      &err) < 0) {

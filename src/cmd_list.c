@@ -55,6 +55,30 @@ static const struct list_format *find_format(const char *name)
 	return NULL;
 }
 
+struct list_args {
+	const char *qarg;
+	const char *file;
+	const struct list_format *format;
+	int force;
+};
+
+static int list_option(void *ctx, int c, const char *arg)
+{
+	struct list_args *args = ctx;
+
+	switch (c) {
+	case 'q': args->qarg = arg; break;
+	case 'o': args->file = arg; break;
+	case 'F': args->force = 1; break;
+	case 'f':
+		if (!(args->format = find_format(arg)))
+			return usage_error("list", "unknown format '%s' "
+					   "(expected text, md or json)", arg);
+		break;
+	}
+	return 0;
+}
+
 static int write_output(const struct buf *out, const char *file, int force)
 {
 	struct buf err = BUF_INIT;
@@ -62,7 +86,7 @@ static int write_output(const struct buf *out, const char *file, int force)
 
 	if (!file || !strcmp(file, "-")) {
 		fwrite(out->data, 1, out->len, stdout);
-		return finish_stdout() ? EXIT_FAILURE_GENERIC : EXIT_OK;
+		return EXIT_OK;
 	}
 	if (file_write_atomic(file, out->data, out->len,
 			      force ? FILE_WRITE_FORCE : 0, &err) < 0) {
@@ -80,39 +104,29 @@ int cmd_list(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *qarg = NULL, *file = NULL;
-	const struct list_format *format = &list_formats[0];
+	struct list_args args = { NULL, NULL, &list_formats[0], 0 };
+	const struct cli_options o = {
+		"list", "q:f:o:h", options, list_option, &args, NULL
+	};
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct questionnaire *q = NULL;
 	struct buf out = BUF_INIT, err = BUF_INIT;
 	char *path = NULL;
-	int c, force = 0, ret;
+	int ret;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":q:f:o:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'q': qarg = optarg; break;
-		case 'o': file = optarg; break;
-		case 'F': force = 1; break;
-		case 'h': return print_help(list_usage);
-		case 'f':
-			if (!(format = find_format(optarg)))
-				return usage_error("list", "unknown format '%s' "
-						   "(expected text, md or "
-						   "json)", optarg);
-			break;
-		default: return option_error("list", c, argv, options);
-		}
-	}
+	ret = cli_parse_options(&o, argc, argv);
+	if (ret == CLI_HELP)
+		return print_help(list_usage);
+	if (ret)
+		return ret;
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",
 				   argv[optind]);
 	ret = EXIT_INVALID_INPUT;
-	path = questionnaire_resolve(qarg, &err);
+	path = questionnaire_resolve(args.qarg, &err);
 	if (!path) {
 		error("%s", err.data);
 		goto out;
@@ -122,8 +136,8 @@ int cmd_list(int argc, char **argv)
 	diag_print(&diags, stderr);
 	if (!q)
 		goto out;
-	format->render(&out, q);
-	ret = write_output(&out, file, force);
+	args.format->render(&out, q);
+	ret = write_output(&out, args.file, args.force);
 out:
 	questionnaire_free(q);
 	diag_list_release(&diags);

@@ -106,6 +106,19 @@ static int default_formats(struct report_args *args)
 	return 0;
 }
 
+static int report_option(void *ctx, int c, const char *arg)
+{
+	struct report_args *args = ctx;
+
+	switch (c) {
+	case 'q': args->questionnaire = arg; break;
+	case 'f': args->formats = arg; break;
+	case 'o': args->output = arg; break;
+	case 'F': args->flags |= FILE_WRITE_FORCE; break;
+	}
+	return 0;
+}
+
 static int parse_args(struct report_args *args, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -113,29 +126,17 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
-		{ "color", required_argument, NULL, 'C' },
-		{ "colour", required_argument, NULL, 'C' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_COLOR,
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	const struct cli_options o = {
+		"report", "q:f:o:h", options, report_option, args, &args->color
+	};
+	int ret = cli_parse_options(&o, argc, argv);
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":q:f:o:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'q': args->questionnaire = optarg; break;
-		case 'f': args->formats = optarg; break;
-		case 'o': args->output = optarg; break;
-		case 'F': args->flags |= FILE_WRITE_FORCE; break;
-		case 'h': return -1;
-		case 'C':
-			if (color_option("report", optarg, &args->color))
-				return EXIT_USAGE;
-			break;
-		default: return option_error("report", c, argv, options);
-		}
-	}
+	if (ret)
+		return ret;
 	if (optind >= argc)
 		return usage_error("report", "no answers file given");
 	args->answers = argv[optind++];
@@ -221,8 +222,6 @@ static int write_report(const struct report_args *args,
 			end = strchr(line, '\n');
 			printf("wrote %.*s\n", (int)(end - line), line);
 		}
-		if (finish_stdout() && ret == EXIT_OK)
-			ret = EXIT_FAILURE_GENERIC;
 	}
 	buf_release(&written);
 	buf_release(&err);

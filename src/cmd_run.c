@@ -83,6 +83,22 @@ struct run {
 	int tty;
 };
 
+static int run_option(void *ctx, int c, const char *arg)
+{
+	struct run *r = ctx;
+
+	switch (c) {
+	case 'q': r->qarg = arg; break;
+	case 'o': r->output = arg; break;
+	case 'r': r->resume = arg; break;
+	case 'a': r->prefill = arg; break;
+	case 'b': r->batch = 1; break;
+	case 'f': r->formats = arg; break;
+	case 'F': r->force = 1; break;
+	}
+	return 0;
+}
+
 static int parse_args(struct run *r, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -93,33 +109,17 @@ static int parse_args(struct run *r, int argc, char **argv)
 		{ "batch", no_argument, NULL, 'b' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "force", no_argument, NULL, 'F' },
-		{ "color", required_argument, NULL, 'C' },
-		{ "colour", required_argument, NULL, 'C' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_COLOR,
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	const struct cli_options o = {
+		"run", "q:o:r:a:bf:h", options, run_option, r, &r->color
+	};
+	int ret = cli_parse_options(&o, argc, argv);
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":q:o:r:a:bf:h", options,
-				NULL)) != -1) {
-		switch (c) {
-		case 'q': r->qarg = optarg; break;
-		case 'o': r->output = optarg; break;
-		case 'r': r->resume = optarg; break;
-		case 'a': r->prefill = optarg; break;
-		case 'b': r->batch = 1; break;
-		case 'f': r->formats = optarg; break;
-		case 'F': r->force = 1; break;
-		case 'h': return -1;
-		case 'C':
-			if (color_option("run", optarg, &r->color))
-				return EXIT_USAGE;
-			break;
-		default: return option_error("run", c, argv, options);
-		}
-	}
+	if (ret)
+		return ret;
 	if (optind < argc)
 		return usage_error("run", "unexpected argument '%s'",
 				   argv[optind]);
@@ -487,8 +487,6 @@ static int write_reports(struct run *r)
 		printf("  %.*s\n", (int)len, p);
 	}
 	print_clean_line("Answers: ", r->session);
-	if (finish_stdout())
-		ret = EXIT_FAILURE_GENERIC;
 out:
 	buf_release(&written);
 	buf_release(&err);

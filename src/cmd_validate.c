@@ -132,28 +132,38 @@ static void validate_dir(struct validate_state *st, const char *dir)
 	free(fragments);
 }
 
+static int validate_option(void *ctx, int c, const char *arg)
+{
+	struct validate_state *st = ctx;
+
+	(void)arg;
+	if (c == 's')
+		st->strict = 1;
+	else if (c == 'q')
+		st->quiet = 1;
+	return 0;
+}
+
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct validate_state st;
-	int c, i;
+	const struct cli_options o = {
+		"validate", "qh", options, validate_option, &st, NULL
+	};
+	int i, ret;
 
 	memset(&st, 0, sizeof(st));
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
-		switch (c) {
-		case 's': st.strict = 1; break;
-		case 'q': st.quiet = 1; break;
-		case 'h': return print_help(validate_usage);
-		default: return option_error("validate", c, argv, options);
-		}
-	}
+	ret = cli_parse_options(&o, argc, argv);
+	if (ret == CLI_HELP)
+		return print_help(validate_usage);
+	if (ret)
+		return ret;
 	if (optind >= argc)
 		return usage_error("validate", "no files to check");
 	for (i = optind; i < argc; i++) {
@@ -168,7 +178,5 @@ int cmd_validate(int argc, char **argv)
 		free(st.keep[i]);
 	free(st.keep);
 	strmap_release(&st.included);
-	if (finish_stdout())
-		return EXIT_FAILURE_GENERIC;
 	return st.failed ? EXIT_INVALID_INPUT : EXIT_OK;
 }

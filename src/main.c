@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cJSON.h>
+
 #include "cli.h"
+#include "diag.h"
 #include "util.h"
 #include "version.h"
 
@@ -54,8 +57,7 @@ static int print_main_usage(FILE *out)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
 	fputs(main_usage_tail, out);
-	return out == stdout && finish_stdout() ? EXIT_FAILURE_GENERIC
-						 : EXIT_OK;
+	return EXIT_OK;
 }
 
 static int unknown_command(const char *name)
@@ -89,16 +91,16 @@ static int run_help(int argc, char **argv)
 	return cmd->exec(2, help_argv);
 }
 
-int main(int argc, char **argv)
+/* Runs the command argv names, as cto-assess would with these arguments. */
+static int dispatch(int argc, char **argv)
 {
 	const struct command *cmd;
 
-	setlocale(LC_CTYPE, "");
 	if (argc < 2)
 		return cmd_run(argc, argv);
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
 		printf("cto-assess %s\n", CTO_ASSESS_VERSION);
-		return finish_stdout() ? EXIT_FAILURE_GENERIC : EXIT_OK;
+		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return print_main_usage(stdout);
@@ -112,4 +114,23 @@ int main(int argc, char **argv)
 	if (!cmd)
 		return unknown_command(argv[1]);
 	return cmd->exec(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	/* cJSON reports out-of-memory as NULL; xmalloc exits cleanly. */
+	cJSON_Hooks hooks = { xmalloc, free };
+	int ret;
+
+	setlocale(LC_CTYPE, "");
+	cJSON_InitHooks(&hooks);
+	ret = dispatch(argc, argv);
+	/* What every command printed is checked once, here (git's
+	 * run_builtin). */
+	if (fflush(stdout) || ferror(stdout)) {
+		error("write failure on standard output: %s", strerror(errno));
+		if (ret == EXIT_OK)
+			ret = EXIT_FAILURE_GENERIC;
+	}
+	return ret;
 }

@@ -201,18 +201,6 @@ static int check_targets(const struct report_options *opts, unsigned mask,
 	return ret;
 }
 
-/* Writes data to standard output, checking the write and the flush. */
-static int write_stdout(const struct buf *data, struct buf *err)
-{
-	if (fwrite(data->data, 1, data->len, stdout) != data->len ||
-	    fflush(stdout) || ferror(stdout)) {
-		buf_addf(err, "write failure on standard output: %s",
-			 strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /* Whether the output names a directory (existing, "dir/", or needed). */
 static int output_is_dir(const char *output, size_t nformats)
 {
@@ -247,14 +235,12 @@ static int write_formats(const struct report *r,
 	return ret;
 }
 
-static int write_to_stdout(const struct report *r,
-			   const struct report_options *opts, unsigned mask,
-			   struct buf *err)
+static void write_to_stdout(const struct report *r,
+			    const struct report_options *opts, unsigned mask)
 {
 	struct text_target text;
 	struct buf data = BUF_INIT;
 	size_t i;
-	int ret;
 
 	text.use_color = term_use_color(opts->color, STDOUT_FILENO);
 	text.unicode = locale_is_utf8();
@@ -262,9 +248,9 @@ static int write_to_stdout(const struct report *r,
 	for (i = 0; !(mask & (1u << i)); i++)
 		;
 	formats[i].render(&data, r, &text);
-	ret = write_stdout(&data, err);
+	/* main() checks standard output once every command is done. */
+	fwrite(data.data, 1, data.len, stdout);
 	buf_release(&data);
-	return ret;
 }
 
 int report_write(const struct questionnaire *q, const struct answers *a,
@@ -287,9 +273,9 @@ int report_write(const struct questionnaire *q, const struct answers *a,
 			return -1;
 		}
 		report_init(&r, q, a);
-		ret = write_to_stdout(&r, opts, mask, err);
+		write_to_stdout(&r, opts, mask);
 		report_release(&r);
-		return ret;
+		return 0;
 	}
 	to_dir = output_is_dir(opts->output, n);
 	if (to_dir && file_make_dir(opts->output, err) < 0)
