@@ -73,7 +73,7 @@ $(BUILD)/config.h: FORCE
 	@printf '#define CTO_ASSESS_DATADIR "%s"\n' '$(DATADIR)' >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
-$(BUILD)/obj/cli.o: $(BUILD)/config.h
+$(BUILD)/obj/assessment.o: $(BUILD)/config.h
 
 FORCE:
 

@@ -70,28 +70,4 @@ int cli_parse_options(const struct cli_options *o, int argc, char **argv);
 /* Prints a command's help text to stdout; returns EXIT_OK. */
 int print_help(const char *text);
 
-/*
- * Finds the questionnaire named by a -q argument (NULL for the default) and
- * returns a newly allocated path, or NULL with a message in err.  Lookup
- * order, documented in cto-assess(1): an existing file or directory named by
- * arg; then, for a bare name, NAME.yaml in $CTO_ASSESS_QUESTIONNAIRES, in the
- * questionnaires/ directory beside the executable (a checkout), and in the
- * installed data directory.  Without arg the name is "cto-readiness".
- */
-char *questionnaire_resolve(const char *arg, struct buf *err);
-
-/*
- * The questionnaire an answers file was given to: qarg (-q) when not NULL;
- * else the path the file records (as written, then relative to the answers
- * file); else its questionnaire id looked up as questionnaire_resolve()
- * does.  Returns a newly allocated path, or NULL with a diagnostic in diags
- * or a message in err.  (Defined in cmd_report.c; compare uses it too.)
- */
-struct diag_list;
-char *questionnaire_for_answers(const char *answers, const char *qarg,
-				struct diag_list *diags, struct buf *err);
-
-/* The directories searched for questionnaires, in order (static storage). */
-const char *const *questionnaire_search_dirs(void);
-
 #endif

@@ -30,9 +30,26 @@ int compare_check_report(const struct cJSON *doc, const char *name,
 struct cJSON *compare_build(const struct cJSON *old_report,
 			    const struct cJSON *new_report);
 
-void compare_render_json(struct buf *out, const struct cJSON *cmp);
-void compare_render_markdown(struct buf *out, const struct cJSON *cmp);
-void compare_render_text(struct buf *out, const struct cJSON *cmp,
-			 int use_color);
+/*
+ * An output format of the comparison: a row of the table in
+ * compare_render.c.  render appends the whole document to out; use_color
+ * is for the terminal and the others ignore it.
+ */
+struct compare_format {
+	const char *name;           /* for -f */
+	const char *alias;          /* another name for -f, or NULL */
+	const char *extensions[3];  /* of a file name that implies it */
+	void (*render)(struct buf *out, const struct cJSON *cmp,
+		       int use_color);
+};
+
+/* The format named name (or its alias), or NULL. */
+const struct compare_format *compare_find_format(const char *name);
+
+/* The format a file name's extension implies, or NULL. */
+const struct compare_format *compare_format_of_file(const char *path);
+
+/* Appends the format names as a usage text lists them: "text, md or json". */
+void compare_format_names(struct buf *out);
 
 #endif

@@ -2,60 +2,40 @@
  * render.h - the renderers of the readiness report: Markdown, JSON, HTML,
  * CSV and the terminal summary.
  *
- * A struct report is the scored assessment plus what every format prints
- * about it (dates, the method).  Each renderer appends one complete document
- * to a caller-owned struct buf; none prints, exits or fails.  Every piece of
+ * Every renderer has the one signature of the format table in
+ * report_write.c: it
+ * appends one complete document about a struct report (report.h) to a
+ * caller-owned struct buf; none prints, exits or fails.  Every piece of
  * questionnaire or answer text is escaped for its context by the renderer
- * that writes it (escape_clean() first removes control characters and
- * invalid UTF-8 for all of them).
+ * that writes it (escape_clean() first cleans it for all of them).
  */
 #ifndef CTO_RENDER_H
 #define CTO_RENDER_H
 
 #include <stddef.h>
 
-#include "answers.h"
 #include "buf.h"
-#include "model.h"
-#include "score.h"
+#include "report.h"
 
 struct cJSON;
 
-#define REPORT_SCHEMA "cto-assess/report/1"
-
-struct report {
-	const struct questionnaire *questionnaire;
-	const struct answers *answers;
-	struct score_result score;
-	char generated_at[32]; /* ISO 8601 UTC */
-	char date[16];         /* the assessment's date, YYYY-MM-DD */
-	/* The findings in action-plan order (score_plan_order); owned.  The
-	 * first ones are the top actions of every summary. */
-	const struct finding **plan;
-};
-
-/*
- * Scores a into r.  generated_at is now, or $SOURCE_DATE_EPOCH when set (so
- * that example reports are reproducible); the assessment date is the date of
- * the answers' completed_at, else updated_at, else generated_at.
- */
-void report_init(struct report *r, const struct questionnaire *q,
-		 const struct answers *a);
-void report_release(struct report *r);
-
-/* Options of the terminal summary. */
-struct render_text_options {
+/* How a document is shown; only the terminal summary reads them today. */
+struct render_options {
 	int use_color;
 	int unicode;     /* block characters for bars, else ASCII */
 	size_t width;    /* columns, at least 40 */
 };
 
-void render_markdown(struct buf *out, const struct report *r);
-void render_json(struct buf *out, const struct report *r);
-void render_html(struct buf *out, const struct report *r);
-void render_csv(struct buf *out, const struct report *r);
+void render_markdown(struct buf *out, const struct report *r,
+		     const struct render_options *o);
+void render_json(struct buf *out, const struct report *r,
+		 const struct render_options *o);
+void render_html(struct buf *out, const struct report *r,
+		 const struct render_options *o);
+void render_csv(struct buf *out, const struct report *r,
+		const struct render_options *o);
 void render_text(struct buf *out, const struct report *r,
-		 const struct render_text_options *opts);
+		 const struct render_options *o);
 
 /* The report as a cJSON document (caller owns; cJSON_Delete). */
 struct cJSON *report_to_json(const struct report *r);

@@ -1,52 +1,42 @@
 /*
- * report.h - writing the readiness report in every format.
+ * report.h - the readiness report model: an assessment scored once.
  *
- * The report layer scores a questionnaire's answers (score.h) and renders
- * them.  Renderers write to a struct buf so that tests compare strings and
- * the same code writes files.  Nothing here exits; errors come back as -1
- * with a message in err.
+ * A struct report is the scored assessment plus what every format prints
+ * about it (dates, the plan order); report_init() computes it once and
+ * every renderer (render.h), the terminal summary and compare read that one
+ * struct.  Writing it in files is report_write.h, a layer above the
+ * renderers.
  */
 #ifndef CTO_REPORT_H
 #define CTO_REPORT_H
 
-#include <stdio.h>
-
 #include "answers.h"
-#include "buf.h"
 #include "model.h"
-#include "term.h"
+#include "score.h"
 
-struct report_options {
-	const char *formats; /* comma-separated: md,json,html,csv,text */
-	const char *output;  /* a directory, a file name (one format) or "-" */
-	unsigned flags;      /* FILE_WRITE_FORCE to replace existing files */
-	enum color_mode color;
+/* The schema id of the report JSON document (render_json.c writes it,
+ * compare reads it). */
+#define REPORT_SCHEMA "cto-assess/report/1"
+
+struct report {
+	const struct questionnaire *questionnaire;
+	const struct answers *answers;
+	struct score_result score;
+	char generated_at[32]; /* ISO 8601 UTC */
+	char date[16];         /* the assessment's date, YYYY-MM-DD */
+	/* The findings in action-plan order (score_plan_order); owned.  The
+	 * first ones are the top actions of every summary. */
+	const struct finding **plan;
 };
 
 /*
- * Scores a and writes the report in every requested format.  With a
- * directory as output (an existing directory, a name ending in '/', or any
- * output given more than one format; created when missing) the files are
- * report.md, report.json, report.html, action-plan.csv and summary.txt in
- * it; with a file name, that file (one format); with "-" or NULL, standard
- * output (one format; the text summary coloured as opts->color says).  No
- * file is written when one of the targets exists and FILE_WRITE_FORCE is
- * not set.  The paths written are appended to written (one per line) when
- * written is not NULL.
+ * Scores a into r.  generated_at is now, or $SOURCE_DATE_EPOCH when set (so
+ * that example reports are reproducible); the assessment date is the date of
+ * the answers' completed_at, else updated_at, else generated_at.  q and a
+ * must outlive r; report_release() frees what r holds.
  */
-int report_write(const struct questionnaire *q, const struct answers *a,
-		 const struct report_options *opts, struct buf *written,
-		 struct buf *err);
-
-/*
- * Parses a comma-separated list of format names (md, json, html, csv, text;
- * "markdown" and "all" too) into a bit mask.  Returns 0, or -1 with a
- * message in err.
- */
-int report_parse_formats(const char *list, unsigned *mask, struct buf *err);
-
-/* Prints the compact terminal summary (what `run` shows at the end). */
-void report_print_summary(FILE *out, const struct questionnaire *q,
-			  const struct answers *a, int use_color);
+void report_init(struct report *r, const struct questionnaire *q,
+		 const struct answers *a);
+void report_release(struct report *r);
 
 #endif

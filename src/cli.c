@@ -1,6 +1,6 @@
 /*
- * cli.c - what the subcommands share: usage errors, help, finding the
- * questionnaire.
+ * cli.c - what the subcommands share on their command line: the getopt
+ * loop, usage errors, help.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -16,10 +16,6 @@
 #include "fileio.h"
 #include "term.h"
 #include "util.h"
-
-#include "config.h" /* CTO_ASSESS_DATADIR, written by the Makefile */
-
-#define DEFAULT_QUESTIONNAIRE "cto-readiness"
 
 int usage_error(const char *command, const char *fmt, ...)
 {
@@ -116,83 +112,4 @@ int print_help(const char *text)
 {
 	fputs(text, stdout);
 	return EXIT_OK;
-}
-
-/* The questionnaires/ directory beside the executable, if it exists. */
-static char *checkout_dir(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	struct buf dir = BUF_INIT;
-	char *slash;
-
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	buf_add(&dir, exe, (size_t)(slash - exe));
-	buf_adds(&dir, "/questionnaires");
-	if (!file_is_dir(dir.data)) {
-		buf_release(&dir);
-		return NULL;
-	}
-	return buf_detach(&dir, NULL);
-}
-
-const char *const *questionnaire_search_dirs(void)
-{
-	static const char *dirs[4];
-	static int done;
-	size_t n = 0;
-	const char *env;
-
-	if (done)
-		return dirs;
-	env = getenv("CTO_ASSESS_QUESTIONNAIRES");
-	if (env && *env)
-		dirs[n++] = env;
-	/* Deliberately kept for the life of the process. */
-	if ((dirs[n] = checkout_dir()))
-		n++;
-	dirs[n++] = CTO_ASSESS_DATADIR "/questionnaires";
-	dirs[n] = NULL;
-	done = 1;
-	return dirs;
-}
-
-static int is_bare_name(const char *arg)
-{
-	return !strchr(arg, '/') && id_is_valid(arg);
-}
-
-char *questionnaire_resolve(const char *arg, struct buf *err)
-{
-	const char *const *dirs;
-	const char *name = arg ? arg : DEFAULT_QUESTIONNAIRE;
-	struct buf path = BUF_INIT;
-	size_t i;
-
-	if (arg && file_exists(arg))
-		return xstrdup(arg);
-	if (arg && !is_bare_name(arg)) {
-		buf_addf(err, "cannot open questionnaire '%s': %s", arg,
-			 strerror(ENOENT));
-		return NULL;
-	}
-	dirs = questionnaire_search_dirs();
-	for (i = 0; dirs[i]; i++) {
-		buf_reset(&path);
-		buf_addf(&path, "%s/%s.yaml", dirs[i], name);
-		if (file_exists(path.data))
-			return buf_detach(&path, NULL);
-	}
-	buf_release(&path);
-	buf_addf(err, "cannot find questionnaire '%s' (looked for %s.yaml in",
-		 name, name);
-	for (i = 0; dirs[i]; i++)
-		buf_addf(err, "%s %s", i ? "," : "", dirs[i]);
-	buf_adds(err, ")");
-	return NULL;
 }

@@ -10,11 +10,11 @@
 #include <cJSON.h>
 
 #include "answers.h"
+#include "assessment.h"
 #include "cli.h"
 #include "compare.h"
 #include "diag.h"
 #include "fileio.h"
-#include "loader.h"
 #include "render.h"
 #include "term.h"
 #include "util.h"
@@ -23,7 +23,7 @@
 #define COMPARE_MAX_FILE_SIZE (16u * 1024 * 1024)
 
 static const char compare_usage[] =
-	"usage: cto-assess compare OLD NEW [-f text|md|json] [-q QUESTIONNAIRE]\n"
+	"usage: cto-assess compare OLD NEW [-f FORMAT] [-q QUESTIONNAIRE]\n"
 	"                          [-o FILE] [--force] [--color=WHEN]\n"
 	"\n"
 	"Shows the progress between two assessments: overall and per-area\n"
@@ -33,7 +33,8 @@ static const char compare_usage[] =
 	"so reports of different questionnaire versions compare; what cannot\n"
 	"be matched is listed.\n"
 	"\n"
-	"  -f, --format FORMAT       text (default), md or json\n"
+	"  -f, --format FORMAT       %s; default: the format of FILE's\n"
+	"                            extension, else text\n"
 	"  -q, --questionnaire PATH  the questionnaire of answers files (default:\n"
 	"                            the one each answers file names)\n"
 	"  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
@@ -44,45 +45,47 @@ static const char compare_usage[] =
 	"Exit status: 0 done, 1 a write failed, 2 usage error, 3 an input is\n"
 	"not a valid report or answers file.\n";
 
-enum compare_format { CMP_TEXT, CMP_MD, CMP_JSON };
-
 struct compare_args {
 	const char *files[2];
 	const char *questionnaire;
 	const char *output;
-	enum compare_format format;
+	const struct compare_format *format;
 	unsigned flags;
 	enum color_mode color;
 };
 
-static int parse_format(const char *arg, enum compare_format *format)
+static int print_usage(void)
 {
-	if (!strcmp(arg, "text"))
-		*format = CMP_TEXT;
-	else if (!strcmp(arg, "md") || !strcmp(arg, "markdown"))
-		*format = CMP_MD;
-	else if (!strcmp(arg, "json"))
-		*format = CMP_JSON;
-	else
-		return -1;
-	return 0;
+	struct buf names = BUF_INIT, text = BUF_INIT;
+
+	compare_format_names(&names);
+	buf_addf(&text, compare_usage, names.data);
+	print_help(text.data);
+	buf_release(&names);
+	buf_release(&text);
+	return EXIT_OK;
 }
 
 static int compare_option(void *ctx, int c, const char *arg)
 {
 	struct compare_args *args = ctx;
+	struct buf names = BUF_INIT;
+	int ret = 0;
 
 	switch (c) {
 	case 'f':
-		if (parse_format(arg, &args->format) < 0)
-			return usage_error("compare", "unknown format '%s' "
-					   "(expected text, md or json)", arg);
+		if ((args->format = compare_find_format(arg)))
+			break;
+		compare_format_names(&names);
+		ret = usage_error("compare", "unknown format '%s' (expected "
+				  "%s)", arg, names.data);
 		break;
 	case 'q': args->questionnaire = arg; break;
 	case 'o': args->output = arg; break;
 	case 'F': args->flags |= FILE_WRITE_FORCE; break;
 	}
-	return 0;
+	buf_release(&names);
+	return ret;
 }
 
 static int parse_args(struct compare_args *args, int argc, char **argv)
@@ -110,40 +113,33 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 				   "unexpected argument '%s'", argv[optind + 2]);
 	args->files[0] = argv[optind];
 	args->files[1] = argv[optind + 1];
+	if (!args->format && args->output)
+		args->format = compare_format_of_file(args->output);
+	if (!args->format)
+		args->format = compare_find_format("text");
 	return 0;
 }
 
-/* Scores an answers file into a report document, or NULL (diagnostics). */
+/* Scores an answers file into a report document, or NULL (said why). */
 static cJSON *report_from_answers(const char *file, const char *qarg)
 {
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct questionnaire *q = NULL;
-	struct buf err = BUF_INIT;
-	struct answers a;
-	struct report r;
+	struct assessment as;
 	cJSON *doc = NULL;
-	char *path;
 
-	path = questionnaire_for_answers(file, qarg, &diags, &err);
-	if (path && (q = questionnaire_load(path, &diags)) &&
-	    answers_load(&a, q, file, &diags) == 0) {
-		report_init(&r, q, &a);
-		doc = report_to_json(&r);
-		report_release(&r);
-		answers_release(&a);
+	if (assessment_open(&as, file, qarg, ASSESSMENT_NAMED_BY_ANSWERS) == 0) {
+		assessment_score(&as);
+		doc = report_to_json(&as.report);
 	}
-	diag_sort(&diags);
-	diag_print(&diags, stderr);
-	if (!path && err.len)
-		error("%s", err.data);
-	questionnaire_free(q);
-	diag_list_release(&diags);
-	buf_release(&err);
-	free(path);
+	assessment_release(&as);
 	return doc;
 }
 
-/* Reads one side: a report as it is, an answers file scored. */
+/*
+ * Reads one side: a report as it is, an answers file scored.  A YAML file
+ * is an answers file; a JSON file is read and parsed once to learn which
+ * it is, and an answers file is then opened by the assessment module,
+ * which parses it again with the places its diagnostics need.
+ */
 static cJSON *load_side(const char *file, const char *qarg)
 {
 	struct buf data = BUF_INIT, err = BUF_INIT;
@@ -179,21 +175,6 @@ out:
 	return doc;
 }
 
-static void render(struct buf *out, const struct compare_args *args,
-		   const cJSON *cmp)
-{
-	int to_stdout = !args->output || !strcmp(args->output, "-");
-
-	if (args->format == CMP_JSON)
-		compare_render_json(out, cmp);
-	else if (args->format == CMP_MD)
-		compare_render_markdown(out, cmp);
-	else
-		compare_render_text(out, cmp, to_stdout &&
-				    term_use_color(args->color,
-						   STDOUT_FILENO));
-}
-
 static int write_out(const struct compare_args *args, const struct buf *out)
 {
 	struct buf err = BUF_INIT;
@@ -214,15 +195,15 @@ static int write_out(const struct compare_args *args, const struct buf *out)
 
 int cmd_compare(int argc, char **argv)
 {
-	struct compare_args args = { { NULL, NULL }, NULL, NULL, CMP_TEXT, 0,
+	struct compare_args args = { { NULL, NULL }, NULL, NULL, NULL, 0,
 				     COLOR_AUTO };
 	cJSON *old_doc = NULL, *new_doc = NULL, *cmp = NULL;
 	struct buf out = BUF_INIT;
-	int ret;
+	int ret, to_stdout;
 
 	ret = parse_args(&args, argc, argv);
-	if (ret < 0)
-		return print_help(compare_usage);
+	if (ret == CLI_HELP)
+		return print_usage();
 	if (ret)
 		return ret;
 	ret = EXIT_INVALID_INPUT;
@@ -231,7 +212,9 @@ int cmd_compare(int argc, char **argv)
 	if (!old_doc || !new_doc)
 		goto out;
 	cmp = compare_build(old_doc, new_doc);
-	render(&out, &args, cmp);
+	to_stdout = !args.output || !strcmp(args.output, "-");
+	args.format->render(&out, cmp, to_stdout &&
+			    term_use_color(args.color, STDOUT_FILENO));
 	ret = write_out(&args, &out);
 out:
 	cJSON_Delete(old_doc);

@@ -3,21 +3,16 @@
  * Markdown checklist to send a client, or JSON for tools.
  */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <cJSON.h>
-
+#include "assessment.h"
 #include "cli.h"
-#include "escape.h"
+#include "diag.h"
 #include "fileio.h"
 #include "list.h"
-#include "loader.h"
 #include "model.h"
-#include "term.h"
 #include "util.h"
 
 static const char list_usage[] =
@@ -111,10 +106,8 @@ int cmd_list(int argc, char **argv)
 	const struct cli_options o = {
 		"list", "q:f:o:h", options, list_option, &args, NULL
 	};
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct questionnaire *q = NULL;
-	struct buf out = BUF_INIT, err = BUF_INIT;
-	char *path = NULL;
+	struct questionnaire *q;
+	struct buf out = BUF_INIT;
 	int ret;
 
 	ret = cli_parse_options(&o, argc, argv);
@@ -125,24 +118,12 @@ int cmd_list(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",
 				   argv[optind]);
-	ret = EXIT_INVALID_INPUT;
-	path = questionnaire_resolve(args.qarg, &err);
-	if (!path) {
-		error("%s", err.data);
-		goto out;
-	}
-	q = questionnaire_load(path, &diags);
-	diag_sort(&diags);
-	diag_print(&diags, stderr);
+	q = assessment_load_questionnaire(args.qarg);
 	if (!q)
-		goto out;
+		return EXIT_INVALID_INPUT;
 	args.format->render(&out, q);
 	ret = write_output(&out, args.file, args.force);
-out:
 	questionnaire_free(q);
-	diag_list_release(&diags);
 	buf_release(&out);
-	buf_release(&err);
-	free(path);
 	return ret;
 }

@@ -7,12 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
+#include "assessment.h"
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
-#include "loader.h"
-#include "report.h"
+#include "report_write.h"
 #include "util.h"
 
 static const char report_usage[] =
@@ -20,21 +19,24 @@ static const char report_usage[] =
 	"                         [-o DIR|FILE|-] [--force] [--color=WHEN]\n"
 	"\n"
 	"Scores a saved answers file (JSON or YAML) and writes the readiness\n"
-	"report.  FORMATS is a comma-separated list of md, json, html, csv\n"
-	"(the action plan) and text (the terminal summary), or all.\n"
+	"report.\n"
 	"\n"
 	"  -q, --questionnaire PATH  the questionnaire answered (default: the\n"
 	"                            one the answers file names)\n"
-	"  -f, --format FORMATS      what to write; default: text on standard\n"
-	"                            output, every format into a directory, or\n"
-	"                            the format named by FILE's extension\n"
-	"  -o, --output DIR|FILE|-   a directory (report.md, report.json,\n"
-	"                            report.html, action-plan.csv, summary.txt),\n"
-	"                            one file, or - for standard output\n"
+	"  -f, --format FORMATS      what to write, a comma-separated list of the\n"
+	"                            formats below or all; default: text on\n"
+	"                            standard output, every format into a\n"
+	"                            directory, or the format of FILE's extension\n"
+	"  -o, --output DIR|FILE|-   a directory (each format in its file), one\n"
+	"                            file, or - for standard output\n"
 	"      --force               replace existing files\n"
 	"      --color=WHEN          colour the text summary: auto (default),\n"
 	"                            always or never\n"
 	"  -h, --help                show this help\n"
+	"\n"
+	"Formats, with their file in a directory:\n";
+
+static const char report_usage_tail[] =
 	"\n"
 	"Exit status: 0 written, 1 a write failed or was refused, 2 usage\n"
 	"error, 3 invalid answers or questionnaire.\n";
@@ -48,23 +50,16 @@ struct report_args {
 	enum color_mode color;
 };
 
-/* The format a file name implies by its extension, or NULL. */
-static const char *format_of_name(const char *name)
+static int print_usage(void)
 {
-	static const char *const map[][2] = {
-		{ ".md", "md" }, { ".markdown", "md" }, { ".json", "json" },
-		{ ".html", "html" }, { ".htm", "html" }, { ".csv", "csv" },
-		{ ".txt", "text" },
-	};
-	const char *dot = strrchr(name, '.');
-	size_t i;
+	struct buf text = BUF_INIT;
 
-	if (!dot || strchr(dot, '/'))
-		return NULL;
-	for (i = 0; i < ARRAY_SIZE(map); i++)
-		if (!strcmp(dot, map[i][0]))
-			return map[i][1];
-	return NULL;
+	buf_adds(&text, report_usage);
+	report_describe_formats(&text);
+	buf_adds(&text, report_usage_tail);
+	print_help(text.data);
+	buf_release(&text);
+	return EXIT_OK;
 }
 
 /* Whether name has an extension (a dot in its last component). */
@@ -100,7 +95,7 @@ static int default_formats(struct report_args *args)
 	else if (file_is_dir(out) || out[strlen(out) - 1] == '/' ||
 		 !has_extension(out))
 		args->formats = "all";
-	else if (!(args->formats = format_of_name(out)))
+	else if (!(args->formats = report_format_of_file(out)))
 		return usage_error("report", "cannot tell the format of '%s' "
 				   "from its name (give --format)", out);
 	return 0;
@@ -148,49 +143,6 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 	return default_formats(args);
 }
 
-/* A path recorded relative to the answers file, as found from here. */
-static char *beside(const char *answers, const char *path)
-{
-	const char *slash = strrchr(answers, '/');
-	struct buf p = BUF_INIT;
-
-	if (path[0] == '/' || !slash)
-		return xstrdup(path);
-	buf_add(&p, answers, (size_t)(slash - answers + 1));
-	buf_adds(&p, path);
-	return buf_detach(&p, NULL);
-}
-
-char *questionnaire_for_answers(const char *answers, const char *qarg,
-				struct diag_list *diags, struct buf *err)
-{
-	struct answers_file file;
-	const char *id, *path;
-	char *found = NULL, *near;
-
-	if (qarg)
-		return questionnaire_resolve(qarg, err);
-	if (answers_file_open(&file, answers, diags) < 0) {
-		answers_file_release(&file);
-		return NULL;
-	}
-	id = file.questionnaire_id;
-	path = file.questionnaire_path;
-	if (path && file_exists(path)) {
-		found = xstrdup(path);
-	} else if (path) {
-		near = beside(answers, path);
-		if (file_exists(near))
-			found = near;
-		else
-			free(near);
-	}
-	if (!found)
-		found = questionnaire_resolve(id, err);
-	answers_file_release(&file);
-	return found;
-}
-
 /* Warns when the answers were given to another version of q. */
 static void warn_changed(const char *file, const struct answers *a,
 			 const struct questionnaire *q)
@@ -203,25 +155,22 @@ static void warn_changed(const char *file, const struct answers *a,
 }
 
 static int write_report(const struct report_args *args,
-			const struct questionnaire *q, const struct answers *a)
+			const struct report *r)
 {
 	struct report_options opts = {
 		args->formats, args->output, args->flags, args->color
 	};
 	struct buf written = BUF_INIT, err = BUF_INIT;
+	const char *line, *end;
 	int ret = EXIT_OK;
 
-	if (report_write(q, a, &opts, &written, &err) < 0) {
+	if (report_write(r, &opts, &written, &err) < 0) {
 		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
-	if (written.len) {
-		const char *line, *end;
-
-		for (line = written.data; *line; line = end + 1) {
-			end = strchr(line, '\n');
-			printf("wrote %.*s\n", (int)(end - line), line);
-		}
+	for (line = written.data; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		printf("wrote %.*s\n", (int)(end - line), line);
 	}
 	buf_release(&written);
 	buf_release(&err);
@@ -231,37 +180,22 @@ static int write_report(const struct report_args *args,
 int cmd_report(int argc, char **argv)
 {
 	struct report_args args = { 0 };
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct questionnaire *q = NULL;
-	struct answers a;
-	struct buf err = BUF_INIT;
-	char *path = NULL;
-	int ret, loaded = 0;
+	struct assessment as;
+	int ret;
 
 	args.color = COLOR_AUTO;
 	ret = parse_args(&args, argc, argv);
-	if (ret < 0)
-		return print_help(report_usage);
+	if (ret == CLI_HELP)
+		return print_usage();
 	if (ret)
 		return ret;
 	ret = EXIT_INVALID_INPUT;
-	path = questionnaire_for_answers(args.answers, args.questionnaire,
-					 &diags, &err);
-	if (path && (q = questionnaire_load(path, &diags)))
-		loaded = answers_load(&a, q, args.answers, &diags) == 0;
-	diag_sort(&diags);
-	diag_print(&diags, stderr);
-	if (!path && err.len)
-		error("%s", err.data);
-	if (!loaded)
-		goto out;
-	warn_changed(args.answers, &a, q);
-	ret = write_report(&args, q, &a);
-	answers_release(&a);
-out:
-	questionnaire_free(q);
-	diag_list_release(&diags);
-	buf_release(&err);
-	free(path);
+	if (assessment_open(&as, args.answers, args.questionnaire,
+			    ASSESSMENT_NAMED_BY_ANSWERS) == 0) {
+		warn_changed(args.answers, &as.answers, as.questionnaire);
+		assessment_score(&as);
+		ret = write_report(&args, &as.report);
+	}
+	assessment_release(&as);
 	return ret;
 }

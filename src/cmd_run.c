@@ -16,12 +16,13 @@
 #include <unistd.h>
 
 #include "answers.h"
+#include "assessment.h"
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
 #include "interview.h"
 #include "loader.h"
-#include "report.h"
+#include "report_write.h"
 #include "term.h"
 #include "util.h"
 
@@ -153,29 +154,30 @@ static void set_now(char **field)
 	*field = answers_now();
 }
 
-static int load_questionnaire(struct run *r)
+/*
+ * Opens the questionnaire and the answers: a session's (--resume) with the
+ * questionnaire it names, pre-filled answers or none with -q's (or the
+ * default).  The run takes both over from the assessment, since the
+ * interview changes the answers; it scores them once, at the end.
+ */
+static int open_assessment(struct run *r)
 {
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct buf err = BUF_INIT;
-	char *path;
+	const char *file = r->resume ? r->resume : r->prefill;
+	struct assessment as;
 
-	if (r->resume)
-		path = questionnaire_for_answers(r->resume, r->qarg, &diags,
-						 &err);
-	else
-		path = questionnaire_resolve(r->qarg, &err);
-	if (path)
-		r->q = questionnaire_load(path, &diags);
-	if (!r->q) {
-		diag_sort(&diags);
-		diag_print(&diags, stderr);
-		if (err.len)
-			error("%s", err.data);
+	if (assessment_open(&as, file, r->qarg, r->resume ?
+			    ASSESSMENT_NAMED_BY_ANSWERS :
+			    ASSESSMENT_DEFAULT) < 0) {
+		if (as.invalid_answers)
+			error("invalid answers in '%s'; nothing was written",
+			      file);
+		assessment_release(&as);
+		return EXIT_INVALID_INPUT;
 	}
-	diag_list_release(&diags);
-	buf_release(&err);
-	free(path);
-	return r->q ? 0 : -1;
+	r->q = as.questionnaire;
+	r->a = as.answers;
+	r->have_answers = 1;
+	return 0;
 }
 
 /* Records the questionnaire as it is now, with a path valid from anywhere. */
@@ -220,27 +222,11 @@ static int accept_changes(struct run *r)
 	return signo ? 128 + signo : EXIT_FAILURE_GENERIC;
 }
 
+/* Makes the answers loaded this run's: a resumed or a new assessment. */
 static int load_answers(struct run *r)
 {
-	struct diag_list diags = DIAG_LIST_INIT;
-	const char *file = r->resume ? r->resume : r->prefill;
-	int ret = 0;
+	int ret;
 
-	if (!file) {
-		answers_init(&r->a, r->q);
-		r->have_answers = 1;
-		stamp_questionnaire(&r->a, r->q);
-		return 0;
-	}
-	ret = answers_load(&r->a, r->q, file, &diags);
-	diag_sort(&diags);
-	diag_print(&diags, stderr);
-	diag_list_release(&diags);
-	if (ret < 0) {
-		error("invalid answers in '%s'; nothing was written", file);
-		return EXIT_INVALID_INPUT;
-	}
-	r->have_answers = 1;
 	if (r->resume && (ret = accept_changes(r)))
 		return ret;
 	if (r->prefill) {
@@ -465,11 +451,14 @@ static int write_reports(struct run *r)
 		r->color
 	};
 	struct buf written = BUF_INIT, err = BUF_INIT, line = BUF_INIT;
+	struct report report;
 	int ret = EXIT_OK;
 	const char *p;
 	size_t len;
 
-	if (report_write(r->q, &r->a, &opts, &written, &err) < 0) {
+	/* Scored once: the reports and the summary say the same. */
+	report_init(&report, r->q, &r->a);
+	if (report_write(&report, &opts, &written, &err) < 0) {
 		error("%s", err.data);
 		fprintf(stderr, "The answers are saved in '%s'; write the "
 			"reports again with 'cto-assess report %s -o %s'.\n",
@@ -478,7 +467,7 @@ static int write_reports(struct run *r)
 		goto out;
 	}
 	fputc('\n', stdout);
-	report_print_summary(stdout, r->q, &r->a,
+	report_print_summary(stdout, &report,
 			     term_use_color(r->color, STDOUT_FILENO));
 	printf("\nReports written:\n");
 	term_sanitize(&line, written.data, 1);
@@ -488,6 +477,7 @@ static int write_reports(struct run *r)
 	}
 	print_clean_line("Answers: ", r->session);
 out:
+	report_release(&report);
 	buf_release(&written);
 	buf_release(&err);
 	buf_release(&line);
@@ -568,9 +558,8 @@ static int run(struct run *r)
 
 	r->tty = isatty(STDIN_FILENO) && !r->batch;
 	batch = r->batch || (!r->tty && r->prefill);
-	if ((ret = check_formats(r)) || load_questionnaire(r) < 0)
-		return ret ? ret : EXIT_INVALID_INPUT;
-	if ((ret = load_answers(r)))
+	if ((ret = check_formats(r)) || (ret = open_assessment(r)) ||
+	    (ret = load_answers(r)))
 		return ret;
 	if (batch && (ret = check_complete(r)))
 		return ret;

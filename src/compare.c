@@ -13,8 +13,7 @@
 
 #include "compare.h"
 #include "escape.h"
-#include "render.h"
-#include "score.h"
+#include "report.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -165,13 +164,13 @@ static void add_pair(cJSON *dst, const cJSON *old_o, const cJSON *new_o,
 	int has_b = new_o && jnum(new_o, key, &b);
 
 	cJSON_AddItemToObject(dst, "old", has_a ?
-			      cJSON_CreateNumber(score_round(a, 1)) :
+			      cJSON_CreateNumber(round_to(a, 1)) :
 			      cJSON_CreateNull());
 	cJSON_AddItemToObject(dst, "new", has_b ?
-			      cJSON_CreateNumber(score_round(b, 1)) :
+			      cJSON_CreateNumber(round_to(b, 1)) :
 			      cJSON_CreateNull());
 	cJSON_AddItemToObject(dst, "delta", has_a && has_b ?
-			      cJSON_CreateNumber(score_round(b - a, 1)) :
+			      cJSON_CreateNumber(round_to(b - a, 1)) :
 			      cJSON_CreateNull());
 }
 
@@ -186,7 +185,7 @@ static cJSON *overall_json(const struct side *o, const struct side *n)
 	copy_str(r, "old_level", a, "level_name");
 	copy_str(r, "new_level", b, "level_name");
 	cJSON_AddItemToObject(r, "target", jnum(b, "target", &t) ?
-			      cJSON_CreateNumber(score_round(t, 1)) :
+			      cJSON_CreateNumber(round_to(t, 1)) :
 			      cJSON_CreateNull());
 	return r;
 }
@@ -202,7 +201,7 @@ static cJSON *area_json(const cJSON *a, const cJSON *b)
 		 jstr(b ? b : a, "title") ? "title" : "id");
 	add_pair(r, a, b, "score");
 	cJSON_AddItemToObject(r, "target", b && jnum(b, "target", &t) ?
-			      cJSON_CreateNumber(score_round(t, 1)) :
+			      cJSON_CreateNumber(round_to(t, 1)) :
 			      cJSON_CreateNull());
 	cJSON_AddBoolToObject(r, "matched", a && b);
 	return r;
@@ -255,10 +254,10 @@ static cJSON *finding_json(const char *id, const struct side *o,
 	copy_str(r, "new_risk", fn, "risk");
 	copy_str(r, "horizon", fn, "horizon");
 	cJSON_AddItemToObject(r, "old_score", fo && jnum(fo, "score", &score)
-			      ? cJSON_CreateNumber(score_round(score, 1))
+			      ? cJSON_CreateNumber(round_to(score, 1))
 			      : cJSON_CreateNull());
 	cJSON_AddItemToObject(r, "new_score", fn && jnum(fn, "score", &score)
-			      ? cJSON_CreateNumber(score_round(score, 1))
+			      ? cJSON_CreateNumber(round_to(score, 1))
 			      : cJSON_CreateNull());
 	cJSON_AddBoolToObject(r, "new_question", !fo && !ao);
 	fill_question(r);

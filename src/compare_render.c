@@ -11,7 +11,6 @@
 
 #include "compare.h"
 #include "escape.h"
-#include "render.h"
 #include "term.h"
 #include "util.h"
 
@@ -42,10 +41,11 @@ static const cJSON *findings_list(const cJSON *cmp, const char *which)
 	return get(get(cmp, "findings"), which);
 }
 
-void compare_render_json(struct buf *out, const cJSON *cmp)
+static void render_json(struct buf *out, const cJSON *cmp, int use_color)
 {
 	char *text = cJSON_Print(cmp);
 
+	(void)use_color;
 	if (!text)
 		die(EXIT_NOMEM, "out of memory (printing JSON)");
 	buf_adds(out, text);
@@ -213,10 +213,12 @@ static void md_unmatched(struct buf *out, const cJSON *cmp)
 	}
 }
 
-void compare_render_markdown(struct buf *out, const cJSON *cmp)
+static void render_markdown(struct buf *out, const cJSON *cmp,
+			    int use_color)
 {
 	const char *company = get_str(get(cmp, "new"), "company");
 
+	(void)use_color;
 	buf_adds(out, "# Progress report: ");
 	escape_markdown(out, company ? company : "Your company");
 	buf_adds(out, "\n\nFrom ");
@@ -338,7 +340,7 @@ static void text_unmatched(struct cmp_text *t, const cJSON *cmp)
 		text_unmatched_one(t, "only now", q);
 }
 
-void compare_render_text(struct buf *out, const cJSON *cmp, int use_color)
+static void render_text(struct buf *out, const cJSON *cmp, int use_color)
 {
 	const cJSON *area, *old_side = get(cmp, "old"), *new_side = get(cmp, "new");
 	struct cmp_text t;
@@ -364,4 +366,48 @@ void compare_render_text(struct buf *out, const cJSON *cmp, int use_color)
 	text_findings(&t, cmp, "open", "Still open");
 	text_answers(&t, cmp);
 	text_unmatched(&t, cmp);
+}
+
+/* ---- the formats ------------------------------------------------------------ */
+
+/* A new format (say HTML) is a row here and its renderer above. */
+static const struct compare_format formats[] = {
+	{ "text", NULL, { ".txt" }, render_text },
+	{ "md", "markdown", { ".md", ".markdown" }, render_markdown },
+	{ "json", NULL, { ".json" }, render_json },
+};
+
+const struct compare_format *compare_find_format(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(name, formats[i].name) ||
+		    (formats[i].alias && !strcmp(name, formats[i].alias)))
+			return &formats[i];
+	return NULL;
+}
+
+const struct compare_format *compare_format_of_file(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+	size_t i, j;
+
+	for (i = 0; dot && i < ARRAY_SIZE(formats); i++)
+		for (j = 0; j < ARRAY_SIZE(formats[i].extensions) &&
+			    formats[i].extensions[j]; j++)
+			if (!strcmp(dot, formats[i].extensions[j]))
+				return &formats[i];
+	return NULL;
+}
+
+void compare_format_names(struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(formats); i++)
+		buf_addf(out, "%s%s", i == 0 ? "" :
+			 i + 1 < ARRAY_SIZE(formats) ? ", " : " or ",
+			 formats[i].name);
 }

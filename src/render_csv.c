@@ -54,11 +54,13 @@ static void csv_row(struct buf *out, const struct finding *f)
 	buf_release(&answer);
 }
 
-void render_csv(struct buf *out, const struct report *r)
+void render_csv(struct buf *out, const struct report *r,
+		const struct render_options *o)
 {
 	size_t i;
 	int h;
 
+	(void)o;
 	for (i = 0; i < ARRAY_SIZE(csv_columns); i++)
 		csv_field(out, csv_columns[i], i == 0);
 	buf_adds(out, "\r\n");

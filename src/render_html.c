@@ -497,8 +497,10 @@ static void html_footer(struct buf *out, const struct report *r)
 		 "</html>\n", r->questionnaire->hash);
 }
 
-void render_html(struct buf *out, const struct report *r)
+void render_html(struct buf *out, const struct report *r,
+		 const struct render_options *o)
 {
+	(void)o;
 	html_head(out, r);
 	html_cover(out, r);
 	html_summary(out, r);

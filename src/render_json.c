@@ -258,11 +258,13 @@ cJSON *report_to_json(const struct report *r)
 	return root;
 }
 
-void render_json(struct buf *out, const struct report *r)
+void render_json(struct buf *out, const struct report *r,
+		 const struct render_options *o)
 {
 	cJSON *root = report_to_json(r);
 	char *text = cJSON_Print(root);
 
+	(void)o;
 	if (!text)
 		die(EXIT_NOMEM, "out of memory (printing JSON)");
 	buf_adds(out, text);

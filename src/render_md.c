@@ -354,8 +354,10 @@ static void md_method(struct buf *out, const struct report *r)
 	buf_addf(out, " (content hash %s).\n", q->hash);
 }
 
-void render_markdown(struct buf *out, const struct report *r)
+void render_markdown(struct buf *out, const struct report *r,
+		     const struct render_options *o)
 {
+	(void)o;
 	md_header(out, r);
 	md_summary(out, r);
 	md_scorecard(out, r);

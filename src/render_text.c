@@ -20,7 +20,7 @@
 
 struct text_ctx {
 	struct buf *out;
-	const struct render_text_options *opts;
+	const struct render_options *opts;
 	struct term_style style;
 	size_t name_width;
 	size_t bar_width;
@@ -176,10 +176,10 @@ static void text_counts(struct text_ctx *t, const struct score_result *s)
 }
 
 void render_text(struct buf *out, const struct report *r,
-		 const struct render_text_options *opts)
+		 const struct render_options *opts)
 {
 	const struct score_result *s = &r->score;
-	struct render_text_options o = *opts;
+	struct render_options o = *opts;
 	struct text_ctx t;
 	size_t i;
 

@@ -1,5 +1,5 @@
 /*
- * render_util.c - the report model and what the renderers share.
+ * render_util.c - what the renderers share.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -73,67 +73,4 @@ const char *render_effort_title(enum effort effort)
 const char *render_company(const struct report *r)
 {
 	return r->score.company ? r->score.company : "Your company";
-}
-
-/* The time of the report: $SOURCE_DATE_EPOCH when valid, else now. */
-static time_t report_time(void)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (env && *env) {
-		errno = 0;
-		v = strtoll(env, &end, 10);
-		if (!errno && !*end && v >= 0)
-			return (time_t)v;
-	}
-	return time(NULL);
-}
-
-/* Copies the YYYY-MM-DD prefix of an ISO 8601 time when it has one. */
-static int date_of(char *date, size_t size, const char *iso)
-{
-	size_t i;
-
-	if (!iso || strlen(iso) < 10 || size < 11)
-		return -1;
-	for (i = 0; i < 10; i++) {
-		int dash = i == 4 || i == 7;
-
-		if (dash ? iso[i] != '-' : !isdigit((unsigned char)iso[i]))
-			return -1;
-	}
-	memcpy(date, iso, 10);
-	date[10] = '\0';
-	return 0;
-}
-
-void report_init(struct report *r, const struct questionnaire *q,
-		 const struct answers *a)
-{
-	time_t now = report_time();
-	struct tm tm;
-
-	memset(r, 0, sizeof(*r));
-	r->questionnaire = q;
-	r->answers = a;
-	score_compute(&r->score, q, a);
-	r->plan = xcalloc(r->score.nfindings ? r->score.nfindings : 1,
-			  sizeof(*r->plan));
-	score_plan_order(&r->score, r->plan);
-	if (!gmtime_r(&now, &tm) ||
-	    !strftime(r->generated_at, sizeof(r->generated_at),
-		      "%Y-%m-%dT%H:%M:%SZ", &tm))
-		strcpy(r->generated_at, "1970-01-01T00:00:00Z");
-	if (date_of(r->date, sizeof(r->date), a->completed_at) &&
-	    date_of(r->date, sizeof(r->date), a->updated_at))
-		date_of(r->date, sizeof(r->date), r->generated_at);
-}
-
-void report_release(struct report *r)
-{
-	free(r->plan);
-	r->plan = NULL;
-	score_release(&r->score);
 }

@@ -18,13 +18,7 @@ const char *const question_status_names[] = {
 
 double score_round(double x, int decimals)
 {
-	double scale = 1;
-	int i;
-
-	for (i = 0; i < decimals && i < 6; i++)
-		scale *= 10;
-	/* The small nudge keeps 0.05 (stored as 0.0499999...) rounding up. */
-	return round(x * scale + (x >= 0 ? 1e-9 : -1e-9)) / scale;
+	return round_to(x, decimals);
 }
 
 static double clamp01(double x)

@@ -165,6 +165,17 @@ int buf_add_hint(struct buf *msg, const char *word,
 	return 1;
 }
 
+double round_to(double x, int decimals)
+{
+	double scale = 1;
+	int i;
+
+	for (i = 0; i < decimals && i < 6; i++)
+		scale *= 10;
+	/* The small nudge keeps 0.05 (stored as 0.0499999...) rounding up. */
+	return round(x * scale + (x >= 0 ? 1e-9 : -1e-9)) / scale;
+}
+
 int parse_number(const char *s, double *out)
 {
 	char *end;

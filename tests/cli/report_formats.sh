@@ -152,5 +152,19 @@ run env CTO_ASSESS_QUESTIONNAIRES="$tmp/kit" "$CTO_ASSESS" report "$answers" \
 	--format json -o -
 check "the questionnaire id is looked up" [ "$status" -eq 0 ]
 check "... and scored with it" contains "$out_file" '"score":	42.8'
+# An answers file that names no questionnaire is not scored against the
+# default one (every answer would be an orphan): it asks for -q.
+sed '/"questionnaire":/d' "$answers" >"$tmp/anonymous.json"
+run "$CTO_ASSESS" report "$tmp/anonymous.json"
+check "no questionnaire named: exit 3" [ "$status" -eq 3 ]
+echo "cto-assess: error: '$tmp/anonymous.json' does not say which questionnaire it answers (give it with -q)" \
+	>"$tmp/expected"
+check_output "... asking for -q" "$tmp/expected" "$err_file"
+check "... and nothing on stdout" [ ! -s "$out_file" ]
+run "$CTO_ASSESS" report "$tmp/anonymous.json" -q "$q" --format json -o -
+check "... with -q it is scored" contains "$out_file" '"score":	42.8'
+run "$CTO_ASSESS" compare "$tmp/anonymous.json" "$tmp/kit/answers.json"
+check "compare asks for -q too (exit 3)" [ "$status" -eq 3 ]
+check_output "... with the same message" "$tmp/expected" "$err_file"
 
 done_testing

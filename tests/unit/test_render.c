@@ -158,7 +158,7 @@ static void test_markdown_escapes(void **state)
 	struct fixture *f = *state;
 	const char *md;
 
-	render_markdown(&f->out, &f->r);
+	render_markdown(&f->out, &f->r, NULL);
 	md = f->out.data;
 	assert_escaped(md, '<');
 	assert_escaped(md, '&');
@@ -183,7 +183,7 @@ static void test_html_escapes(void **state)
 	struct fixture *f = *state;
 	const char *html;
 
-	render_html(&f->out, &f->r);
+	render_html(&f->out, &f->r, NULL);
 	html = f->out.data;
 	assert_lacks(html, "<script");
 	assert_lacks(html, "<img");
@@ -230,7 +230,7 @@ static void test_csv_text(void **state)
 {
 	struct fixture *f = *state;
 
-	render_csv(&f->out, &f->r);
+	render_csv(&f->out, &f->r, NULL);
 	assert_string_equal(f->out.data, expected_csv);
 }
 
@@ -238,14 +238,14 @@ static void test_csv_text(void **state)
 static void test_bidi_shown(void **state)
 {
 	struct fixture *f = *state;
-	struct render_text_options o = { 0, 1, 80 };
+	struct render_options o = { 0, 1, 80 };
 
-	render_markdown(&f->out, &f->r);
+	render_markdown(&f->out, &f->r, NULL);
 	assert_contains(f->out.data, "Second \\<U+202E\\>evil\\<U+202C\\>?");
 	assert_lacks(f->out.data, "\xe2\x80\xae");
 	assert_lacks(f->out.data, "\xe2\x80\x8b");
 	buf_reset(&f->out);
-	render_html(&f->out, &f->r);
+	render_html(&f->out, &f->r, NULL);
 	assert_contains(f->out.data, "Second &lt;U+202E&gt;evil&lt;U+202C&gt;?");
 	assert_lacks(f->out.data, "\xe2\x80\xae");
 	buf_reset(&f->out);
@@ -253,7 +253,7 @@ static void test_bidi_shown(void **state)
 	assert_contains(f->out.data, "Second <U+202E>evil<U+202C>?");
 	assert_lacks(f->out.data, "\xe2\x80\xae");
 	buf_reset(&f->out);
-	render_json(&f->out, &f->r);
+	render_json(&f->out, &f->r, NULL);
 	assert_contains(f->out.data, "Second <U+202E>evil<U+202C>?");
 	assert_lacks(f->out.data, "\xe2\x80\xae");
 }
@@ -264,7 +264,7 @@ static void test_json_numbers_and_text(void **state)
 	cJSON *doc;
 	const cJSON *findings, *first;
 
-	render_json(&f->out, &f->r);
+	render_json(&f->out, &f->r, NULL);
 	assert_lacks(f->out.data, "0000000");
 	assert_lacks(f->out.data, "\x1b");
 	doc = cJSON_Parse(f->out.data);
@@ -302,7 +302,7 @@ static void test_json_rounding(void **state)
 	ans->choice = xstrdup("mid");
 	report_release(&f->r);
 	report_init(&f->r, f->q, &f->a);
-	render_json(&f->out, &f->r);
+	render_json(&f->out, &f->r, NULL);
 	/* q1 scores 0.3 (30.0); the area (3 * 0.3 + 0) / 4 = 22.5. */
 	assert_contains(f->out.data, "\"score\":\t22.5,");
 	assert_contains(f->out.data, "\"score\":\t30,");
@@ -317,7 +317,7 @@ static void test_json_rounding(void **state)
 static void test_text_sanitised(void **state)
 {
 	struct fixture *f = *state;
-	struct render_text_options o = { 0, 1, 80 };
+	struct render_options o = { 0, 1, 80 };
 
 	render_text(&f->out, &f->r, &o);
 	assert_lacks(f->out.data, "\x1b");
@@ -379,7 +379,7 @@ static size_t bar_column(const char *text, const char *title_start)
 static void test_text_aligned_cjk(void **state)
 {
 	struct fixture *f = *state;
-	struct render_text_options o = { 0, 0, 80 };
+	struct render_options o = { 0, 0, 80 };
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct buf path = BUF_INIT, err = BUF_INIT;
 	struct questionnaire *q;
