@@ -16,6 +16,7 @@
 #include "answers.h"
 #include "fileio.h"
 #include "jsontree.h"
+#include "strmap.h"
 #include "treecheck.h"
 #include "util.h"
 #include "yamltree.h"
@@ -186,11 +187,29 @@ static int is_text(const struct ynode *n)
 
 /* ---- reading: diagnostics -------------------------------------------- */
 
+/* Orphans of one group, in the order first seen, and an index by id. */
+struct orphan {
+	char *id;
+	cJSON *value;
+};
+
+struct orphans {
+	struct orphan **items;
+	size_t count, alloc;
+	struct strmap index;  /* id -> struct orphan * */
+};
+
+enum orphan_group { ORPHAN_ANSWERS, ORPHAN_NOTES, ORPHAN_GROUPS };
+static const char *const orphan_group_names[ORPHAN_GROUPS] = {
+	"answers", "notes"
+};
+
 struct reader {
 	struct tree_check tc;
 	struct answers *a;
 	const struct questionnaire *q;
 	const char **ids; /* question ids for hints, built when first needed */
+	struct orphans orphans[ORPHAN_GROUPS];
 };
 
 static int expect_mapping(struct reader *r, const struct ynode *n,
@@ -422,7 +441,7 @@ static int read_answer(struct reader *r, const struct question *qn,
 
 /* ---- reading: orphans ------------------------------------------------ */
 
-/* The JSON value of a node, for keeping what cannot be checked (caller owns). */
+/* The JSON value of a node, kept as it was written (caller owns). */
 static cJSON *node_to_json(const struct ynode *n)
 {
 	cJSON *v;
@@ -440,35 +459,79 @@ static cJSON *node_to_json(const struct ynode *n)
 		for (i = 0; i + 1 < n->count; i += 2)
 			if (n->items[i]->kind == YNODE_SCALAR)
 				cJSON_AddItemToObject(v, n->items[i]->text,
-						      node_to_json(n->items[i + 1]));
+					node_to_json(n->items[i + 1]));
 		return v;
 	}
-	if (n->style == YSTYLE_PLAIN) {
-		if (is_null(n))
-			return cJSON_CreateNull();
-		if (!strcmp(n->text, "true") || !strcmp(n->text, "false"))
-			return cJSON_CreateBool(!strcmp(n->text, "true"));
+	switch (ynode_value_type(n)) {
+	case YVALUE_NULL:
+		return cJSON_CreateNull();
+	case YVALUE_BOOL:
+		return cJSON_CreateBool(strchr("tT", n->text[0]) != NULL);
+	case YVALUE_NUMBER:
 		if (!parse_number(n->text, &number))
 			return cJSON_CreateNumber(number);
+		break;
+	default:
+		break;
 	}
 	return cJSON_CreateString(n->text);
 }
 
-/* Keeps value under orphans.<section>.<id>, replacing an older entry. */
-static void keep_orphan(struct reader *r, const char *section, const char *id,
-			cJSON *value)
+/*
+ * Keeps value under orphans.<group>.<id>, replacing an older entry.  The
+ * index finds an older entry in constant time: deleting it from a cJSON
+ * object would scan the whole group, quadratic in a file of many orphans.
+ */
+static void keep_orphan(struct reader *r, enum orphan_group group,
+			const char *id, cJSON *value)
 {
-	cJSON *group;
+	struct orphans *g = &r->orphans[group];
+	struct orphan *o = strmap_get(&g->index, id);
 
-	if (!r->a->orphans)
-		r->a->orphans = cJSON_CreateObject();
-	group = cJSON_GetObjectItemCaseSensitive(r->a->orphans, section);
-	if (!cJSON_IsObject(group)) {
-		cJSON_DeleteItemFromObjectCaseSensitive(r->a->orphans, section);
-		group = cJSON_AddObjectToObject(r->a->orphans, section);
+	if (o) {
+		cJSON_Delete(o->value);
+		o->value = value;
+		return;
 	}
-	cJSON_DeleteItemFromObjectCaseSensitive(group, id);
-	cJSON_AddItemToObject(group, id, value);
+	o = xmalloc(sizeof(*o));
+	o->id = xstrdup(id);
+	o->value = value;
+	GROW(g->items, g->alloc, g->count + 1);
+	g->items[g->count++] = o;
+	strmap_put(&g->index, o->id, o);
+}
+
+/*
+ * Hands the orphans to a->orphans in the order first seen (keep), or drops
+ * them; either way frees the tables.  cJSON appends to an object in
+ * constant time, so this is linear too.
+ */
+static void finish_orphans(struct reader *r, int keep)
+{
+	size_t g, i;
+
+	for (g = 0; g < ORPHAN_GROUPS; g++) {
+		struct orphans *o = &r->orphans[g];
+		cJSON *group = NULL;
+
+		if (keep && o->count && !r->a->orphans)
+			r->a->orphans = cJSON_CreateObject();
+		if (keep && o->count)
+			group = cJSON_AddObjectToObject(r->a->orphans,
+							orphan_group_names[g]);
+		for (i = 0; i < o->count; i++) {
+			if (group)
+				cJSON_AddItemToObject(group, o->items[i]->id,
+						      o->items[i]->value);
+			else
+				cJSON_Delete(o->items[i]->value);
+			free(o->items[i]->id);
+			free(o->items[i]);
+		}
+		free(o->items);
+		strmap_release(&o->index);
+		memset(o, 0, sizeof(*o));
+	}
 }
 
 static void warn_orphan(struct reader *r, const struct ynode *key,
@@ -498,19 +561,20 @@ static void read_orphans(struct reader *r, const struct ynode *n)
 	static const struct key_spec keys[] = {
 		{ "answers", 0 }, { "notes", 0 }
 	};
-	size_t i, k;
+	size_t i, g;
 
 	if (is_null(n) || !expect_mapping(r, n, "'orphans'"))
 		return;
 	tree_check_keys(&r->tc, n, keys, ARRAY_SIZE(keys), "'orphans'");
-	for (k = 0; k < ARRAY_SIZE(keys); k++) {
-		const struct ynode *group = ynode_get(n, keys[k].name);
+	for (g = 0; g < ORPHAN_GROUPS; g++) {
+		const struct ynode *group = ynode_get(n, orphan_group_names[g]);
 
 		if (!group || !expect_mapping(r, group, "an orphans group"))
 			continue;
+		tree_check_open_keys(&r->tc, group, "an orphans group");
 		for (i = 0; i + 1 < group->count; i += 2)
 			if (group->items[i]->kind == YNODE_SCALAR)
-				keep_orphan(r, keys[k].name,
+				keep_orphan(r, (enum orphan_group)g,
 					    group->items[i]->text,
 					    node_to_json(group->items[i + 1]));
 	}
@@ -535,7 +599,7 @@ static void read_answers_map(struct reader *r, const struct ynode *map)
 		qn = questionnaire_question(r->q, key->text);
 		if (!qn) {
 			warn_orphan(r, key, "answer");
-			keep_orphan(r, "answers", key->text,
+			keep_orphan(r, ORPHAN_ANSWERS, key->text,
 				    node_to_json(value));
 			continue;
 		}
@@ -569,7 +633,7 @@ static void read_notes_map(struct reader *r, const struct ynode *map)
 		qn = questionnaire_question(r->q, key->text);
 		if (!qn) {
 			warn_orphan(r, key, "note");
-			keep_orphan(r, "notes", key->text,
+			keep_orphan(r, ORPHAN_NOTES, key->text,
 				    cJSON_CreateString(value->text));
 			continue;
 		}
@@ -709,8 +773,8 @@ int answers_file_load(const struct answers_file *f, struct answers *a,
 	if (f->tree.root && f->tree.root->kind == YNODE_MAPPING)
 		read_root(&r, f->tree.root);
 	else
-		tree_error(&r.tc, NULL, "the answers file was not "
-			  "opened");
+		tree_error(&r.tc, NULL, "the answers file was not opened");
+	finish_orphans(&r, diags->errors == errors);
 	free(r.ids);
 	if (diags->errors != errors) {
 		answers_release(a);
