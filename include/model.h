@@ -196,6 +196,12 @@ const struct initiative *questionnaire_initiative(
 /* The target of area for stage, or NULL when none is set. */
 const struct target *area_target(const struct area *a, const char *stage);
 
+/*
+ * Sets q->hash: 16 hex digits over the content that answers and reports
+ * depend on (model_hash.c says exactly what).
+ */
+void model_hash(struct questionnaire *q);
+
 /* True for types whose answers can carry a score. */
 int question_type_scorable(enum question_type type);
 

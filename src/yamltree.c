@@ -227,21 +227,36 @@ static void offset_to_place(const char *data, size_t len, size_t offset,
 	}
 }
 
+/*
+ * libyaml's reader errors carry the offending value: a byte for a bad
+ * UTF-8 octet, a code point for a character it refuses (a surrogate, one
+ * beyond U+10FFFF, a control character), nothing for a sequence cut short.
+ */
+static void add_reader_error(struct builder *b, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	int line, col;
+
+	offset_to_place(b->data, b->len, p->problem_offset, &line, &col);
+	if (p->problem_value == -1)
+		diag_add(b->diags, DIAG_ERROR, b->name, line, col, "%s",
+			 problem);
+	else if (strstr(problem, "octet"))
+		diag_add(b->diags, DIAG_ERROR, b->name, line, col,
+			 "%s (byte 0x%02x)", problem,
+			 (unsigned)p->problem_value & 0xff);
+	else
+		diag_add(b->diags, DIAG_ERROR, b->name, line, col,
+			 "%s (U+%04X)", problem, (unsigned)p->problem_value);
+}
+
 static void add_parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	int line, col;
 	const char *problem = p->problem ? p->problem : "unknown problem";
 
 	if (p->error == YAML_READER_ERROR) {
-		offset_to_place(b->data, b->len, p->problem_offset, &line,
-				&col);
-		if (p->problem_value != -1)
-			diag_add(b->diags, DIAG_ERROR, b->name, line, col,
-				 "%s (byte 0x%02x)", problem,
-				 (unsigned)p->problem_value & 0xff);
-		else
-			diag_add(b->diags, DIAG_ERROR, b->name, line, col,
-				 "%s", problem);
+		add_reader_error(b, p);
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR)

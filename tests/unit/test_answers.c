@@ -572,6 +572,9 @@ static void test_json_tree(void **state)
 		"", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "tru",
 		"\"\\u0000\"", "\"\\ud800\"", "\"a\x01\"", "\"\xff\"",
 		"{} x", "'a'", "\"\\q\"", "[1 2]",
+		/* overlong '/', a surrogate, beyond U+10FFFF, cut short */
+		"\"\xc0\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"",
+		"\"\xf0\x9f\x98\"",
 	};
 	static const char good[] = "{\"k\": [\"\\u00e9\\ud83d\\ude00\\n\", "
 				   "-1.5e3, true, null]}";
@@ -592,6 +595,12 @@ static void test_json_tree(void **state)
 	assert_int_equal(json_tree_parse(&t, "t", "[\"\xc3\xa9\xc3\xa9\", 1]",
 					 11, &diags), 0);
 	assert_int_equal(t.root->items[1]->col, 8);
+	yaml_tree_release(&t);
+	/* A four-byte character is one column too: ["X", 1] with X U+1F600. */
+	assert_int_equal(json_tree_parse(&t, "t", "[\"\xf0\x9f\x98\x80\", 1]",
+					 11, &diags), 0);
+	assert_string_equal(t.root->items[0]->text, "\xf0\x9f\x98\x80");
+	assert_int_equal(t.root->items[1]->col, 7);
 	yaml_tree_release(&t);
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		size_t before = diags.errors;

@@ -283,6 +283,26 @@ static void test_directories(void **state)
 	msg = load_fails(dir.data);
 	assert_non_null(strstr(msg, "holds several questionnaires"));
 	free(msg);
+
+	/* Only a fragment: nothing to load. */
+	buf_reset(&dir);
+	buf_addf(&dir, "%s/f", tmpdir);
+	assert_int_equal(file_make_dir(dir.data, &err), 0);
+	write_tmp("f/part.yaml", "areas: []\n");
+	msg = load_fails(dir.data);
+	assert_non_null(strstr(msg, "/f: error: no questionnaire in this "
+				    "directory (a questionnaire is a .yaml "
+				    "file with a top-level 'id')"));
+	free(msg);
+
+	/* A file is not a directory to list. */
+	assert_int_equal(questionnaire_find_roots(GOOD, &roots, &fragments,
+						  &diags), -1);
+	assert_int_equal(diags.errors, 1);
+	msg = diag_format(&diags.items[0]);
+	assert_string_equal(msg, GOOD ": error: cannot read directory: "
+			    "Not a directory");
+	free(msg);
 	diag_list_release(&diags);
 	buf_release(&dir);
 }
