@@ -4,6 +4,7 @@
 #   make run             install build dependencies, build, start an assessment
 #   make check           install test dependencies, build, run every test
 #   make check-sanitize  the same tests built with ASan and UBSan
+#   make coverage        the same tests, then line coverage per file (gcovr)
 #   make install         install under $(DESTDIR)$(PREFIX)
 #   make bench           timing figures (not a test)
 #   make fuzz            fuzz the parsers with libFuzzer (FUZZ_SECONDS each)
@@ -53,7 +54,8 @@ UNIT_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka)
 
 MAN_PAGES  = man/cto-assess.1 man/cto-assess-questionnaire.5
 
-.PHONY: all run check check-sanitize test-all unit-tests deps deps-test \
+.PHONY: all run check check-sanitize coverage test-all unit-tests deps \
+	deps-test deps-coverage \
 	install uninstall clean bench fuzz lint-man reports FORCE
 
 all: $(PROG)
@@ -97,6 +99,19 @@ check-sanitize: deps-test
 	@$(MAKE) --no-print-directory test-all BUILD=build-san \
 		PROG=build-san/cto-assess SANITIZE=1 CFLAGS="-O1 -g"
 
+# Line coverage of src/ by every test: a --coverage build of its own in
+# build-cov (started afresh, so no count is left from an older run), the
+# tests, then gcovr's table per file and the total, which must stay at or
+# above COVERAGE_MIN percent.
+COVERAGE_MIN ?= 90
+coverage: deps-coverage
+	@rm -rf build-cov
+	@$(MAKE) --no-print-directory test-all BUILD=build-cov \
+		PROG=build-cov/cto-assess CFLAGS="-O0 -g --coverage" \
+		LDFLAGS=--coverage
+	gcovr --root . --filter 'src/' --fail-under-line $(COVERAGE_MIN) \
+		build-cov/obj
+
 test-all: all unit-tests
 	@CTO_ASSESS=$(abspath $(PROG)) UNIT_DIR=$(BUILD)/tests \
 		tests/run-tests.sh
@@ -106,6 +121,9 @@ deps:
 
 deps-test:
 	@scripts/install-deps test
+
+deps-coverage:
+	@scripts/install-deps coverage
 
 lint-man:
 	mandoc -T lint -W warning $(MAN_PAGES)
@@ -171,4 +189,4 @@ reports: all
 	SCREENSHOT=1 tests/examples/regen.sh reports $(abspath $(PROG))
 
 clean:
-	rm -rf build build-san build-fuzz cto-assess
+	rm -rf build build-san build-cov build-fuzz cto-assess
