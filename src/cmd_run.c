@@ -47,11 +47,16 @@ static const char run_usage[] =
 	"  -a, --answers FILE        pre-filled answers (YAML or JSON); without\n"
 	"                            a terminal every answer must be there\n"
 	"  -b, --batch               never ask: missing answers are an error\n"
-	"  -f, --format FORMATS      reports to write: md,json,html,csv,text or\n"
-	"                            all (default: " DEFAULT_FORMATS ")\n"
+	"  -f, --format FORMATS      reports to write, a comma-separated list of\n"
+	"                            the formats below or all (default:\n"
+	"                            " DEFAULT_FORMATS ")\n"
 	"      --force               replace existing reports and sessions\n"
 	"      --color=WHEN          auto (default), always or never\n"
 	"  -h, --help                show this help\n"
+	"\n"
+	"Formats, with their file in DIR:\n";
+
+static const char run_usage_tail[] =
 	"\n"
 	"At a prompt: a choice's number or the start of its label (Tab\n"
 	"completes), '?' for help, 'back', 'skip', 'note', 'quit'.\n"
@@ -60,11 +65,6 @@ static const char run_usage[] =
 	"or was refused, 2 usage error, 3 invalid questionnaire, answers file\n"
 	"or (without a terminal) input line, 130 interrupted by Ctrl-C.\n";
 
-/* What a run leaves in its directory: never replaced silently. */
-static const char *const output_names[] = {
-	SESSION_NAME, "report.md", "report.json", "report.html",
-	"action-plan.csv", "summary.txt"
-};
 
 struct run {
 	const char *qarg;
@@ -83,6 +83,18 @@ struct run {
 	char *session;
 	int tty;
 };
+
+static int print_usage(void)
+{
+	struct buf text = BUF_INIT;
+
+	buf_adds(&text, run_usage);
+	report_describe_formats(&text);
+	buf_adds(&text, run_usage_tail);
+	print_help(text.data);
+	buf_release(&text);
+	return EXIT_OK;
+}
 
 static int run_option(void *ctx, int c, const char *arg)
 {
@@ -272,20 +284,25 @@ static int check_complete(struct run *r)
 
 /* ---- where files go ----------------------------------------------------- */
 
-/* The first file of a run found in dir (the session only if asked), or NULL. */
+/*
+ * The first file of a run found in dir, or NULL: the session (only if
+ * asked), then the report files of every format.  A run never replaces
+ * them silently.
+ */
 static const char *existing_output(const char *dir, int with_session)
 {
 	struct buf path = BUF_INIT;
-	const char *found = NULL;
+	const char *found = NULL, *name;
 	size_t i;
 
-	for (i = with_session ? 0 : 1; i < ARRAY_SIZE(output_names); i++) {
+	for (i = 0; !found && (name = i == 0 ? SESSION_NAME :
+			       report_format_file(i - 1)); i++) {
+		if (i == 0 && !with_session)
+			continue;
 		buf_reset(&path);
-		buf_addf(&path, "%s/%s", dir, output_names[i]);
-		if (file_exists(path.data)) {
-			found = output_names[i];
-			break;
-		}
+		buf_addf(&path, "%s/%s", dir, name);
+		if (file_exists(path.data))
+			found = name;
 	}
 	buf_release(&path);
 	return found;
@@ -578,7 +595,7 @@ int cmd_run(int argc, char **argv)
 	r.formats = DEFAULT_FORMATS;
 	ret = parse_args(&r, argc, argv);
 	if (ret < 0)
-		return print_help(run_usage);
+		return print_usage();
 	if (ret)
 		return ret;
 	ret = run(&r);

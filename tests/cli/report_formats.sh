@@ -119,6 +119,17 @@ check "no answers file is a usage error" [ "$status" -eq 2 ]
 run "$CTO_ASSESS" report --help
 check "--help exits 0" [ "$status" -eq 0 ]
 check "--help shows usage" contains "$out_file" "usage: cto-assess report ANSWERS"
+# The usage lists the formats of the one table, each with its file.
+cat >"$tmp/formats" <<'TXT'
+Formats, with their file in a directory:
+  md     report.md        the report in Markdown
+  json   report.json      the report as JSON, for tools
+  html   report.html      the report as one web page
+  csv    action-plan.csv  the action plan, for a spreadsheet
+  text   summary.txt      the terminal summary
+TXT
+sed -n '/^Formats/,/^$/p' "$out_file" | sed '/^$/d' >"$tmp/formats.out"
+check_output "--help lists every format and its file" "$tmp/formats" "$tmp/formats.out"
 
 # ---- the terminal summary -------------------------------------------------
 run "$CTO_ASSESS" report "$answers" -q "$q"
