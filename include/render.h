@@ -21,7 +21,11 @@
 
 struct cJSON;
 
-#define REPORT_SCHEMA "cto-assess/report/1"
+#define RENDER_FIRST_ACTIONS 3  /* actions in an executive summary */
+#define RENDER_URGENT_MAX 10    /* critical and high risks named there */
+
+#define REPORT_SCHEMA "cto-assess/report/2"
+#define REPORT_SCHEMA_1 "cto-assess/report/1" /* compare still reads it */
 
 struct report {
 	const struct questionnaire *questionnaire;
@@ -29,9 +33,6 @@ struct report {
 	struct score_result score;
 	char generated_at[32]; /* ISO 8601 UTC */
 	char date[16];         /* the assessment's date, YYYY-MM-DD */
-	/* The findings in action-plan order (score_plan_order); owned.  The
-	 * first ones are the top actions of every summary. */
-	const struct finding **plan;
 };
 
 /*
@@ -67,9 +68,33 @@ struct cJSON *report_to_json(const struct report *r);
 /* Appends s cut to at most max display columns, with "..." when cut. */
 void render_truncate(struct buf *out, const char *s, size_t max);
 
-/* The paragraphs of the "Method" section, in plain text, one per entry,
- * NULL-terminated. */
+/*
+ * What every format says in words (render_words.c).  Each appends plain
+ * text, questionnaire text included: the caller escapes it.
+ */
+
+/* The paragraphs of the "Method" section, one per entry, NULL-terminated. */
 extern const char *const render_method_text[];
+
+/* The honest headline: overall score and level (with its cap), the open
+ * risks, the areas below target and what is not known. */
+void render_headline(struct buf *out, const struct report *r);
+
+/* "1 critical and 4 high": the counts of risks from down to to. */
+void render_risk_counts(struct buf *out, const size_t *nrisks,
+			enum risk from, enum risk to);
+
+/* A level with its cap, or "not enough information (40% answered)". */
+void render_level(struct buf *out, const struct level *level,
+		  const struct level *uncapped, int enough, double coverage);
+
+/* "target 75.0, 16.6 below" or "target 65.0, met"; nothing without one. */
+void render_target(struct buf *out, int has_target, double score,
+		   double target);
+
+/* Why actions were moved into horizon h by capacity, or nothing. */
+void render_capacity_note(struct buf *out, const struct plan *p,
+			  enum horizon h);
 
 /* Capitalised names ("High", "Low"). */
 const char *render_risk_title(enum risk risk);

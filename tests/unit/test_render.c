@@ -209,9 +209,9 @@ static void test_csv_quotes(void **state)
 
 	render_csv(&f->out, &f->r);
 	csv = f->out.data;
-	assert_true(!strncmp(csv, "rank,horizon,priority,risk,effort,area_id,"
-			     "area,question_id,question,answer,score,advice,"
-			     "note\r\n", 80));
+	assert_true(!strncmp(csv, "rank,horizon,risk,effort,impact,action_id,"
+			     "action,advice,areas,finding_ids,findings,"
+			     "answers,notes\r\n", 86));
 	/* Quotes doubled inside a quoted field. */
 	assert_contains(csv, ",\"Lo, \"\"quoted\"\"\",");
 	/* A formula is defused with an apostrophe. */
@@ -237,7 +237,7 @@ static void test_json_numbers_and_text(void **state)
 	doc = cJSON_Parse(f->out.data);
 	assert_non_null(doc);
 	assert_string_equal(cJSON_GetObjectItem(doc, "schema")->valuestring,
-			    "cto-assess/report/1");
+			    "cto-assess/report/2");
 	assert_string_equal(cJSON_GetObjectItem(doc, "generated_at")
 			    ->valuestring, "2025-11-28T10:00:00Z");
 	assert_string_equal(cJSON_GetObjectItem(doc, "assessment_date")
