@@ -92,6 +92,19 @@ void render_level(struct buf *out, const struct level *level,
 void render_target(struct buf *out, int has_target, double score,
 		   double target);
 
+/*
+ * Whether an answer belongs with the company's profile at the top of a
+ * report: a text answer in an unscored area (the stack, what worries the
+ * founder), other than the company name.
+ */
+int render_profile_text(const struct report *r,
+			const struct question_score *qs);
+
+/* Whether a text answer is quoted under "Notes and free-text answers":
+ * every answered text but the company name and the profile texts. */
+int render_notes_text(const struct report *r,
+		      const struct question_score *qs);
+
 /* Why actions were moved into horizon h by capacity, or nothing. */
 void render_capacity_note(struct buf *out, const struct plan *p,
 			  enum horizon h);

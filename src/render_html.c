@@ -38,7 +38,8 @@ static const char html_style[] =
 	"h1{margin:.2em 0 .6em;font-size:2rem;line-height:1.2}\n"
 	".meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;"
 	"margin:0;font-size:.95rem}\n"
-	".meta dt{color:#b8c4d6}.meta dd{margin:0}\n"
+	".meta dt{color:#b8c4d6;max-width:16em}.meta dd{margin:0;"
+	"white-space:pre-line}\n"
 	"section{background:var(--paper);border:1px solid var(--line);"
 	"border-radius:12px;padding:20px 24px;margin-bottom:20px}\n"
 	"h2{margin:0 0 .8em;font-size:1.35rem}\n"
@@ -155,6 +156,7 @@ static void html_cover(struct buf *out, const struct report *r)
 	const struct score_result *s = &r->score;
 	const struct questionnaire *q = r->questionnaire;
 	struct buf qtext = BUF_INIT;
+	size_t i;
 
 	buf_adds(out, "<header class=\"cover\">\n<p class=\"eyebrow\">"
 		 "Technology readiness report</p>\n<h1>");
@@ -165,6 +167,17 @@ static void html_cover(struct buf *out, const struct report *r)
 	html_meta_row(out, "Assessment date", r->date);
 	buf_addf(&qtext, "%s (%s, version %s)", q->title, q->id, q->version);
 	html_meta_row(out, "Questionnaire", qtext.data);
+	for (i = 0; i < s->nquestions; i++) {
+		const struct question_score *qs = &s->questions[i];
+
+		if (!render_profile_text(r, qs))
+			continue;
+		buf_adds(out, "<dt>");
+		escape_html(out, qs->question->text, 0);
+		buf_adds(out, "</dt><dd>");
+		escape_html(out, qs->answer->text, 1);
+		buf_adds(out, "</dd>\n");
+	}
 	buf_adds(out, "</dl>\n</header>\n");
 	if (s->nunanswered)
 		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
@@ -554,15 +567,13 @@ static void html_strengths(struct buf *out, const struct report *r)
 static void html_notes(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const char *name = r->questionnaire->name_question;
 	size_t i, n = 0;
 
 	buf_adds(out, "<section id=\"notes\">\n<h2>Notes and free-text "
 		 "answers</h2>\n");
 	for (i = 0; i < s->nquestions; i++) {
 		const struct question_score *qs = &s->questions[i];
-		int is_text = qs->answer->kind == ANSWER_TEXT &&
-			      !(name && !strcmp(name, qs->question->id));
+		int is_text = render_notes_text(r, qs);
 
 		if (qs->status == STATUS_RULED_OUT ||
 		    qs->status == STATUS_NOT_APPLICABLE ||

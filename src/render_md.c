@@ -65,6 +65,7 @@ static void md_header(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
 	const struct questionnaire *q = r->questionnaire;
+	size_t i;
 
 	buf_adds(out, "# Technology readiness report: ");
 	escape_markdown(out, render_company(r));
@@ -80,7 +81,19 @@ static void md_header(struct buf *out, const struct report *r)
 	escape_markdown(out, q->id);
 	buf_adds(out, ", version ");
 	escape_markdown(out, q->version);
-	buf_addf(out, ") |\n\n");
+	buf_adds(out, ") |\n");
+	for (i = 0; i < s->nquestions; i++) {
+		const struct question_score *qs = &s->questions[i];
+
+		if (!render_profile_text(r, qs))
+			continue;
+		buf_adds(out, "| ");
+		escape_markdown(out, qs->question->text);
+		buf_adds(out, " | ");
+		escape_markdown(out, qs->answer->text);
+		buf_adds(out, " |\n");
+	}
+	buf_addc(out, '\n');
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
 			 "not answered. Scored ones count as gaps; all are "
@@ -395,21 +408,15 @@ static void md_strengths(struct buf *out, const struct report *r)
 /* Whether the question's text or note belongs under "Notes". */
 static int has_words(const struct report *r, const struct question_score *qs)
 {
-	const char *name = r->questionnaire->name_question;
-
 	if (qs->status == STATUS_RULED_OUT ||
 	    qs->status == STATUS_NOT_APPLICABLE)
 		return 0;
-	if (qs->answer->note)
-		return 1;
-	return qs->answer->kind == ANSWER_TEXT &&
-	       !(name && !strcmp(name, qs->question->id));
+	return qs->answer->note || render_notes_text(r, qs);
 }
 
 static void md_notes(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const char *name = r->questionnaire->name_question;
 	size_t i, n = 0;
 
 	buf_adds(out, "## Notes and free-text answers\n\n");
@@ -424,8 +431,7 @@ static void md_notes(struct buf *out, const struct report *r)
 		buf_adds(out, "** (");
 		escape_markdown(out, qs->question->area->title);
 		buf_adds(out, ")\n\n");
-		if (qs->answer->kind == ANSWER_TEXT &&
-		    !(name && !strcmp(name, qs->question->id))) {
+		if (render_notes_text(r, qs)) {
 			md_block(out, qs->answer->text);
 			buf_addc(out, '\n');
 		}

@@ -247,3 +247,23 @@ void render_capacity_note(struct buf *out, const struct plan *p,
 		buf_addf(out, " can take on about %zu more in the 90 days "
 			 "after that.", p->capacity[HORIZON_NEXT]);
 }
+
+int render_profile_text(const struct report *r, const struct question_score *qs)
+{
+	const char *name = r->questionnaire->name_question;
+	const struct question *q = qs->question;
+
+	return !q->area->scored && q->type == QTYPE_TEXT &&
+	       qs->status == STATUS_ANSWERED && qs->answer->text &&
+	       *qs->answer->text && !(name && !strcmp(name, q->id));
+}
+
+int render_notes_text(const struct report *r, const struct question_score *qs)
+{
+	const char *name = r->questionnaire->name_question;
+
+	return qs->status == STATUS_ANSWERED &&
+	       qs->answer->kind == ANSWER_TEXT &&
+	       !render_profile_text(r, qs) &&
+	       !(name && !strcmp(name, qs->question->id));
+}
