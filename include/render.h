@@ -19,6 +19,9 @@
 
 struct cJSON;
 
+#define RENDER_FIRST_ACTIONS 3  /* actions in an executive summary */
+#define RENDER_URGENT_MAX 10    /* critical and high risks named there */
+
 /* How a document is shown; only the terminal summary reads them today. */
 struct render_options {
 	int use_color;
@@ -44,9 +47,46 @@ struct cJSON *report_to_json(const struct report *r);
  * Helpers shared by the renderers (render_util.c).
  */
 
-/* The paragraphs of the "Method" section, in plain text, one per entry,
- * NULL-terminated. */
+/*
+ * What every format says in words (render_words.c).  Each appends plain
+ * text, questionnaire text included: the caller escapes it.
+ */
+
+/* The paragraphs of the "Method" section, one per entry, NULL-terminated. */
 extern const char *const render_method_text[];
+
+/* The honest headline: overall score and level (with its cap), the open
+ * risks, the areas below target and what is not known. */
+void render_headline(struct buf *out, const struct report *r);
+
+/* "1 critical and 4 high": the counts of risks from down to to. */
+void render_risk_counts(struct buf *out, const size_t *nrisks,
+			enum risk from, enum risk to);
+
+/* A level with its cap, or "not enough information (40% answered)". */
+void render_level(struct buf *out, const struct level *level,
+		  const struct level *uncapped, int enough, double coverage);
+
+/* "target 75.0, 16.6 below" or "target 65.0, met"; nothing without one. */
+void render_target(struct buf *out, int has_target, double score,
+		   double target);
+
+/*
+ * Whether an answer belongs with the company's profile at the top of a
+ * report: a text answer in an unscored area (the stack, what worries the
+ * founder), other than the company name.
+ */
+int render_profile_text(const struct report *r,
+			const struct question_score *qs);
+
+/* Whether a text answer is quoted under "Notes and free-text answers":
+ * every answered text but the company name and the profile texts. */
+int render_notes_text(const struct report *r,
+		      const struct question_score *qs);
+
+/* Why actions were moved into horizon h by capacity, or nothing. */
+void render_capacity_note(struct buf *out, const struct plan *p,
+			  enum horizon h);
 
 /* Capitalised names ("High", "Low"). */
 const char *render_risk_title(enum risk risk);

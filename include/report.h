@@ -2,7 +2,7 @@
  * report.h - the readiness report model: an assessment scored once.
  *
  * A struct report is the scored assessment plus what every format prints
- * about it (dates, the plan order); report_init() computes it once and
+ * about it (dates); the plan is in score.plan; report_init() computes it once and
  * every renderer (render.h), the terminal summary and compare read that one
  * struct.  Writing it in files is report_write.h, a layer above the
  * renderers.
@@ -15,8 +15,9 @@
 #include "score.h"
 
 /* The schema id of the report JSON document (render_json.c writes it,
- * compare reads it). */
-#define REPORT_SCHEMA "cto-assess/report/1"
+ * compare reads it, and version 1 too). */
+#define REPORT_SCHEMA "cto-assess/report/2"
+#define REPORT_SCHEMA_1 "cto-assess/report/1"
 
 struct report {
 	const struct questionnaire *questionnaire;
@@ -24,9 +25,6 @@ struct report {
 	struct score_result score;
 	char generated_at[32]; /* ISO 8601 UTC */
 	char date[16];         /* the assessment's date, YYYY-MM-DD */
-	/* The findings in action-plan order (score_plan_order); owned.  The
-	 * first ones are the top actions of every summary. */
-	const struct finding **plan;
 };
 
 /*

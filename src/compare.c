@@ -71,10 +71,10 @@ int compare_check_report(const cJSON *doc, const char *name, struct buf *err)
 			 "(no \"schema\")", name);
 		return -1;
 	}
-	if (strcmp(schema, REPORT_SCHEMA)) {
-		buf_addf(err, "'%s' has schema '%s'; compare reads '%s' "
-			 "reports and answers files", name, schema,
-			 REPORT_SCHEMA);
+	if (strcmp(schema, REPORT_SCHEMA) && strcmp(schema, REPORT_SCHEMA_1)) {
+		buf_addf(err, "'%s' has schema '%s'; compare reads '%s' and "
+			 "'%s' reports and answers files", name, schema,
+			 REPORT_SCHEMA, REPORT_SCHEMA_1);
 		return -1;
 	}
 	for (i = 0; i < ARRAY_SIZE(arrays); i++)
@@ -94,13 +94,18 @@ int compare_check_report(const cJSON *doc, const char *name, struct buf *err)
 
 struct side {
 	const cJSON *doc;
+	int version1;  /* "not_applicable" meant what version 2 calls
+			  "ruled_out" */
 	struct strmap areas, findings, answers;
 };
 
 static void side_init(struct side *s, const cJSON *doc)
 {
+	const char *schema = jstr(doc, "schema");
+
 	memset(s, 0, sizeof(*s));
 	s->doc = doc;
+	s->version1 = schema && !strcmp(schema, REPORT_SCHEMA_1);
 	index_by_id(&s->areas, jarr(doc, "areas"));
 	index_by_id(&s->findings, jarr(doc, "findings"));
 	index_by_id(&s->answers, jarr(doc, "answers"));
@@ -111,6 +116,37 @@ static void side_release(struct side *s)
 	strmap_release(&s->areas);
 	strmap_release(&s->findings);
 	strmap_release(&s->answers);
+}
+
+/* The status of the answer to id on side s, in version 2's words, or NULL
+ * when the side has no such question. */
+static const char *status_of(const struct side *s, const char *id)
+{
+	const cJSON *a = strmap_get(&s->answers, id);
+	const char *status = a ? jstr(a, "status") : NULL;
+
+	if (status && s->version1 && !strcmp(status, "not_applicable"))
+		return "ruled_out";
+	return status;
+}
+
+static int status_is(const char *status, const char *what)
+{
+	return status && !strcmp(status, what);
+}
+
+/* Skipped, don't know or not answered: not known. */
+static int status_unknown(const char *status)
+{
+	return status_is(status, "skipped") || status_is(status, "dont_know") ||
+	       status_is(status, "unanswered");
+}
+
+/* Asked of neither side, or ruled out by the respondent: not assessed. */
+static int status_out(const char *status)
+{
+	return status_is(status, "ruled_out") ||
+	       status_is(status, "not_applicable");
 }
 
 /* Copies the string o.key to dst.as (null when absent). */
@@ -260,6 +296,13 @@ static cJSON *finding_json(const char *id, const struct side *o,
 			      ? cJSON_CreateNumber(round_to(score, 1))
 			      : cJSON_CreateNull());
 	cJSON_AddBoolToObject(r, "new_question", !fo && !ao);
+	/* A finding that was answered and is now an unknown did not
+	 * improve: it is marked, whatever its score did. */
+	cJSON_AddBoolToObject(r, "old_unknown", fo &&
+			      status_unknown(status_of(o, id)));
+	cJSON_AddBoolToObject(r, "new_unknown", fn &&
+			      status_unknown(status_of(n, id)));
+	copy_str(r, "new_status", an, "status");
 	fill_question(r);
 	return r;
 }
@@ -270,18 +313,24 @@ static cJSON *findings_json(const struct side *o, const struct side *n)
 	cJSON *resolved = cJSON_AddArrayToObject(r, "resolved");
 	cJSON *added = cJSON_AddArrayToObject(r, "new");
 	cJSON *open = cJSON_AddArrayToObject(r, "open");
+	cJSON *out = cJSON_AddArrayToObject(r, "no_longer_applies");
 	const cJSON *item;
 
-	/* In the old report's priority order. */
+	/* In the old report's plan order. */
 	cJSON_ArrayForEach(item, jarr(o->doc, "findings")) {
 		const char *id = jstr(item, "id");
+		const char *now;
 
-		if (!id || strmap_get(&o->findings, id) != item)
+		if (!id || strmap_get(&o->findings, id) != item ||
+		    strmap_get(&n->findings, id))
 			continue;
-		/* A question gone from the questionnaire is not "resolved". */
-		if (!strmap_get(&n->findings, id) &&
-		    strmap_get(&n->answers, id))
+		/* Resolved means answered better; a question gone from the
+		 * questionnaire, or no longer applying, is not "resolved". */
+		now = status_of(n, id);
+		if (status_is(now, "answered"))
 			cJSON_AddItemToArray(resolved, finding_json(id, o, n));
+		else if (status_out(now))
+			cJSON_AddItemToArray(out, finding_json(id, o, n));
 	}
 	/* In the new report's priority order. */
 	cJSON_ArrayForEach(item, jarr(n->doc, "findings")) {
@@ -317,16 +366,14 @@ static cJSON *answers_json(const struct side *o, const struct side *n)
 	cJSON_ArrayForEach(item, jarr(n->doc, "answers")) {
 		const char *id = jstr(item, "id");
 		const cJSON *old_item = id ? strmap_get(&o->answers, id) : NULL;
-		const char *status = jstr(item, "status");
 		cJSON *r;
 
 		if (!old_item || strmap_get(&n->answers, id) != item ||
 		    same_answer(old_item, item))
 			continue;
 		/* Questions asked on neither side did not change. */
-		if (status && !strcmp(status, "not_applicable") &&
-		    (jstr(old_item, "status") &&
-		     !strcmp(jstr(old_item, "status"), "not_applicable")))
+		if (status_is(status_of(n, id), "ruled_out") &&
+		    status_is(status_of(o, id), "ruled_out"))
 			continue;
 		r = cJSON_CreateObject();
 		copy_str(r, "id", item, "id");

@@ -151,6 +151,10 @@ static void md_finding_list(struct buf *out, const cJSON *cmp,
 			buf_addf(out, ": %s risk", new_risk ? new_risk : old_risk);
 		if (cJSON_IsTrue(get(f, "new_question")))
 			buf_adds(out, " (new question)");
+		if (cJSON_IsTrue(get(f, "new_unknown")) &&
+		    !cJSON_IsTrue(get(f, "old_unknown")))
+			buf_adds(out, " (**now unknown**: no longer answered, "
+				 "so counted at its worst risk)");
 		buf_addc(out, '\n');
 	}
 	buf_addc(out, '\n');
@@ -230,6 +234,9 @@ static void render_markdown(struct buf *out, const cJSON *cmp,
 	md_finding_list(out, cmp, "resolved", "Findings resolved");
 	md_finding_list(out, cmp, "new", "New findings");
 	md_finding_list(out, cmp, "open", "Findings still open");
+	if (cJSON_GetArraySize(findings_list(cmp, "no_longer_applies")))
+		md_finding_list(out, cmp, "no_longer_applies",
+				"Findings that no longer apply");
 	md_answers(out, cmp);
 	md_unmatched(out, cmp);
 }
@@ -289,6 +296,9 @@ static void text_findings(struct cmp_text *t, const cJSON *cmp,
 		}
 		if (cJSON_IsTrue(get(f, "new_question")))
 			buf_adds(t->out, ", new question");
+		if (cJSON_IsTrue(get(f, "new_unknown")) &&
+		    !cJSON_IsTrue(get(f, "old_unknown")))
+			buf_adds(t->out, ", now unknown");
 		buf_addf(t->out, ")%s\n", t->style.reset);
 	}
 }
@@ -364,6 +374,9 @@ static void render_text(struct buf *out, const cJSON *cmp, int use_color)
 	text_findings(&t, cmp, "resolved", "Resolved");
 	text_findings(&t, cmp, "new", "New");
 	text_findings(&t, cmp, "open", "Still open");
+	if (cJSON_GetArraySize(findings_list(cmp, "no_longer_applies")))
+		text_findings(&t, cmp, "no_longer_applies",
+			      "No longer applies");
 	text_answers(&t, cmp);
 	text_unmatched(&t, cmp);
 }

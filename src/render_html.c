@@ -39,7 +39,8 @@ static const char html_style[] =
 	"h1{margin:.2em 0 .6em;font-size:2rem;line-height:1.2}\n"
 	".meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;"
 	"margin:0;font-size:.95rem}\n"
-	".meta dt{color:#b8c4d6}.meta dd{margin:0}\n"
+	".meta dt{color:#b8c4d6;max-width:16em}.meta dd{margin:0;"
+	"white-space:pre-line}\n"
 	"section{background:var(--paper);border:1px solid var(--line);"
 	"border-radius:12px;padding:20px 24px;margin-bottom:20px}\n"
 	"h2{margin:0 0 .8em;font-size:1.35rem}\n"
@@ -84,6 +85,20 @@ static const char html_style[] =
 	"border-color:var(--bad)}.tags li.r-medium{background:#fff0d6;"
 	"border-color:#f0c27a}\n"
 	".label{font-weight:600}\n"
+	;
+
+/* Kept apart: ISO C compilers need only take strings of 4,095 bytes. */
+static const char html_style_plan[] =
+	".headline{font-size:1.05rem}\n"
+	"ul.urgent{list-style:none;padding:0;margin:0 0 12px}"
+	"ul.urgent li{margin:4px 0}\n"
+	".pill{display:inline-block;min-width:5.5em;text-align:center;"
+	"border-radius:999px;padding:0 8px;font-size:.8rem;font-weight:600;"
+	"color:#fff;background:var(--bad)}.pill.r-critical{background:"
+	"var(--crit)}\n"
+	".rank{color:var(--muted);font-weight:600}\n"
+	"ul.covers{padding-left:1.2em;margin:6px 0}"
+	"ul.covers li{margin:0 0 8px}\n"
 	"blockquote{margin:6px 0;padding:6px 12px;border-left:3px solid "
 	"var(--line);color:var(--muted);white-space:pre-line}\n"
 	"ul.strengths{padding-left:1.2em}\n"
@@ -126,8 +141,8 @@ static void html_head(struct buf *out, const struct report *r)
 		 "<meta name=\"generator\" content=\"cto-assess "
 		 CTO_ASSESS_VERSION "\">\n<title>Technology readiness report: ");
 	escape_html(out, render_company(r), 0);
-	buf_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
-		 html_style);
+	buf_addf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
+		 "<main>\n", html_style, html_style_plan);
 }
 
 static void html_meta_row(struct buf *out, const char *term, const char *s)
@@ -142,6 +157,7 @@ static void html_cover(struct buf *out, const struct report *r)
 	const struct score_result *s = &r->score;
 	const struct questionnaire *q = r->questionnaire;
 	struct buf qtext = BUF_INIT;
+	size_t i;
 
 	buf_adds(out, "<header class=\"cover\">\n<p class=\"eyebrow\">"
 		 "Technology readiness report</p>\n<h1>");
@@ -152,6 +168,17 @@ static void html_cover(struct buf *out, const struct report *r)
 	html_meta_row(out, "Assessment date", r->date);
 	buf_addf(&qtext, "%s (%s, version %s)", q->title, q->id, q->version);
 	html_meta_row(out, "Questionnaire", qtext.data);
+	for (i = 0; i < s->nquestions; i++) {
+		const struct question_score *qs = &s->questions[i];
+
+		if (!render_profile_text(r, qs))
+			continue;
+		buf_adds(out, "<dt>");
+		escape_html(out, qs->question->text, 0);
+		buf_adds(out, "</dt><dd>");
+		escape_html(out, qs->answer->text, 1);
+		buf_adds(out, "</dd>\n");
+	}
 	buf_adds(out, "</dl>\n</header>\n");
 	if (s->nunanswered)
 		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
@@ -225,59 +252,155 @@ static void html_chart(struct buf *out, const struct score_result *s)
 	buf_adds(out, ".</p>\n");
 }
 
-static void html_tags(struct buf *out, const struct finding *f)
+/* Appends plain text t, escaped. */
+static void html_text(struct buf *out, const struct buf *t)
 {
-	const struct question_score *qs = f->qs;
-
-	buf_adds(out, "<ul class=\"tags\"><li>");
-	escape_html(out, qs->question->area->title, 0);
-	buf_addf(out, "</li><li class=\"r-%s\">%s risk</li><li>%s effort</li>"
-		 "<li>priority %.2f</li></ul>\n", risk_names[qs->risk],
-		 render_risk_title(qs->risk), render_effort_title(qs->effort),
-		 f->priority);
+	escape_html(out, t->data, 0);
 }
 
-static void html_finding(struct buf *out, const struct finding *f)
+static void html_level(struct buf *out, const struct area_score *as)
 {
-	const struct question_score *qs = f->qs;
+	struct buf text = BUF_INIT;
 
-	buf_addf(out, "<li class=\"finding risk-%s\">\n<h4>",
-		 risk_names[qs->risk]);
-	escape_html(out, qs->question->text, 0);
-	buf_adds(out, "</h4>\n");
-	html_tags(out, f);
+	render_level(&text, as->level, as->uncapped_level,
+		     as->enough_information, as->coverage);
+	html_text(out, &text);
+	buf_release(&text);
+}
+
+static void html_area_risks(struct buf *out, const struct area_score *as)
+{
+	struct buf text = BUF_INIT;
+
+	if (as->nfindings)
+		render_risk_counts(&text, as->nrisks, RISK_CRITICAL, RISK_LOW);
+	else
+		buf_adds(&text, "none");
+	html_text(out, &text);
+	buf_release(&text);
+}
+
+static void html_tags(struct buf *out, const struct action *a)
+{
+	const struct finding *lead = a->findings[0];
+
+	buf_addf(out, "<ul class=\"tags\"><li class=\"r-%s\">%s risk</li>"
+		 "<li>%s effort</li><li>impact %.2f</li>", risk_names[a->risk],
+		 render_risk_title(a->risk), render_effort_title(a->effort),
+		 lead->impact);
+	if (a->nfindings == 1) {
+		buf_adds(out, "<li>");
+		escape_html(out, lead->qs->question->area->title, 0);
+		buf_adds(out, "</li>");
+	} else {
+		buf_addf(out, "<li>%zu findings</li>", a->nfindings);
+	}
+	if (a->nfindings == 1 && lead->qs->unknown)
+		buf_adds(out, "<li>unknown</li>");
+	buf_adds(out, "</ul>\n");
+}
+
+static void html_current(struct buf *out, const struct question_score *qs)
+{
 	buf_adds(out, "<p><span class=\"label\">Current answer:</span> ");
 	html_answer(out, qs);
+	if (qs->unknown)
+		buf_addf(out, " <em>(unknown: counted as %s risk until someone "
+			 "finds out)</em>", risk_names[qs->risk]);
 	buf_adds(out, "</p>\n");
-	if (qs->advice) {
-		buf_adds(out, "<p><span class=\"label\">Advice:</span> ");
-		escape_html(out, qs->advice, 0);
-		buf_adds(out, "</p>\n");
-	}
 	if (qs->answer->note) {
 		buf_adds(out, "<blockquote><strong>Note:</strong> ");
 		escape_html(out, qs->answer->note, 1);
 		buf_adds(out, "</blockquote>\n");
 	}
+}
+
+/* A finding inside an action that covers several. */
+static void html_covered(struct buf *out, const struct finding *f)
+{
+	const struct question_score *qs = f->qs;
+
+	buf_adds(out, "<li><strong>");
+	escape_html(out, f->title, 0);
+	buf_adds(out, "</strong> <span class=\"muted\">(");
+	escape_html(out, qs->question->area->title, 0);
+	buf_addf(out, "; %s risk)</span>", risk_names[qs->risk]);
+	buf_adds(out, "<p class=\"muted\">");
+	escape_html(out, qs->question->text, 0);
+	buf_adds(out, "</p>\n");
+	html_current(out, qs);
 	buf_adds(out, "</li>\n");
 }
 
-static void html_target_text(struct buf *out, int has_target, double score,
-			     double target)
+static void html_action(struct buf *out, const struct action *a)
 {
-	if (!has_target)
-		return;
-	if (score < target)
-		buf_addf(out, " <span class=\"muted\">target %.1f, %.1f "
-			 "below</span>", target, score_round(target - score, 1));
-	else
-		buf_addf(out, " <span class=\"muted\">target %.1f, met</span>",
-			 target);
+	const struct finding *lead = a->findings[0];
+	size_t i;
+
+	buf_addf(out, "<li class=\"finding risk-%s\" value=\"%zu\">\n<h4>"
+		 "<span class=\"rank\">%zu.</span> ", risk_names[a->risk],
+		 a->rank, a->rank);
+	escape_html(out, a->title, 0);
+	buf_adds(out, "</h4>\n");
+	html_tags(out, a);
+	if (a->nfindings == 1 && lead->title != lead->qs->question->text) {
+		buf_adds(out, "<p class=\"muted\">");
+		escape_html(out, lead->qs->question->text, 0);
+		buf_adds(out, "</p>\n");
+	}
+	if (a->advice) {
+		buf_adds(out, "<p><span class=\"label\">Advice:</span> ");
+		escape_html(out, a->advice, 0);
+		buf_adds(out, "</p>\n");
+	}
+	if (a->nfindings == 1) {
+		html_current(out, lead->qs);
+	} else {
+		buf_adds(out, "<ul class=\"covers\">\n");
+		for (i = 0; i < a->nfindings; i++)
+			html_covered(out, a->findings[i]);
+		buf_adds(out, "</ul>\n");
+	}
+	buf_adds(out, "</li>\n");
+}
+
+/* The critical and high findings, named, for the executive summary. */
+static void html_urgent(struct buf *out, const struct score_result *s)
+{
+	size_t i, shown = 0, high_left = 0;
+
+	for (i = 0; i < s->nfindings; i++) {
+		const struct finding *f = &s->findings[i];
+
+		if (f->qs->risk < RISK_HIGH)
+			continue;
+		if (f->qs->risk == RISK_HIGH && shown >= RENDER_URGENT_MAX) {
+			high_left++;
+			continue;
+		}
+		buf_adds(out, shown ? "" : "<ul class=\"urgent\">\n");
+		buf_addf(out, "<li><span class=\"pill r-%s\">%s</span> ",
+			 risk_names[f->qs->risk],
+			 render_risk_title(f->qs->risk));
+		escape_html(out, f->title, 0);
+		buf_adds(out, " <span class=\"muted\">(");
+		escape_html(out, f->qs->question->area->title, 0);
+		if (f->qs->unknown)
+			buf_adds(out, "; unknown, assumed at its worst");
+		buf_adds(out, ")</span></li>\n");
+		shown++;
+	}
+	if (high_left)
+		buf_addf(out, "<li>and %zu more high risk%s in the action "
+			 "plan</li>\n", high_left, high_left == 1 ? "" : "s");
+	if (shown)
+		buf_adds(out, "</ul>\n");
 }
 
 static void html_summary(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
+	struct buf text = BUF_INIT;
 	size_t i;
 
 	buf_adds(out, "<section id=\"summary\">\n<h2>Executive summary</h2>\n"
@@ -285,34 +408,41 @@ static void html_summary(struct buf *out, const struct report *r)
 	if (s->has_score) {
 		buf_addf(out, "<span class=\"big\">%.1f<small> / 100</small>"
 			 "</span><span class=\"level\">", s->score);
-		escape_html(out, s->level->name, 0);
+		render_level(&text, s->level, s->uncapped_level,
+			     s->enough_information, s->coverage);
+		html_text(out, &text);
 		buf_adds(out, "</span>");
-		html_target_text(out, s->has_target, s->score, s->target);
 	} else {
 		buf_adds(out, "<span class=\"level\">No scored question "
 			 "applies</span>");
 	}
-	buf_adds(out, "</div>\n");
+	buf_adds(out, "</div>\n<p class=\"headline\">");
+	buf_reset(&text);
+	render_headline(&text, r);
+	html_text(out, &text);
+	buf_adds(out, "</p>\n");
+	html_urgent(out, s);
 	html_chart(out, s);
 	buf_adds(out, "<h3>First actions</h3>\n");
-	if (!s->nfindings)
+	if (!s->plan.nactions)
 		buf_adds(out, "<p>None: every answer is at its best.</p>\n");
 	else
 		buf_adds(out, "<ol>\n");
-	for (i = 0; i < s->nfindings && i < 3; i++) {
-		const struct question_score *qs = r->plan[i]->qs;
+	for (i = 0; i < s->plan.nactions && i < RENDER_FIRST_ACTIONS; i++) {
+		const struct action *a = &s->plan.actions[i];
 
 		buf_adds(out, "<li><strong>");
-		escape_html(out, qs->question->text, 0);
+		escape_html(out, a->title, 0);
 		buf_addf(out, "</strong> <span class=\"muted\">(%s, %s risk, "
-			 "%s effort)</span> ", horizon_names[r->plan[i]->horizon],
-			 risk_names[qs->risk], effort_names[qs->effort]);
-		escape_html(out, qs->advice ? qs->advice : "", 0);
+			 "%s effort)</span> ", horizon_names[a->horizon],
+			 risk_names[a->risk], effort_names[a->effort]);
+		escape_html(out, a->advice ? a->advice : "", 0);
 		buf_adds(out, "</li>\n");
 	}
-	if (s->nfindings)
+	if (s->plan.nactions)
 		buf_adds(out, "</ol>\n");
 	buf_adds(out, "</section>\n");
+	buf_release(&text);
 }
 
 static void html_scorecard_row(struct buf *out, const struct area_score *as)
@@ -320,15 +450,17 @@ static void html_scorecard_row(struct buf *out, const struct area_score *as)
 	buf_adds(out, "<tr><td>");
 	escape_html(out, as->area->title, 0);
 	buf_addf(out, "</td><td class=\"num\">%.1f</td><td>", as->score);
-	escape_html(out, as->level->name, 0);
+	html_level(out, as);
 	if (as->has_target)
 		buf_addf(out, "</td><td class=\"num\">%.1f</td>", as->target);
 	else
 		buf_adds(out, "</td><td class=\"num\">-</td>");
 	buf_addf(out, "<td><span class=\"meter\" aria-hidden=\"true\"><i "
-		 "style=\"width:%.0f%%;background:%s\"></i></span></td>"
-		 "<td class=\"num\">%zu</td></tr>\n", as->score,
-		 html_color(as->has_target, as->score, as->target), as->nhigh);
+		 "style=\"width:%.0f%%;background:%s\"></i></span></td><td>",
+		 as->score, html_color(as->has_target, as->score, as->target));
+	html_area_risks(out, as);
+	buf_addf(out, "</td><td class=\"num\">%.0f%%</td></tr>\n",
+		 100 * as->coverage);
 }
 
 static void html_scorecard(struct buf *out, const struct report *r)
@@ -339,8 +471,8 @@ static void html_scorecard(struct buf *out, const struct report *r)
 	buf_adds(out, "<section id=\"scorecard\">\n<h2>Area scorecard</h2>\n"
 		 "<div class=\"table\"><table>\n<thead><tr><th>Area</th>"
 		 "<th class=\"num\">Score</th><th>Level</th><th class=\"num\">"
-		 "Target</th><th>Bar</th><th class=\"num\">High-risk findings"
-		 "</th></tr></thead>\n<tbody>\n");
+		 "Target</th><th>Bar</th><th>Open risks</th><th class=\"num\">"
+		 "Answered</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)
 			html_scorecard_row(out, &s->areas[i]);
@@ -349,20 +481,28 @@ static void html_scorecard(struct buf *out, const struct report *r)
 
 static void html_plan(struct buf *out, const struct report *r)
 {
-	const struct score_result *s = &r->score;
+	const struct plan *p = &r->score.plan;
+	struct buf note = BUF_INIT;
 	size_t i, n;
 	int h;
 
 	buf_adds(out, "<section id=\"plan\">\n<h2>Action plan</h2>\n");
-	if (!s->nfindings)
+	if (!p->nactions)
 		buf_adds(out, "<p>Nothing to do: every answer is at its "
 			 "best.</p>\n");
-	for (h = 0; h < HORIZON_COUNT && s->nfindings; h++) {
-		buf_addf(out, "<h3>%s</h3>\n<ol class=\"plan\">\n",
-			 horizon_titles[h]);
-		for (i = n = 0; i < s->nfindings; i++)
-			if (s->findings[i].horizon == (enum horizon)h) {
-				html_finding(out, &s->findings[i]);
+	for (h = 0; h < HORIZON_COUNT && p->nactions; h++) {
+		buf_addf(out, "<h3>%s</h3>\n", horizon_titles[h]);
+		buf_reset(&note);
+		render_capacity_note(&note, p, (enum horizon)h);
+		if (note.len) {
+			buf_adds(out, "<p class=\"muted\">");
+			html_text(out, &note);
+			buf_adds(out, "</p>\n");
+		}
+		buf_adds(out, "<ol class=\"plan\">\n");
+		for (i = n = 0; i < p->nactions; i++)
+			if (p->actions[i].horizon == (enum horizon)h) {
+				html_action(out, &p->actions[i]);
 				n++;
 			}
 		buf_adds(out, "</ol>\n");
@@ -371,6 +511,34 @@ static void html_plan(struct buf *out, const struct report *r)
 				 "horizon.</p>\n");
 	}
 	buf_adds(out, "</section>\n");
+	buf_release(&note);
+}
+
+static void html_not_applicable(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->nnot_applicable)
+		return;
+	buf_adds(out, "<section id=\"not-applicable\">\n<h2>Not applicable"
+		 "</h2>\n<p>Questions the respondent said do not apply to this "
+		 "company, with the reason given. They count in no score.</p>\n"
+		 "<div class=\"table\"><table>\n<thead><tr><th>Area</th>"
+		 "<th>Question</th><th>Reason</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->nnot_applicable; i++) {
+		const struct question_score *qs = s->not_applicable[i];
+
+		buf_adds(out, "<tr><td>");
+		escape_html(out, qs->question->area->title, 0);
+		buf_adds(out, "</td><td>");
+		escape_html(out, qs->question->text, 0);
+		buf_adds(out, "</td><td>");
+		escape_html(out, qs->answer->text && *qs->answer->text ?
+				 qs->answer->text : "None given", 0);
+		buf_adds(out, "</td></tr>\n");
+	}
+	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
 }
 
 static void html_strengths(struct buf *out, const struct report *r)
@@ -400,17 +568,16 @@ static void html_strengths(struct buf *out, const struct report *r)
 static void html_notes(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const char *name = r->questionnaire->name_question;
 	size_t i, n = 0;
 
 	buf_adds(out, "<section id=\"notes\">\n<h2>Notes and free-text "
 		 "answers</h2>\n");
 	for (i = 0; i < s->nquestions; i++) {
 		const struct question_score *qs = &s->questions[i];
-		int is_text = qs->answer->kind == ANSWER_TEXT &&
-			      !(name && !strcmp(name, qs->question->id));
+		int is_text = render_notes_text(r, qs);
 
-		if (qs->status == STATUS_NOT_APPLICABLE ||
+		if (qs->status == STATUS_RULED_OUT ||
+		    qs->status == STATUS_NOT_APPLICABLE ||
 		    (!is_text && !qs->answer->note))
 			continue;
 		n++;
@@ -442,8 +609,9 @@ static void html_unknowns(struct buf *out, const struct report *r)
 
 	buf_adds(out, "<section id=\"unknowns\">\n<h2>Unknowns</h2>\n<p>"
 		 "Questions skipped, answered &ldquo;don&#39;t know&rdquo; or "
-		 "not answered. Scored ones count as gaps; finding out is "
-		 "often the cheapest first step.</p>\n");
+		 "not answered. Scored ones count as findings at their worst "
+		 "risk until someone finds out; finding out is often the "
+		 "cheapest first step.</p>\n");
 	if (!s->nunknowns) {
 		buf_adds(out, "<p>None.</p>\n</section>\n");
 		return;
@@ -506,6 +674,7 @@ void render_html(struct buf *out, const struct report *r,
 	html_summary(out, r);
 	html_scorecard(out, r);
 	html_plan(out, r);
+	html_not_applicable(out, r);
 	html_strengths(out, r);
 	html_notes(out, r);
 	html_unknowns(out, r);

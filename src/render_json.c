@@ -1,11 +1,14 @@
 /*
- * render_json.c - the report as JSON, schema "cto-assess/report/1"
+ * render_json.c - the report as JSON, schema "cto-assess/report/2"
  * (reports/report.schema.json; cto-assess(1), section REPORT JSON).
  *
  * Ownership: every add_* helper adds a new item to its parent, which owns it
  * from then on (cJSON_AddItemToObject/Array semantics).  Scores are emitted
  * 0-100 rounded to one decimal, priorities to two, so that cJSON's "%1.15g"
- * prints them exactly as rounded.
+ * prints them exactly as rounded.  Version 2 added the plan (actions,
+ * initiatives, capacity), risk counts, coverage, level caps, unknown and
+ * "not applicable" answers, and replaced a finding's priority by its
+ * impact.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -105,20 +108,49 @@ static cJSON *levels_json(const struct questionnaire *q)
 	return list;
 }
 
-static void add_level(cJSON *o, const struct level *level)
+static void add_level(cJSON *o, const struct level *level,
+		      const struct level *uncapped, int enough)
 {
-	add_text(o, "level", level ? level->id : NULL);
-	add_text(o, "level_name", level ? level->name : NULL);
+	add_text(o, "level", level && enough ? level->id : NULL);
+	add_text(o, "level_name", level && enough ? level->name : NULL);
+	add_text(o, "uncapped_level", uncapped ? uncapped->id : NULL);
+	cJSON_AddBoolToObject(o, "level_capped",
+			      score_level_capped(level, uncapped));
 }
 
-static cJSON *overall_json(const struct score_result *s)
+static cJSON *risks_json(const size_t *nrisks)
 {
 	cJSON *o = cJSON_CreateObject();
+	int r;
+
+	for (r = RISK_CRITICAL; r > RISK_UNSET; r--)
+		cJSON_AddNumberToObject(o, risk_names[r], (double)nrisks[r]);
+	return o;
+}
+
+static cJSON *overall_json(const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	cJSON *o = cJSON_CreateObject(), *below;
+	struct buf headline = BUF_INIT;
+	size_t i;
 
 	add_number(o, "score", s->has_score, s->score, 1);
-	add_level(o, s->level);
+	add_level(o, s->level, s->uncapped_level, s->enough_information);
 	add_number(o, "target", s->has_target, s->target, 1);
 	add_number(o, "gap", s->has_target, s->gap, 1);
+	add_number(o, "coverage", s->has_score, s->coverage, 2);
+	cJSON_AddBoolToObject(o, "enough_information", s->enough_information);
+	cJSON_AddItemToObject(o, "risks", risks_json(s->nrisks));
+	below = cJSON_AddArrayToObject(o, "areas_below_target");
+	for (i = 0; i < s->nareas; i++)
+		if (s->areas[i].has_target &&
+		    s->areas[i].score < s->areas[i].target)
+			cJSON_AddItemToArray(below,
+					     clean_string(s->areas[i].area->id));
+	render_headline(&headline, r);
+	add_text(o, "headline", headline.data);
+	buf_release(&headline);
 	return o;
 }
 
@@ -131,14 +163,19 @@ static cJSON *area_json(const struct area_score *as)
 	cJSON_AddNumberToObject(o, "weight", as->area->weight);
 	cJSON_AddBoolToObject(o, "scored", as->area->scored);
 	add_number(o, "score", as->has_score, as->score, 1);
-	add_level(o, as->level);
+	add_level(o, as->level, as->uncapped_level, as->enough_information);
 	add_number(o, "target", as->has_target, as->target, 1);
 	add_number(o, "gap", as->has_target, as->gap, 1);
+	add_number(o, "coverage", as->has_score, as->coverage, 2);
+	cJSON_AddBoolToObject(o, "enough_information",
+			      as->enough_information);
 	cJSON_AddNumberToObject(o, "questions", (double)as->ncounted);
 	cJSON_AddNumberToObject(o, "findings", (double)as->nfindings);
-	cJSON_AddNumberToObject(o, "findings_high", (double)as->nhigh);
+	cJSON_AddItemToObject(o, "risks", risks_json(as->nrisks));
 	cJSON_AddNumberToObject(o, "unknowns", (double)as->nunknown);
 	cJSON_AddNumberToObject(o, "strengths", (double)as->nstrengths);
+	cJSON_AddNumberToObject(o, "not_applicable",
+				(double)as->nnot_applicable);
 	return o;
 }
 
@@ -149,19 +186,89 @@ static cJSON *finding_json(const struct finding *f)
 
 	cJSON_AddNumberToObject(o, "rank", (double)f->rank);
 	add_text(o, "id", qs->question->id);
+	add_text(o, "title", f->title);
 	add_text(o, "area", qs->question->area->id);
 	add_text(o, "area_title", qs->question->area->title);
 	add_text(o, "question", qs->question->text);
 	add_answer_text(o, qs);
 	add_text(o, "status", question_status_names[qs->status]);
+	cJSON_AddBoolToObject(o, "unknown", qs->unknown);
 	add_number(o, "score", 1, 100 * qs->score, 1);
 	add_text(o, "risk", risk_names[qs->risk]);
 	add_text(o, "risk_source", qs->risk_explicit ? "questionnaire" : "score");
 	add_text(o, "effort", effort_names[qs->effort]);
-	add_number(o, "priority", 1, f->priority, 2);
+	add_number(o, "impact", 1, f->impact, 2);
 	add_text(o, "horizon", horizon_names[f->horizon]);
+	cJSON_AddNumberToObject(o, "action", (double)f->action->rank);
+	add_text(o, "initiative", f->action->initiative ?
+				  f->action->initiative->id : NULL);
 	add_text(o, "advice", qs->advice);
 	add_text(o, "note", qs->answer->note);
+	return o;
+}
+
+static cJSON *finding_ids(const struct action *a)
+{
+	cJSON *list = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++)
+		cJSON_AddItemToArray(list, clean_string(
+			a->findings[i]->qs->question->id));
+	return list;
+}
+
+static cJSON *action_json(const struct action *a)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "rank", (double)a->rank);
+	add_text(o, "id", a->id);
+	add_text(o, "title", a->title);
+	add_text(o, "horizon", horizon_names[a->horizon]);
+	add_text(o, "risk", risk_names[a->risk]);
+	add_text(o, "effort", effort_names[a->effort]);
+	add_number(o, "impact", 1, a->findings[0]->impact, 2);
+	add_text(o, "advice", a->advice);
+	add_text(o, "initiative", a->initiative ? a->initiative->id : NULL);
+	cJSON_AddBoolToObject(o, "moved_by_capacity", a->moved);
+	cJSON_AddItemToObject(o, "findings", finding_ids(a));
+	return o;
+}
+
+/* Actions that gather several findings or name an initiative. */
+static cJSON *initiative_json(const struct action *a)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_text(o, "id", a->id);
+	add_text(o, "title", a->title);
+	add_text(o, "horizon", horizon_names[a->horizon]);
+	cJSON_AddNumberToObject(o, "action", (double)a->rank);
+	cJSON_AddItemToObject(o, "findings", finding_ids(a));
+	return o;
+}
+
+static cJSON *plan_json(const struct plan *p)
+{
+	cJSON *o = cJSON_CreateObject(), *capacity, *notes;
+	struct buf note = BUF_INIT;
+	int h;
+
+	add_number(o, "team_size", p->has_team_size, p->team_size, 0);
+	capacity = cJSON_AddObjectToObject(o, "capacity");
+	cJSON_AddNumberToObject(capacity, "now",
+				(double)p->capacity[HORIZON_NOW]);
+	cJSON_AddNumberToObject(capacity, "next",
+				(double)p->capacity[HORIZON_NEXT]);
+	notes = cJSON_AddArrayToObject(o, "notes");
+	for (h = 0; h < HORIZON_COUNT; h++) {
+		buf_reset(&note);
+		render_capacity_note(&note, p, (enum horizon)h);
+		if (note.len)
+			cJSON_AddItemToArray(notes, clean_string(note.data));
+	}
+	buf_release(&note);
 	return o;
 }
 
@@ -182,7 +289,7 @@ static cJSON *answer_json(const struct question_score *qs)
 	add_text(o, "type", question_type_names[qs->question->type]);
 	add_text(o, "status", question_status_names[qs->status]);
 	cJSON_AddItemToObject(o, "value", answer_value(qs->answer));
-	if (qs->status == STATUS_NOT_APPLICABLE)
+	if (qs->status == STATUS_RULED_OUT)
 		add_text(o, "answer", NULL);
 	else
 		add_answer_text(o, qs);
@@ -211,6 +318,15 @@ static void add_lists(cJSON *root, const struct score_result *s)
 	list = cJSON_AddArrayToObject(root, "areas");
 	for (i = 0; i < s->nareas; i++)
 		cJSON_AddItemToArray(list, area_json(&s->areas[i]));
+	list = cJSON_AddArrayToObject(root, "actions");
+	for (i = 0; i < s->plan.nactions; i++)
+		cJSON_AddItemToArray(list, action_json(&s->plan.actions[i]));
+	list = cJSON_AddArrayToObject(root, "initiatives");
+	for (i = 0; i < s->plan.nactions; i++)
+		if (s->plan.actions[i].nfindings > 1 ||
+		    s->plan.actions[i].initiative)
+			cJSON_AddItemToArray(list, initiative_json(
+				&s->plan.actions[i]));
 	list = cJSON_AddArrayToObject(root, "findings");
 	for (i = 0; i < s->nfindings; i++)
 		cJSON_AddItemToArray(list, finding_json(&s->findings[i]));
@@ -228,6 +344,13 @@ static void add_lists(cJSON *root, const struct score_result *s)
 		add_text(o, "status",
 			 question_status_names[s->unknowns[i]->status]);
 		cJSON_AddBoolToObject(o, "scored", s->unknowns[i]->counts);
+		cJSON_AddItemToArray(list, o);
+	}
+	list = cJSON_AddArrayToObject(root, "not_applicable");
+	for (i = 0; i < s->nnot_applicable; i++) {
+		cJSON *o = question_ref_json(s->not_applicable[i]);
+
+		add_text(o, "reason", s->not_applicable[i]->answer->text);
 		cJSON_AddItemToArray(list, o);
 	}
 	list = cJSON_AddArrayToObject(root, "answers");
@@ -253,7 +376,8 @@ cJSON *report_to_json(const struct report *r)
 	cJSON_AddNumberToObject(root, "unanswered", (double)s->nunanswered);
 	cJSON_AddItemToObject(root, "levels",
 			      levels_json(r->questionnaire));
-	cJSON_AddItemToObject(root, "overall", overall_json(s));
+	cJSON_AddItemToObject(root, "overall", overall_json(r));
+	cJSON_AddItemToObject(root, "plan", plan_json(&s->plan));
 	add_lists(root, s);
 	return root;
 }

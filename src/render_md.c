@@ -65,6 +65,7 @@ static void md_header(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
 	const struct questionnaire *q = r->questionnaire;
+	size_t i;
 
 	buf_adds(out, "# Technology readiness report: ");
 	escape_markdown(out, render_company(r));
@@ -80,7 +81,19 @@ static void md_header(struct buf *out, const struct report *r)
 	escape_markdown(out, q->id);
 	buf_adds(out, ", version ");
 	escape_markdown(out, q->version);
-	buf_addf(out, ") |\n\n");
+	buf_adds(out, ") |\n");
+	for (i = 0; i < s->nquestions; i++) {
+		const struct question_score *qs = &s->questions[i];
+
+		if (!render_profile_text(r, qs))
+			continue;
+		buf_adds(out, "| ");
+		escape_markdown(out, qs->question->text);
+		buf_adds(out, " | ");
+		escape_markdown(out, qs->answer->text);
+		buf_adds(out, " |\n");
+	}
+	buf_addc(out, '\n');
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
 			 "not answered. Scored ones count as gaps; all are "
@@ -88,43 +101,83 @@ static void md_header(struct buf *out, const struct report *r)
 			 s->nunanswered == 1 ? " was" : "s were");
 }
 
-static void md_against_target(struct buf *out, int has_target, double score,
-			      double target)
+/* Appends plain text t escaped as a Markdown paragraph. */
+static void md_paragraph(struct buf *out, const char *t)
 {
-	if (!has_target)
-		return;
-	buf_addf(out, ", target %.1f", target);
-	if (score < target)
-		buf_addf(out, " (%.1f below)", score_round(target - score, 1));
-	else
-		buf_adds(out, " (met)");
+	escape_markdown_block(out, t);
+	buf_adds(out, "\n\n");
 }
 
-static void md_finding_title(struct buf *out, const struct finding *f)
+static void md_level(struct buf *out, const struct area_score *as)
 {
-	buf_adds(out, "**");
-	escape_markdown(out, f->qs->question->text);
-	buf_adds(out, "** (");
-	escape_markdown(out, f->qs->question->area->title);
-	buf_addf(out, "; %s, %s risk, %s effort)", horizon_names[f->horizon],
-		 risk_names[f->qs->risk], effort_names[f->qs->effort]);
+	struct buf text = BUF_INIT;
+
+	render_level(&text, as->level, as->uncapped_level,
+		     as->enough_information, as->coverage);
+	escape_markdown(out, text.data);
+	buf_release(&text);
+}
+
+/* "1 critical, 2 high" or "none" for an area's open risks. */
+static void md_area_risks(struct buf *out, const struct area_score *as)
+{
+	if (!as->nfindings) {
+		buf_adds(out, "no open risk");
+		return;
+	}
+	render_risk_counts(out, as->nrisks, RISK_CRITICAL, RISK_LOW);
+}
+
+/* The critical and high findings, named, for the executive summary. */
+static void md_urgent(struct buf *out, const struct score_result *s)
+{
+	size_t i, shown = 0, high_left = 0;
+
+	for (i = 0; i < s->nfindings; i++) {
+		const struct finding *f = &s->findings[i];
+
+		if (f->qs->risk < RISK_HIGH)
+			continue;
+		if (f->qs->risk == RISK_HIGH && shown >= RENDER_URGENT_MAX) {
+			high_left++;
+			continue;
+		}
+		if (!shown)
+			buf_adds(out, "Open critical and high risks:\n\n");
+		buf_addf(out, "- **%s:** ", render_risk_title(f->qs->risk));
+		escape_markdown(out, f->title);
+		buf_adds(out, " (");
+		escape_markdown(out, f->qs->question->area->title);
+		if (f->qs->unknown)
+			buf_adds(out, "; unknown, assumed at its worst");
+		buf_adds(out, ")\n");
+		shown++;
+	}
+	if (high_left)
+		buf_addf(out, "- and %zu more high risk%s in the action "
+			 "plan\n", high_left, high_left == 1 ? "" : "s");
+	if (shown)
+		buf_addc(out, '\n');
+}
+
+/* A short paragraph that keeps two lists apart (CommonMark would join two
+ * lists separated only by a blank line). */
+static void md_lead_in(struct buf *out, const char *text)
+{
+	buf_addf(out, "%s\n\n", text);
 }
 
 static void md_summary(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
+	struct buf text = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "## Executive summary\n\n**Overall: ");
-	md_score(out, s->has_score, s->score);
-	buf_adds(out, " / 100");
-	if (s->level) {
-		buf_adds(out, ", ");
-		escape_markdown(out, s->level->name);
-	}
-	buf_adds(out, "**");
-	md_against_target(out, s->has_target, s->score, s->target);
-	buf_adds(out, ".\n\n");
+	buf_adds(out, "## Executive summary\n\n");
+	render_headline(&text, r);
+	md_paragraph(out, text.data);
+	md_urgent(out, s);
+	md_lead_in(out, "By area:");
 	for (i = 0; i < s->nareas; i++) {
 		const struct area_score *as = &s->areas[i];
 
@@ -133,24 +186,34 @@ static void md_summary(struct buf *out, const struct report *r)
 		buf_adds(out, "- **");
 		escape_markdown(out, as->area->title);
 		buf_addf(out, "**: %.1f, ", as->score);
-		escape_markdown(out, as->level->name);
-		md_against_target(out, as->has_target, as->score, as->target);
-		buf_addf(out, "; %zu finding%s\n", as->nfindings,
-			 as->nfindings == 1 ? "" : "s");
+		md_level(out, as);
+		buf_reset(&text);
+		render_target(&text, as->has_target, as->score, as->target);
+		if (text.len) {
+			buf_adds(out, "; ");
+			escape_markdown(out, text.data);
+		}
+		buf_adds(out, "; ");
+		md_area_risks(out, as);
+		buf_addc(out, '\n');
 	}
 	buf_adds(out, "\n### First actions\n\n");
-	if (!s->nfindings)
+	if (!s->plan.nactions)
 		buf_adds(out, "No findings: every answer is at its best.\n");
-	for (i = 0; i < s->nfindings && i < 3; i++) {
-		buf_addf(out, "%zu. ", i + 1);
-		md_finding_title(out, r->plan[i]);
-		buf_adds(out, ": ");
-		escape_markdown(out, r->plan[i]->qs->advice ?
-				      r->plan[i]->qs->advice :
+	for (i = 0; i < s->plan.nactions && i < RENDER_FIRST_ACTIONS; i++) {
+		const struct action *a = &s->plan.actions[i];
+
+		buf_addf(out, "%zu. **", a->rank);
+		escape_markdown(out, a->title);
+		buf_addf(out, "** (%s; %s risk, %s effort): ",
+			 horizon_names[a->horizon], risk_names[a->risk],
+			 effort_names[a->effort]);
+		escape_markdown(out, a->advice ? a->advice :
 				      "Review this answer.");
 		buf_addc(out, '\n');
 	}
 	buf_addc(out, '\n');
+	buf_release(&text);
 }
 
 static void md_scorecard(struct buf *out, const struct report *r)
@@ -159,8 +222,8 @@ static void md_scorecard(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "## Area scorecard\n\n"
-		 "| Area | Score | Level | Target | Bar | High-risk findings |\n"
-		 "|---|---:|---|---:|---|---:|\n");
+		 "| Area | Score | Level | Target | Bar | Open risks | "
+		 "Answered |\n|---|---:|---|---:|---|---|---:|\n");
 	for (i = 0; i < s->nareas; i++) {
 		const struct area_score *as = &s->areas[i];
 
@@ -169,12 +232,14 @@ static void md_scorecard(struct buf *out, const struct report *r)
 		buf_adds(out, "| ");
 		escape_markdown(out, as->area->title);
 		buf_addf(out, " | %.1f | ", as->score);
-		escape_markdown(out, as->level->name);
+		md_level(out, as);
 		buf_adds(out, " | ");
 		md_score(out, as->has_target, as->target);
 		buf_adds(out, " | ");
 		md_bar(out, as->score);
-		buf_addf(out, " | %zu |\n", as->nhigh);
+		buf_adds(out, " | ");
+		md_area_risks(out, as);
+		buf_addf(out, " | %.0f%% |\n", 100 * as->coverage);
 	}
 	buf_addc(out, '\n');
 }
@@ -193,50 +258,131 @@ static void md_subitem(struct buf *out, size_t n, const char *label)
 	buf_addf(out, "- %s: ", label);
 }
 
-static void md_finding(struct buf *out, const struct finding *f, size_t n)
+/* The current answer of a finding, marked when it is an unknown. */
+static void md_current(struct buf *out, const struct question_score *qs)
+{
+	md_answer(out, qs);
+	if (qs->unknown)
+		buf_addf(out, " (unknown: counted as %s risk until someone "
+			 "finds out)", risk_names[qs->risk]);
+}
+
+/* The lines of one finding inside its action; alone, it is the action. */
+static void md_finding_lines(struct buf *out, const struct finding *f,
+			     size_t n, const char *advice, int alone)
 {
 	const struct question_score *qs = f->qs;
 
-	buf_addf(out, "%zu. **", n);
-	escape_markdown(out, qs->question->text);
-	buf_adds(out, "**\n");
-	md_subitem(out, n, "Area");
-	escape_markdown(out, qs->question->area->title);
-	buf_addf(out, "; risk: **%s**; effort: %s; priority: %.2f\n",
-		 risk_names[qs->risk], effort_names[qs->effort], f->priority);
-	md_subitem(out, n, "Current answer");
-	md_answer(out, qs);
+	if (!alone) {
+		md_subitem(out, n, "Finding");
+		buf_adds(out, "**");
+		escape_markdown(out, f->title);
+		buf_adds(out, "** (");
+		escape_markdown(out, qs->question->area->title);
+		buf_addf(out, "; %s risk)\n", risk_names[qs->risk]);
+	}
+	if (f->title != qs->question->text || !alone) {
+		md_subitem(out, n, alone ? "Question" : "  Question");
+		escape_markdown(out, qs->question->text);
+		buf_addc(out, '\n');
+	}
+	md_subitem(out, n, alone ? "Current answer" : "  Current answer");
+	md_current(out, qs);
 	buf_addc(out, '\n');
-	if (qs->advice) {
+	if (alone && advice) {
 		md_subitem(out, n, "Advice");
-		escape_markdown(out, qs->advice);
+		escape_markdown(out, advice);
 		buf_addc(out, '\n');
 	}
 	if (qs->answer->note) {
-		md_subitem(out, n, "Note");
+		md_subitem(out, n, alone ? "Note" : "  Note");
 		escape_markdown(out, qs->answer->note);
 		buf_addc(out, '\n');
 	}
 }
 
+static void md_action(struct buf *out, const struct action *a)
+{
+	size_t n = a->rank, i;
+	int alone = a->nfindings == 1;
+
+	buf_addf(out, "%zu. **", n);
+	escape_markdown(out, a->title);
+	buf_adds(out, "**");
+	if (!alone)
+		buf_addf(out, " (%zu findings)", a->nfindings);
+	buf_addc(out, '\n');
+	md_subitem(out, n, "Risk");
+	buf_addf(out, "**%s**; effort: %s; impact: %.2f", risk_names[a->risk],
+		 effort_names[a->effort], a->findings[0]->impact);
+	if (alone) {
+		buf_adds(out, "; area: ");
+		escape_markdown(out, a->findings[0]->qs->question->area->title);
+	}
+	buf_addc(out, '\n');
+	if (!alone && a->advice) {
+		md_subitem(out, n, "Advice");
+		escape_markdown(out, a->advice);
+		buf_addc(out, '\n');
+	}
+	for (i = 0; i < a->nfindings; i++)
+		md_finding_lines(out, a->findings[i], n, a->advice, alone);
+}
+
 static void md_plan(struct buf *out, const struct report *r)
 {
-	const struct score_result *s = &r->score;
-	int h;
+	const struct plan *p = &r->score.plan;
+	struct buf note = BUF_INIT;
 	size_t i, n;
+	int h;
 
 	buf_adds(out, "## Action plan\n\n");
-	if (!s->nfindings)
+	if (!p->nactions) {
 		buf_adds(out, "Nothing to do: every answer is at its best.\n\n");
-	for (h = 0; h < HORIZON_COUNT && s->nfindings; h++) {
+		return;
+	}
+	for (h = 0; h < HORIZON_COUNT; h++) {
 		buf_addf(out, "### %s\n\n", horizon_titles[h]);
-		for (i = n = 0; i < s->nfindings; i++)
-			if (s->findings[i].horizon == (enum horizon)h)
-				md_finding(out, &s->findings[i], ++n);
+		buf_reset(&note);
+		render_capacity_note(&note, p, (enum horizon)h);
+		if (note.len)
+			md_paragraph(out, note.data);
+		for (i = n = 0; i < p->nactions; i++)
+			if (p->actions[i].horizon == (enum horizon)h) {
+				md_action(out, &p->actions[i]);
+				n++;
+			}
 		if (!n)
 			buf_adds(out, "Nothing in this horizon.\n");
 		buf_addc(out, '\n');
 	}
+	buf_release(&note);
+}
+
+static void md_not_applicable(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->nnot_applicable)
+		return;
+	buf_adds(out, "## Not applicable\n\nQuestions the respondent said "
+		 "do not apply to this company, with the reason given. They "
+		 "count in no score.\n\n| Area | Question | Reason |\n"
+		 "|---|---|---|\n");
+	for (i = 0; i < s->nnot_applicable; i++) {
+		const struct question_score *qs = s->not_applicable[i];
+
+		buf_adds(out, "| ");
+		escape_markdown(out, qs->question->area->title);
+		buf_adds(out, " | ");
+		escape_markdown(out, qs->question->text);
+		buf_adds(out, " | ");
+		escape_markdown(out, qs->answer->text && *qs->answer->text ?
+				      qs->answer->text : "None given");
+		buf_adds(out, " |\n");
+	}
+	buf_addc(out, '\n');
 }
 
 static void md_strengths(struct buf *out, const struct report *r)
@@ -262,20 +408,15 @@ static void md_strengths(struct buf *out, const struct report *r)
 /* Whether the question's text or note belongs under "Notes". */
 static int has_words(const struct report *r, const struct question_score *qs)
 {
-	const char *name = r->questionnaire->name_question;
-
-	if (qs->status == STATUS_NOT_APPLICABLE)
+	if (qs->status == STATUS_RULED_OUT ||
+	    qs->status == STATUS_NOT_APPLICABLE)
 		return 0;
-	if (qs->answer->note)
-		return 1;
-	return qs->answer->kind == ANSWER_TEXT &&
-	       !(name && !strcmp(name, qs->question->id));
+	return qs->answer->note || render_notes_text(r, qs);
 }
 
 static void md_notes(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const char *name = r->questionnaire->name_question;
 	size_t i, n = 0;
 
 	buf_adds(out, "## Notes and free-text answers\n\n");
@@ -290,8 +431,7 @@ static void md_notes(struct buf *out, const struct report *r)
 		buf_adds(out, "** (");
 		escape_markdown(out, qs->question->area->title);
 		buf_adds(out, ")\n\n");
-		if (qs->answer->kind == ANSWER_TEXT &&
-		    !(name && !strcmp(name, qs->question->id))) {
+		if (render_notes_text(r, qs)) {
 			md_block(out, qs->answer->text);
 			buf_addc(out, '\n');
 		}
@@ -311,8 +451,9 @@ static void md_unknowns(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "## Unknowns\n\nQuestions skipped, answered \"don't "
-		 "know\" or not answered. Scored ones count as gaps; finding "
-		 "out is often the cheapest first step.\n\n");
+		 "know\" or not answered. Scored ones count as findings at "
+		 "their worst risk until someone finds out; finding out is "
+		 "often the cheapest first step.\n\n");
 	if (!s->nunknowns) {
 		buf_adds(out, "None.\n\n");
 		return;
@@ -362,6 +503,7 @@ void render_markdown(struct buf *out, const struct report *r,
 	md_summary(out, r);
 	md_scorecard(out, r);
 	md_plan(out, r);
+	md_not_applicable(out, r);
 	md_strengths(out, r);
 	md_notes(out, r);
 	md_unknowns(out, r);

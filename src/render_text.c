@@ -86,7 +86,13 @@ static void text_area(struct text_ctx *t, const struct area_score *as)
 	if (as->has_target)
 		buf_addf(t->out, "  target %3.0f", as->target);
 	buf_adds(t->out, "  ");
-	escape_clean(t->out, as->level->name, 0);
+	if (!as->enough_information) {
+		buf_adds(t->out, "not enough information");
+	} else {
+		escape_clean(t->out, as->level->name, 0);
+		if (score_level_capped(as->level, as->uncapped_level))
+			buf_adds(t->out, " (capped)");
+	}
 	buf_addc(t->out, '\n');
 }
 
@@ -114,48 +120,52 @@ static void text_header(struct text_ctx *t, const struct report *r)
 			 t->style.reset);
 }
 
-static void text_overall(struct text_ctx *t, const struct score_result *s)
+/* The headline, wrapped, its score coloured against the target. */
+static void text_overall(struct text_ctx *t, const struct report *r)
 {
-	struct buf *out = t->out;
+	const struct score_result *s = &r->score;
+	struct buf headline = BUF_INIT, wrapped = BUF_INIT;
 
-	if (!s->has_score) {
-		buf_adds(out, "  Overall: no scored question applies.\n\n");
-		return;
-	}
-	buf_addf(out, "  %sOverall %s%.1f / 100%s  ", t->style.bold,
-		 score_color(t, s->has_target, s->score, s->target), s->score,
-		 t->style.reset);
-	escape_clean(out, s->level->name, 0);
-	if (s->has_target && s->score < s->target)
-		buf_addf(out, "  (target %.1f, %.1f below)", s->target, s->gap);
-	else if (s->has_target)
-		buf_addf(out, "  (target %.1f, met)", s->target);
-	buf_adds(out, "\n\n");
+	render_headline(&headline, r);
+	term_wrap(&wrapped, headline.data, t->opts->width, 2);
+	if (s->has_score)
+		buf_addf(t->out, "%s%s", t->style.bold,
+			 score_color(t, s->has_target, s->score, s->target));
+	buf_add(t->out, wrapped.data, wrapped.len);
+	if (s->has_score)
+		buf_adds(t->out, t->style.reset);
+	buf_addc(t->out, '\n');
+	buf_release(&headline);
+	buf_release(&wrapped);
 }
 
-static void text_action(struct text_ctx *t, const struct finding *f,
-			size_t n)
+static void text_action(struct text_ctx *t, const struct action *a)
 {
-	const struct question_score *qs = f->qs;
-	const char *color = qs->risk >= RISK_HIGH ? t->style.red :
-			    qs->risk == RISK_MEDIUM ? t->style.yellow :
+	const struct finding *lead = a->findings[0];
+	const char *color = a->risk >= RISK_HIGH ? t->style.red :
+			    a->risk == RISK_MEDIUM ? t->style.yellow :
 			    t->style.green;
 	size_t width = t->opts->width;
 	struct buf wrapped = BUF_INIT;
 
-	/* The question wraps under itself, after "  1. now   ". */
-	term_wrap(&wrapped, qs->question->text, width, TEXT_INDENT);
-	buf_addf(t->out, "  %zu. %s%-5s%s ", n, color, horizon_names[f->horizon],
-		 t->style.reset);
+	/* The title wraps under itself, after "  1. now   ". */
+	term_wrap(&wrapped, a->title, width, TEXT_INDENT);
+	buf_addf(t->out, "%3zu. %s%-5s%s ", a->rank, color,
+		 horizon_names[a->horizon], t->style.reset);
 	buf_adds(t->out, wrapped.data + TEXT_INDENT);
 	buf_addn(t->out, ' ', TEXT_INDENT);
 	buf_adds(t->out, t->style.dim);
-	escape_clean(t->out, qs->question->area->title, 0);
-	buf_addf(t->out, ", %s risk, %s effort%s\n", risk_names[qs->risk],
-		 effort_names[qs->effort], t->style.reset);
-	if (qs->advice) {
+	if (a->nfindings == 1)
+		escape_clean(t->out, lead->qs->question->area->title, 0);
+	else
+		buf_addf(t->out, "%zu findings", a->nfindings);
+	buf_addf(t->out, ", %s risk, %s effort%s%s\n", risk_names[a->risk],
+		 effort_names[a->effort],
+		 a->nfindings == 1 && lead->qs->unknown ? ", unknown" : "",
+		 t->style.reset);
+	if (a->advice) {
 		buf_reset(&wrapped);
-		term_wrap(&wrapped, qs->advice, width, TEXT_INDENT);
+		term_wrap(&wrapped, a->advice, width, TEXT_INDENT);
 		buf_add(t->out, wrapped.data, wrapped.len);
 	}
 	buf_release(&wrapped);
@@ -164,11 +174,13 @@ static void text_action(struct text_ctx *t, const struct finding *f,
 static void text_counts(struct text_ctx *t, const struct score_result *s)
 {
 	size_t counts[HORIZON_COUNT] = { 0 }, i;
+	const struct plan *p = &s->plan;
 
-	for (i = 0; i < s->nfindings; i++)
-		counts[s->findings[i].horizon]++;
-	buf_addf(t->out, "\n%zu finding%s (%zu now, %zu next, %zu later), "
-		 "%zu strength%s, %zu unknown%s.\n", s->nfindings,
+	for (i = 0; i < p->nactions; i++)
+		counts[p->actions[i].horizon]++;
+	buf_addf(t->out, "\n%zu action%s for %zu finding%s (%zu now, %zu "
+		 "next, %zu later), %zu strength%s, %zu unknown%s.\n",
+		 p->nactions, p->nactions == 1 ? "" : "s", s->nfindings,
 		 s->nfindings == 1 ? "" : "s", counts[HORIZON_NOW],
 		 counts[HORIZON_NEXT], counts[HORIZON_LATER], s->nstrengths,
 		 s->nstrengths == 1 ? "" : "s", s->nunknowns,
@@ -203,14 +215,14 @@ void render_text(struct buf *out, const struct report *r,
 	if (t.bar_width > 30)
 		t.bar_width = 30;
 	text_header(&t, r);
-	text_overall(&t, s);
+	text_overall(&t, r);
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)
 			text_area(&t, &s->areas[i]);
 	buf_addf(out, "\n%sTop actions%s\n", t.style.bold, t.style.reset);
-	if (!s->nfindings)
+	if (!s->plan.nactions)
 		buf_adds(out, "  None: every answer is at its best.\n");
-	for (i = 0; i < s->nfindings && i < TEXT_TOP_ACTIONS; i++)
-		text_action(&t, r->plan[i], i + 1);
+	for (i = 0; i < s->plan.nactions && i < TEXT_TOP_ACTIONS; i++)
+		text_action(&t, &s->plan.actions[i]);
 	text_counts(&t, s);
 }

@@ -55,9 +55,6 @@ void report_init(struct report *r, const struct questionnaire *q,
 	r->questionnaire = q;
 	r->answers = a;
 	score_compute(&r->score, q, a);
-	r->plan = xcalloc(r->score.nfindings ? r->score.nfindings : 1,
-			  sizeof(*r->plan));
-	score_plan_order(&r->score, r->plan);
 	if (!gmtime_r(&now, &tm) ||
 	    !strftime(r->generated_at, sizeof(r->generated_at),
 		      "%Y-%m-%dT%H:%M:%SZ", &tm))
@@ -69,7 +66,5 @@ void report_init(struct report *r, const struct questionnaire *q,
 
 void report_release(struct report *r)
 {
-	free(r->plan);
-	r->plan = NULL;
 	score_release(&r->score);
 }

@@ -64,18 +64,20 @@ python3 - "$tmp/plan.csv" >"$tmp/csv.out" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
 for r in rows:
-    print(r["rank"], r["horizon"], r["question_id"], r["risk"], r["effort"],
-          repr(r["answer"]), repr(r["note"]))
+    print(r["rank"], r["horizon"], r["finding_ids"], r["risk"], r["effort"],
+          r["impact"], repr(r["answers"]), repr(r["notes"]))
 PY
+# The plan of tests/report/basic/questionnaire.yaml, worked out there.
 cat >"$tmp/csv.expected" <<'TXT'
-1 now backups high medium "Don't know" ''
-2 now mfa high low 'Some accounts' '<img src=x onerror=alert(1)>'
-3 next scans medium medium 'Dependency scanning' ''
-4 later ci medium low 'Some tests, run by hand' 'Jenkins | flaky `rm -rf /` *really*'
-5 later deploys medium medium '2 per week: weekly' ''
-6 later reviews low high '4 on a scale of 1 to 5' ''
+1 now backups high medium 19.20 "Don't know (unknown)" ''
+2 now mfa high low 9.00 'Some accounts' '<img src=x onerror=alert(1)>'
+3 next scans medium medium 3.60 'Dependency scanning' ''
+4 next ci medium low 2.40 'Some tests, run by hand' 'Jenkins | flaky `rm -rf /` *really*'
+5 next deploys medium medium 2.00 '2 per week: weekly' ''
+6 later reviews low high 0.50 '4 on a scale of 1 to 5' ''
 TXT
-check_output "csv parses into one row per finding" "$tmp/csv.expected" "$tmp/csv.out"
+check_output "csv parses into one row per action, in rank order" \
+	"$tmp/csv.expected" "$tmp/csv.out"
 check "csv records end in CRLF" \
 	[ "$(grep -c "$(printf '\r')\$" "$tmp/plan.csv")" -eq 7 ]
 

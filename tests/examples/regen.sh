@@ -14,6 +14,8 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=${1:-$root/reports}
+mkdir -p "$out"
+out=$(cd "$out" && pwd) # absolute: Chromium takes a file:// URL
 bin=${2:-$root/cto-assess}
 questionnaire="$root/questionnaires/cto-readiness.yaml"
 

@@ -206,25 +206,32 @@ static void test_html_escapes(void **state)
 /*
  * The whole action plan, worked out by hand from the fixture.  Both
  * findings are in area sec (weight 1, no targets): q1 (weight 3) answered
- * "lo", score 0: risk high (0 < 0.34), priority 3 x 1 x (1 - 0) = 3.00;
- * q2 (weight 1) answered "lo": risk high, priority 1.00.  Neither sets an
- * effort (medium); a high risk of medium effort is "now".  Fields holding
- * a comma, a quote or a line break are quoted with quotes doubled; the
- * formula in q1's advice gets an apostrophe inside the quotes; ESC, CR and
- * the zero width space are dropped, each invalid byte is U+FFFD, the bidi
- * override and its pop are shown as <U+202E> and <U+202C>.
+ * "lo", score 0: risk high (0 < 0.34), impact 3 x 1 x (1 - 0) = 3.00;
+ * q2 (weight 1) answered "lo": risk high, impact 1.00.  Neither sets an
+ * effort (medium) nor a finding statement (the title is the question);
+ * their advice differs, so each is an action of its own, both "now".  One
+ * row an action: rank, horizon, risk, effort, impact, action id and
+ * title, advice, then the areas, ids, titles, answers and notes of the
+ * findings it covers.  Fields holding a comma, a quote or a line break
+ * are quoted with quotes doubled; the formula in q1's advice gets an
+ * apostrophe inside the quotes; ESC, CR and the zero width space are
+ * dropped, each invalid byte is U+FFFD, the bidi override and its pop are
+ * shown as <U+202E> and <U+202C>.
  */
 static const char expected_csv[] =
-	"rank,horizon,priority,risk,effort,area_id,area,question_id,question,"
-	"answer,score,advice,note\r\n"
-	"1,now,3.00,high,medium,sec,\"Sec | <i>urity</i> & \"\"co\"\"\",q1,"
+	"rank,horizon,risk,effort,impact,action_id,action,advice,areas,"
+	"finding_ids,findings,answers,notes\r\n"
+	"1,now,high,medium,3.00,q1,"
 	"# Heading? <script>alert('x')</script> [31mred,"
-	"\"Lo, \"\"quoted\"\"\",0.0,"
 	"\"'=HYPERLINK(\"\"http://x\"\") *bold* [link](http://x)\","
+	"\"Sec | <i>urity</i> & \"\"co\"\"\",q1,"
+	"# Heading? <script>alert('x')</script> [31mred,"
+	"\"Lo, \"\"quoted\"\"\","
 	"\"[2J<img src=x onerror=alert(1)>\n# not a heading\n| a | b |\n"
 	"1. not a list\n    not code\nend \xef\xbf\xbd\xef\xbf\xbd\"\r\n"
-	"2,now,1.00,high,medium,sec,\"Sec | <i>urity</i> & \"\"co\"\"\",q2,"
-	"Second <U+202E>evil<U+202C>?,Lo,0.0,Do it.,\r\n";
+	"2,now,high,medium,1.00,q2,Second <U+202E>evil<U+202C>?,Do it.,"
+	"\"Sec | <i>urity</i> & \"\"co\"\"\",q2,Second <U+202E>evil<U+202C>?,"
+	"Lo,\r\n";
 
 static void test_csv_text(void **state)
 {
@@ -270,7 +277,7 @@ static void test_json_numbers_and_text(void **state)
 	doc = cJSON_Parse(f->out.data);
 	assert_non_null(doc);
 	assert_string_equal(cJSON_GetObjectItem(doc, "schema")->valuestring,
-			    "cto-assess/report/1");
+			    "cto-assess/report/2");
 	assert_string_equal(cJSON_GetObjectItem(doc, "generated_at")
 			    ->valuestring, "2025-11-28T10:00:00Z");
 	assert_string_equal(cJSON_GetObjectItem(doc, "assessment_date")
