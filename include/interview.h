@@ -54,18 +54,4 @@ enum interview_end interview_run(const struct questionnaire *q,
  */
 int interview_confirm(const char *prompt, int use_readline, int *signo);
 
-/*
- * Parses a line typed at the prompt of question qn (not a command) into out,
- * which must be empty (ANSWER_NONE, no strings).  Choices are taken by number,
- * by label (whole or a unique start, any case) or by id; multi takes a
- * comma-separated list; "dk" means don't know where offered.  Returns 0, or
- * -1 with a one-line explanation in err.
- */
-int interview_parse_answer(const struct question *qn, const char *line,
-			   struct answer *out, struct buf *err);
-
-/* Counts the questions asked given the answers so far (their `when` holds). */
-size_t interview_count_applicable(const struct questionnaire *q,
-				  const struct answers *a);
-
 #endif

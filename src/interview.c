@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "answer_parse.h"
 #include "expr.h"
 #include "interview.h"
 #include "lineinput.h"
@@ -52,23 +53,7 @@ static const char commands_help[] =
 	"the previous question, 'skip' leaves it unanswered, 'note' attaches a "
 	"note to the answer, 'quit' saves and leaves.";
 
-static const char *const dont_know_words[] = { "dk", "don't know",
-					       "dont know", "unknown" };
-
 /* ---- small helpers ------------------------------------------------------ */
-
-/* Trims spaces at both ends in place; returns the start. */
-static char *trim(char *s)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	len = strlen(s);
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		s[--len] = '\0';
-	return s;
-}
 
 /* Prints trusted markup around untrusted text, which is sanitised. */
 static void print_clean(const char *before, const char *text,
@@ -106,16 +91,6 @@ static int save(struct interview *iv)
 	return answers_save(iv->a, iv->opts->session_path, iv->err);
 }
 
-static int is_dont_know_word(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(dont_know_words); i++)
-		if (!strcasecmp(s, dont_know_words[i]))
-			return 1;
-	return 0;
-}
-
 static int has_choices(const struct question *qn)
 {
 	return qn->type == QTYPE_SINGLE || qn->type == QTYPE_MULTI ||
@@ -123,262 +98,7 @@ static int has_choices(const struct question *qn)
 }
 
 
-/* ---- parsing answers ---------------------------------------------------- */
-
-/* The label as shown and completed: sanitised, on one line. */
-static char *clean_label(const struct choice *c)
-{
-	struct buf out = BUF_INIT;
-
-	term_sanitize(&out, c->label, 0);
-	return buf_detach(&out, NULL);
-}
-
-/* A choice number typed as digits: 1-based, or 0 when not all digits. */
-static size_t parse_index(const char *s)
-{
-	size_t len = strspn(s, "0123456789");
-
-	if (!len || s[len] || len > 6)
-		return 0;
-	return (size_t)strtoul(s, NULL, 10);
-}
-
-/* The choice whose label (in any case) or id is token, or -1. */
-static long exact_choice(const struct question *qn, const char *token)
-{
-	long found = -1;
-	size_t i;
-
-	for (i = 0; i < qn->nchoices && found < 0; i++) {
-		char *label = clean_label(&qn->choices[i]);
-
-		if (!strcasecmp(label, token) ||
-		    !strcmp(qn->choices[i].id, token))
-			found = (long)i;
-		free(label);
-	}
-	if (found < 0 && qn->type == QTYPE_YESNO &&
-	    (!strcasecmp(token, "y") || !strcasecmp(token, "n"))) {
-		const struct choice *c = question_choice(
-			qn, (*token == 'y' || *token == 'Y') ? "yes" : "no");
-
-		if (c)
-			found = (long)(c - qn->choices);
-	}
-	return found;
-}
-
-/*
- * The choice whose label starts with token (in any case); -1 when none,
- * -2 when several (their labels appended to names).
- */
-static long prefix_choice(const struct question *qn, const char *token,
-			  struct buf *names)
-{
-	size_t i, hits = 0, len = strlen(token);
-	long found = -1;
-
-	for (i = 0; i < qn->nchoices && len; i++) {
-		char *label = clean_label(&qn->choices[i]);
-
-		if (!strncasecmp(label, token, len)) {
-			buf_addf(names, "%s%s", hits++ ? ", " : "", label);
-			found = (long)i;
-		}
-		free(label);
-	}
-	return hits > 1 ? -2 : found;
-}
-
-/*
- * Finds the choice a token names: by number, label, id, then the start of a
- * label.  Returns its index, qn->nchoices for "don't know" (when offered),
- * or -1 with a message in err.
- */
-static long match_choice(const struct question *qn, const char *token,
-			 struct buf *err)
-{
-	size_t n = parse_index(token);
-	size_t max = qn->nchoices + (qn->dont_know ? 1 : 0);
-	struct buf names = BUF_INIT;
-	long found;
-
-	if (n && n <= max)
-		return (long)(n - 1);
-	if (n) {
-		buf_addf(err, "there is no choice %zu; type a number from 1 to "
-			 "%zu", n, max);
-		return -1;
-	}
-	found = exact_choice(qn, token);
-	if (found >= 0)
-		return found;
-	if (qn->dont_know && is_dont_know_word(token))
-		return (long)qn->nchoices;
-	found = prefix_choice(qn, token, &names);
-	if (found == -2)
-		buf_addf(err, "'%s' matches several choices: %s; type more of "
-			 "the label, or its number", token, names.data);
-	else if (found < 0)
-		buf_addf(err, "'%s' is not one of the choices; type a number "
-			 "from 1 to %zu or the start of a label", token, max);
-	buf_release(&names);
-	return found < 0 ? -1 : found;
-}
-
-static int parse_single(const struct question *qn, const char *line,
-			struct answer *out, struct buf *err)
-{
-	long i = match_choice(qn, line, err);
-
-	if (i < 0)
-		return -1;
-	if ((size_t)i == qn->nchoices) {
-		out->kind = ANSWER_DONT_KNOW;
-		return 0;
-	}
-	out->kind = ANSWER_CHOICE;
-	out->choice = xstrdup(qn->choices[i].id);
-	return 0;
-}
-
-/* A comma-separated list of choices; kept in the questionnaire's order. */
-static int parse_multi(const struct question *qn, const char *line,
-		       struct answer *out, struct buf *err)
-{
-	char *copy = xstrdup(line), *token, *save = NULL;
-	char *picked = xcalloc(qn->nchoices + 1, 1);
-	size_t i, ntokens = 0;
-	int ret = -1, dont_know = 0;
-
-	for (token = strtok_r(copy, ",", &save); token;
-	     token = strtok_r(NULL, ",", &save)) {
-		long c;
-
-		token = trim(token);
-		if (!*token)
-			continue;
-		ntokens++;
-		c = match_choice(qn, token, err);
-		if (c < 0 && !strcasecmp(token, "none") && ntokens == 1) {
-			buf_reset(err);
-			continue;
-		}
-		if (c < 0)
-			goto out;
-		if ((size_t)c == qn->nchoices)
-			dont_know = 1;
-		else
-			picked[c] = 1;
-	}
-	if (dont_know && ntokens > 1) {
-		buf_adds(err, "\"don't know\" cannot be combined with choices");
-		goto out;
-	}
-	if (dont_know) {
-		out->kind = ANSWER_DONT_KNOW;
-		ret = 0;
-		goto out;
-	}
-	out->kind = ANSWER_CHOICES;
-	out->choices = xcalloc(qn->nchoices ? qn->nchoices : 1, sizeof(char *));
-	for (i = 0; i < qn->nchoices; i++)
-		if (picked[i])
-			out->choices[out->nchoices++] =
-				xstrdup(qn->choices[i].id);
-	ret = 0;
-out:
-	free(picked);
-	free(copy);
-	return ret;
-}
-
-/* Appends the accepted range of a scale or number question. */
-static void add_range(struct buf *out, const struct question *qn)
-{
-	if (qn->has_min && qn->has_max) {
-		buf_adds(out, "from ");
-		buf_add_number(out, qn->min);
-		buf_adds(out, " to ");
-		buf_add_number(out, qn->max);
-	} else if (qn->has_min) {
-		buf_add_number(out, qn->min);
-		buf_adds(out, " or more");
-	} else if (qn->has_max) {
-		buf_add_number(out, qn->max);
-		buf_adds(out, " or less");
-	}
-}
-
-static int parse_number_answer(const struct question *qn, const char *line,
-			       struct answer *out, struct buf *err)
-{
-	int whole = qn->type == QTYPE_SCALE;
-	const char *problem = NULL;
-	double v;
-
-	if (parse_number(line, &v) < 0)
-		problem = "is not a number";
-	else if (whole && v != (double)(long long)v)
-		problem = "is not a whole number";
-	else if ((qn->has_min && v < qn->min) || (qn->has_max && v > qn->max))
-		problem = "is out of range";
-	if (problem) {
-		buf_addf(err, "'%s' %s; type %s", line, problem,
-			 whole ? "a whole number" : "a number");
-		if (qn->has_min || qn->has_max)
-			buf_adds(err, " ");
-		add_range(err, qn);
-		return -1;
-	}
-	out->kind = ANSWER_NUMBER;
-	out->number = v;
-	return 0;
-}
-
-int interview_parse_answer(const struct question *qn, const char *line,
-			   struct answer *out, struct buf *err)
-{
-	char *copy = xstrdup(line), *s = trim(copy);
-	int ret = -1;
-
-	if (!*s) {
-		buf_adds(err, "no answer given; type one, or 'skip'");
-	} else if (qn->type != QTYPE_MULTI && qn->type != QTYPE_SINGLE &&
-		   qn->type != QTYPE_YESNO && qn->dont_know &&
-		   is_dont_know_word(s)) {
-		out->kind = ANSWER_DONT_KNOW;
-		ret = 0;
-	} else if (qn->type == QTYPE_SINGLE || qn->type == QTYPE_YESNO) {
-		ret = parse_single(qn, s, out, err);
-	} else if (qn->type == QTYPE_MULTI) {
-		ret = parse_multi(qn, s, out, err);
-	} else if (qn->type == QTYPE_SCALE || qn->type == QTYPE_NUMBER) {
-		ret = parse_number_answer(qn, s, out, err);
-	} else {
-		out->kind = ANSWER_TEXT;
-		out->text = xstrdup(s);
-		ret = 0;
-	}
-	free(copy);
-	return ret;
-}
-
 /* ---- progress ----------------------------------------------------------- */
-
-size_t interview_count_applicable(const struct questionnaire *q,
-				  const struct answers *a)
-{
-	unsigned char *applies = xmalloc(q->nquestions + 1);
-	size_t i, n = 0;
-
-	answers_applicability(a, applies);
-	for (i = 0; i < q->nquestions; i++)
-		n += applies[i];
-	free(applies);
-	return n;
-}
 
 /*
  * Progress counts the questions this company will be asked.  A condition on
@@ -501,7 +221,7 @@ static void set_completions(struct interview *iv, const struct question *qn)
 		return;
 	iv->labels = xcalloc(qn->nchoices + 1, sizeof(char *));
 	for (i = 0; i < qn->nchoices; i++)
-		iv->labels[iv->nlabels++] = clean_label(&qn->choices[i]);
+		iv->labels[iv->nlabels++] = answer_parse_label(&qn->choices[i]);
 	if (qn->dont_know)
 		iv->labels[iv->nlabels++] = xstrdup("Don't know");
 	line_input_set_completions((const char *const *)iv->labels,
@@ -563,7 +283,7 @@ static void print_hint(const struct interview *iv, const struct question *qn)
 						 : "a number");
 		if (qn->has_min || qn->has_max)
 			buf_adds(&hint, " ");
-		add_range(&hint, qn);
+		answer_parse_add_range(&hint, qn);
 		if (qn->unit)
 			buf_addf(&hint, " (%s)", qn->unit);
 		if (qn->min_label || qn->max_label) {
@@ -667,7 +387,7 @@ static enum step take_note(struct interview *iv, struct answer *ans)
 	step = read_input(iv, "note> ", &line);
 	if (step != STEP_NEXT)
 		return step;
-	text = trim(line);
+	text = answer_parse_trim(line);
 	if (!*text) {
 		fputs("  Note unchanged.\n", stdout);
 	} else if (!strcmp(text, "-")) {
@@ -710,7 +430,7 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 	memset(&value, 0, sizeof(value));
 	if (!*s && ans->kind != ANSWER_NONE)
 		return STEP_NEXT;
-	if (interview_parse_answer(qn, s, &value, &problem) < 0) {
+	if (answer_parse(qn, s, &value, &problem) < 0) {
 		if (iv->opts->use_readline) {
 			print_wrapped(iv, "", problem.data, "", 2);
 			step = STEP_RETRY;
@@ -741,7 +461,7 @@ static enum step ask(struct interview *iv, const struct question *qn)
 		step = read_input(iv, "> ", &line);
 		if (step != STEP_NEXT)
 			return step;
-		s = trim(line);
+		s = answer_parse_trim(line);
 		cmd = parse_command(s);
 		if (cmd == CMD_HELP) {
 			show_help(iv, qn);
@@ -888,8 +608,8 @@ static enum step review(struct interview *iv)
 		step = read_input(iv, "review> ", &line);
 		if (step != STEP_NEXT)
 			break;
-		s = trim(line);
-		k = parse_index(s);
+		s = answer_parse_trim(line);
+		k = answer_parse_index(s);
 		if (!*s || parse_command(s) == CMD_QUIT) {
 			step = *s ? STEP_QUIT : STEP_NEXT;
 			free(line);
@@ -1054,7 +774,7 @@ int interview_confirm(const char *prompt, int use_readline, int *signo)
 				*signo = line_input_signal();
 			break;
 		}
-		s = trim(line);
+		s = answer_parse_trim(line);
 		if (!strcasecmp(s, "y") || !strcasecmp(s, "yes"))
 			ret = 1;
 		else if (!*s || !strcasecmp(s, "n") || !strcasecmp(s, "no") ||
