@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include "answer_parse.h"
-#include "expr.h"
 #include "interview.h"
 #include "lineinput.h"
+#include "progress.h"
 #include "term.h"
 #include "util.h"
 
@@ -97,105 +97,6 @@ static int has_choices(const struct question *qn)
 	       qn->type == QTYPE_YESNO;
 }
 
-
-/* ---- progress ----------------------------------------------------------- */
-
-/*
- * Progress counts the questions this company will be asked.  A condition on
- * a question not reached yet cannot be known, so such questions count until
- * an answer rules them out: the total only shrinks as the interview goes on,
- * instead of jumping up and down.  Conditions are evaluated three-valued
- * (true, false, unknown); a question is "open" when it is at or after the
- * current one, has no answer and may still be asked.
- */
-enum tri { TRI_FALSE, TRI_TRUE, TRI_UNKNOWN };
-
-struct estimate {
-	const struct interview *iv;
-	size_t current;
-	enum tri *state; /* per question, filled in asking order */
-};
-
-static const struct answer *lookup_answer(const char *id, void *ctx)
-{
-	return answers_find(ctx, id);
-}
-
-static int names_open_question(const struct expr *node, void *ctx)
-{
-	const struct estimate *est = ctx;
-	const struct question *qn =
-		questionnaire_question(est->iv->q, node->question);
-
-	return qn && qn->index >= est->current &&
-	       est->state[qn->index] != TRI_FALSE &&
-	       answers_get_const(est->iv->a, qn)->kind == ANSWER_NONE;
-}
-
-static enum tri eval3(const struct estimate *est, const struct expr *e)
-{
-	enum tri l, r;
-
-	switch (e->kind) {
-	case EXPR_OR:
-	case EXPR_AND:
-		l = eval3(est, e->left);
-		r = eval3(est, e->right);
-		if (l == r)
-			return l;
-		if (l != TRI_UNKNOWN && r != TRI_UNKNOWN)
-			return e->kind == EXPR_OR ? TRI_TRUE : TRI_FALSE;
-		/* One side unknown: the other decides only when it wins. */
-		l = l == TRI_UNKNOWN ? r : l;
-		if ((e->kind == EXPR_OR) == (l == TRI_TRUE))
-			return l;
-		return TRI_UNKNOWN;
-	case EXPR_NOT:
-		l = eval3(est, e->left);
-		return l == TRI_UNKNOWN ? l : l == TRI_TRUE ? TRI_FALSE
-							   : TRI_TRUE;
-	default:
-		if (expr_visit(e, names_open_question, (void *)est))
-			return TRI_UNKNOWN;
-		return expr_eval(e, lookup_answer, est->iv->a) ? TRI_TRUE
-							       : TRI_FALSE;
-	}
-}
-
-struct progress {
-	size_t in_area, area_total, overall, total;
-};
-
-/* Where question index current stands among the questions to be asked. */
-static struct progress progress_at(const struct interview *iv, size_t current)
-{
-	struct progress p = { 0, 0, 0, 0 };
-	const struct area *area = current < iv->q->nquestions ?
-		iv->q->questions[current]->area : NULL;
-	struct estimate est = { iv, current, NULL };
-	size_t i;
-
-	est.state = xcalloc(iv->q->nquestions + 1, sizeof(*est.state));
-	for (i = 0; i < iv->q->nquestions; i++) {
-		const struct question *qn = iv->q->questions[i];
-
-		est.state[i] = qn->when ? eval3(&est, qn->when) : TRI_TRUE;
-		if (i == current)
-			est.state[i] = TRI_TRUE; /* it is being asked */
-		if (est.state[i] == TRI_FALSE)
-			continue;
-		p.total++;
-		if (i <= current)
-			p.overall++;
-		if (qn->area != area)
-			continue;
-		p.area_total++;
-		if (i <= current)
-			p.in_area++;
-	}
-	free(est.state);
-	return p;
-}
 
 /* ---- showing a question ------------------------------------------------- */
 
@@ -307,7 +208,7 @@ static void print_hint(const struct interview *iv, const struct question *qn)
 
 static void show_question(struct interview *iv, const struct question *qn)
 {
-	struct progress p = progress_at(iv, qn->index);
+	struct progress_position p = progress_estimate(iv->a, qn->index);
 	const struct answer *ans = answers_get_const(iv->a, qn);
 	struct buf line = BUF_INIT;
 
@@ -676,7 +577,7 @@ static void welcome(struct interview *iv)
 	/* Counted from the first question still to ask. */
 	for (i = 0; i < q->nquestions && !should_ask(iv, i); i++)
 		;
-	total = progress_at(iv, i).total;
+	total = progress_estimate(iv->a, i).total;
 	fputc('\n', stdout);
 	print_wrapped(iv, iv->st.bold, q->title, iv->st.reset, 0);
 	if (q->description)

@@ -18,9 +18,8 @@
 #include "answer_parse.h"
 #include "answers.h"
 #include "buf.h"
-#include "fileio.h"
-#include "loader.h"
 #include "util.h"
+#include "unit_load.h"
 
 static const char questionnaire_yaml[] =
 	"id: parse\n"
@@ -94,24 +93,8 @@ static struct questionnaire *q;
 
 static int setup(void **state)
 {
-	char dir[] = "/tmp/test_answer_parse.XXXXXX";
-	struct diag_list diags = DIAG_LIST_INIT;
-	struct buf path = BUF_INIT, err = BUF_INIT;
-
 	(void)state;
-	if (!mkdtemp(dir))
-		return -1;
-	buf_addf(&path, "%s/q.yaml", dir);
-	if (file_write_atomic(path.data, questionnaire_yaml,
-			      strlen(questionnaire_yaml), 0, &err) == 0)
-		q = questionnaire_load(path.data, &diags);
-	if (!q)
-		diag_print(&diags, stderr);
-	unlink(path.data);
-	rmdir(dir);
-	diag_list_release(&diags);
-	buf_release(&path);
-	buf_release(&err);
+	q = unit_load_yaml(questionnaire_yaml);
 	return q ? 0 : -1;
 }
 
