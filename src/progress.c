@@ -1,9 +1,12 @@
 /*
  * progress.c - the position shown above each question.
  *
- * Conditions are evaluated three-valued (true, false, unknown); a question
- * is "open" when it is at or after the current one, has no answer and may
- * still be asked.
+ * Conditions are evaluated three-valued (true, false, unknown), in asking
+ * order, so that every question a condition names has its state already.
+ * A condition reads answers by the rule of answers.h (only those of
+ * questions that apply) and is unknown while it names a question that is
+ * at or after the current one, may be asked and has no answer yet, or one
+ * whose own condition is unknown.
  */
 #include <stdlib.h>
 
@@ -19,19 +22,38 @@ struct estimate {
 	enum tri *state; /* per question, filled in asking order */
 };
 
-static const struct answer *lookup_answer(const char *id, void *ctx)
+/*
+ * What a condition reads of a question, by the rule of answers.h: the answer
+ * of a question that applies, nothing of one that does not.
+ */
+static const struct answer *lookup_applicable(const char *id, void *ctx)
 {
-	return answers_find(ctx, id);
+	const struct estimate *est = ctx;
+	const struct question *qn =
+		questionnaire_question(est->a->questionnaire, id);
+
+	if (!qn || est->state[qn->index] == TRI_FALSE)
+		return NULL;
+	return answers_get_const(est->a, qn);
 }
 
-static int names_open_question(const struct expr *node, void *ctx)
+/*
+ * Whether a condition cannot know what it reads of the question it names:
+ * the question may be asked and has no answer yet, or whether it applies is
+ * itself unknown (then so is whether its answer counts).
+ */
+static int reads_unknown(const struct expr *node, void *ctx)
 {
 	const struct estimate *est = ctx;
 	const struct question *qn =
 		questionnaire_question(est->a->questionnaire, node->question);
 
-	return qn && qn->index >= est->current &&
-	       est->state[qn->index] != TRI_FALSE &&
+	if (!qn)
+		return 0;
+	if (est->state[qn->index] == TRI_UNKNOWN)
+		return 1;
+	return qn->index >= est->current &&
+	       est->state[qn->index] == TRI_TRUE &&
 	       answers_get_const(est->a, qn)->kind == ANSWER_NONE;
 }
 
@@ -58,10 +80,10 @@ static enum tri eval3(const struct estimate *est, const struct expr *e)
 		return l == TRI_UNKNOWN ? l : l == TRI_TRUE ? TRI_FALSE
 							   : TRI_TRUE;
 	default:
-		if (expr_visit(e, names_open_question, (void *)est))
+		if (expr_visit(e, reads_unknown, (void *)est))
 			return TRI_UNKNOWN;
-		return expr_eval(e, lookup_answer, (void *)est->a) ? TRI_TRUE
-								   : TRI_FALSE;
+		return expr_eval(e, lookup_applicable, (void *)est) ? TRI_TRUE
+								    : TRI_FALSE;
 	}
 }
 

@@ -191,6 +191,55 @@ static void test_nothing_being_asked(void **state)
 	answers_release(&as);
 }
 
+/*
+ * answers.h: a condition sees only the answers of questions that apply
+ * themselves.  An answer kept from before the profile changed (funding,
+ * answered while stage was seed) must not bring plan back, nor rule hire
+ * out.
+ */
+static void test_stale_answer_ignored(void **state)
+{
+	struct answers as;
+
+	(void)state;
+	answers_init(&as, q);
+	choose(&as, "stage", "idea");
+	write_text(&as, "name", "Acme");
+	choose(&as, "mfa", "yes");
+	choose(&as, "funding", "short");
+	/*
+	 * At backups: funding does not apply (stage idea), so plan sees no
+	 * funding answer (out) and hire does (no answer != short: in);
+	 * audit is in (mfa yes).  Counted: stage, name, mfa, backups, audit,
+	 * hire = 6; Security: mfa, backups, audit, hire = 4; backups is
+	 * 2nd there and 4th overall.  Reading funding's stale answer would
+	 * count plan (before backups) instead of hire: 3/4 and 5 of 6.
+	 */
+	assert_position(&as, 5, 2, 4, 4, 6);
+	answers_release(&as);
+}
+
+/*
+ * While it is not known whether a question applies, neither is whether its
+ * answer counts: a condition on it is unknown, and the question counts.
+ */
+static void test_answer_of_undecided_question(void **state)
+{
+	struct answers as;
+
+	(void)state;
+	answers_init(&as, q);
+	choose(&as, "funding", "short");
+	/*
+	 * At stage, nothing else answered: funding may or may not apply,
+	 * so plan and hire are both unknown and count, like funding and
+	 * audit: all 8.  Taking funding's answer as given would rule hire
+	 * out: 7.
+	 */
+	assert_position(&as, 0, 1, 2, 1, 8);
+	answers_release(&as);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +247,8 @@ int main(void)
 		cmocka_unit_test(test_profile_rules_out),
 		cmocka_unit_test(test_open_questions_count),
 		cmocka_unit_test(test_nothing_being_asked),
+		cmocka_unit_test(test_stale_answer_ignored),
+		cmocka_unit_test(test_answer_of_undecided_question),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
