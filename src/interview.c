@@ -18,6 +18,7 @@
 #include "interview.h"
 #include "lineinput.h"
 #include "progress.h"
+#include "screen.h"
 #include "term.h"
 #include "util.h"
 
@@ -38,9 +39,8 @@ struct interview {
 	const struct questionnaire *q;
 	struct answers *a;
 	const struct interview_options *opts;
-	struct term_style st;
+	struct screen screen; /* stdout */
 	struct line_input in;
-	size_t width;
 	size_t frontier;
 	struct buf *err;
 	/* Sanitised choice labels of the question at the prompt, for Tab. */
@@ -48,41 +48,7 @@ struct interview {
 	size_t nlabels;
 };
 
-static const char commands_help[] =
-	"At any prompt: '?' or 'help' explains the question, 'back' returns to "
-	"the previous question, 'skip' leaves it unanswered, 'note' attaches a "
-	"note to the answer, 'quit' saves and leaves.";
-
 /* ---- small helpers ------------------------------------------------------ */
-
-/* Prints trusted markup around untrusted text, which is sanitised. */
-static void print_clean(const char *before, const char *text,
-			const char *after)
-{
-	struct buf out = BUF_INIT;
-
-	buf_adds(&out, before);
-	term_sanitize(&out, text, 0);
-	buf_adds(&out, after);
-	fputs(out.data, stdout);
-	buf_release(&out);
-}
-
-/* Prints text wrapped to the terminal, each line indented. */
-static void print_wrapped(const struct interview *iv, const char *before,
-			  const char *text, const char *after, size_t indent)
-{
-	struct buf out = BUF_INIT;
-
-	term_wrap(&out, text, iv->width, indent);
-	if (out.len && out.data[out.len - 1] == '\n')
-		buf_truncate(&out, out.len - 1);
-	fputs(before, stdout);
-	fputs(out.data, stdout);
-	fputs(after, stdout);
-	fputc('\n', stdout);
-	buf_release(&out);
-}
 
 static int save(struct interview *iv)
 {
@@ -130,120 +96,12 @@ static void set_completions(struct interview *iv, const struct question *qn)
 				   qn->type == QTYPE_MULTI ? "," : "");
 }
 
-/* "  3. Label" with the label wrapped under itself. */
-static void print_item(const struct interview *iv, size_t number,
-		       const char *label)
-{
-	struct buf prefix = BUF_INIT, body = BUF_INIT;
-
-	buf_addf(&prefix, "  %zu. ", number);
-	term_wrap(&body, label, iv->width, prefix.len);
-	memcpy(body.data, prefix.data, prefix.len);
-	fputs(body.data, stdout);
-	buf_release(&prefix);
-	buf_release(&body);
-}
-
-static void print_choices(const struct interview *iv,
-			  const struct question *qn)
-{
-	size_t i;
-
-	/* Numbers and scales take digits: "don't know" is 'dk' there. */
-	if (!has_choices(qn))
-		return;
-	for (i = 0; i < qn->nchoices; i++)
-		print_item(iv, i + 1, qn->choices[i].label);
-	if (qn->dont_know)
-		print_item(iv, qn->nchoices + 1, "Don't know");
-}
-
-/* The line that says what the prompt accepts. */
-static void print_hint(const struct interview *iv, const struct question *qn)
-{
-	struct buf hint = BUF_INIT;
-	size_t n = qn->nchoices + (qn->dont_know ? 1 : 0);
-
-	switch (qn->type) {
-	case QTYPE_SINGLE:
-		buf_addf(&hint, "Type 1-%zu, or the start of a label (Tab "
-			 "completes).", n);
-		break;
-	case QTYPE_YESNO:
-		buf_addf(&hint, "Type y or n (or 1-%zu).", n);
-		break;
-	case QTYPE_MULTI:
-		buf_addf(&hint, "Type all that apply, separated by commas "
-			 "(e.g. 1,3) or labels (Tab completes); 'none' for "
-			 "none.");
-		break;
-	case QTYPE_SCALE:
-	case QTYPE_NUMBER:
-		buf_addf(&hint, "Type %s",
-			 qn->type == QTYPE_SCALE ? "a whole number"
-						 : "a number");
-		if (qn->has_min || qn->has_max)
-			buf_adds(&hint, " ");
-		answer_parse_add_range(&hint, qn);
-		if (qn->unit)
-			buf_addf(&hint, " (%s)", qn->unit);
-		if (qn->min_label || qn->max_label) {
-			buf_adds(&hint, ": ");
-			buf_add_number(&hint, qn->min);
-			buf_addf(&hint, " = %s, ",
-				 qn->min_label ? qn->min_label : "lowest");
-			buf_add_number(&hint, qn->max);
-			buf_addf(&hint, " = %s",
-				 qn->max_label ? qn->max_label : "highest");
-		}
-		buf_adds(&hint, qn->dont_know ? "; dk if you don't know."
-					      : ".");
-		break;
-	default:
-		buf_adds(&hint, "Type your answer on one line.");
-	}
-	print_wrapped(iv, iv->st.dim, hint.data, iv->st.reset, 2);
-	buf_release(&hint);
-}
-
 static void show_question(struct interview *iv, const struct question *qn)
 {
-	struct progress_position p = progress_estimate(iv->a, qn->index);
-	const struct answer *ans = answers_get_const(iv->a, qn);
-	struct buf line = BUF_INIT;
+	struct progress_position pos = progress_estimate(iv->a, qn->index);
 
-	fputc('\n', stdout);
-	term_sanitize(&line, qn->area->title, 0);
-	buf_addf(&line, " %zu/%zu - question %zu of %zu", p.in_area,
-		 p.area_total, p.overall, p.total);
-	printf("%s%s%s\n", iv->st.dim, line.data, iv->st.reset);
-	print_wrapped(iv, iv->st.bold, qn->text, iv->st.reset, 0);
-	print_choices(iv, qn);
-	print_hint(iv, qn);
-	if (ans->kind != ANSWER_NONE) {
-		buf_reset(&line);
-		buf_adds(&line, "Current answer: ");
-		answer_describe(&line, qn, ans);
-		buf_adds(&line, " (Enter keeps it)");
-		print_wrapped(iv, "", line.data, "", 2);
-	}
-	if (ans->note) {
-		buf_reset(&line);
-		buf_adds(&line, "Note: ");
-		buf_adds(&line, ans->note);
-		print_wrapped(iv, "", line.data, "", 2);
-	}
-	buf_release(&line);
+	screen_question(&iv->screen, qn, answers_get_const(iv->a, qn), &pos);
 	set_completions(iv, qn);
-}
-
-static void show_help(const struct interview *iv, const struct question *qn)
-{
-	if (qn->help)
-		print_wrapped(iv, "", qn->help, "", 2);
-	else
-		fputs("  There is no help text for this question.\n", stdout);
-	print_wrapped(iv, iv->st.dim, commands_help, iv->st.reset, 2);
 }
 
 /* ---- the prompt --------------------------------------------------------- */
@@ -267,7 +125,7 @@ static enum command parse_command(const char *s)
 static enum step read_input(struct interview *iv, const char *prompt,
 			    char **line)
 {
-	fflush(stdout);
+	fflush(iv->screen.out);
 	switch (line_input_read(&iv->in, prompt, line)) {
 	case LINE_OK:
 		return STEP_NEXT;
@@ -284,21 +142,21 @@ static enum step take_note(struct interview *iv, struct answer *ans)
 	char *line, *text;
 
 	fputs("  Type the note (Enter leaves it as it is, '-' removes it).\n",
-	      stdout);
+	      iv->screen.out);
 	step = read_input(iv, "note> ", &line);
 	if (step != STEP_NEXT)
 		return step;
 	text = answer_parse_trim(line);
 	if (!*text) {
-		fputs("  Note unchanged.\n", stdout);
+		fputs("  Note unchanged.\n", iv->screen.out);
 	} else if (!strcmp(text, "-")) {
 		free(ans->note);
 		ans->note = NULL;
-		fputs("  Note removed.\n", stdout);
+		fputs("  Note removed.\n", iv->screen.out);
 	} else {
 		free(ans->note);
 		ans->note = xstrdup(text);
-		fputs("  Note saved.\n", stdout);
+		fputs("  Note saved.\n", iv->screen.out);
 	}
 	free(line);
 	return save(iv) < 0 ? STEP_FAILED : STEP_NEXT;
@@ -333,7 +191,7 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 		return STEP_NEXT;
 	if (answer_parse(qn, s, &value, &problem) < 0) {
 		if (iv->opts->use_readline) {
-			print_wrapped(iv, "", problem.data, "", 2);
+			screen_wrapped(&iv->screen, "", problem.data, "", 2);
 			step = STEP_RETRY;
 		} else {
 			step = invalid_line(iv, qn, problem.data);
@@ -365,7 +223,7 @@ static enum step ask(struct interview *iv, const struct question *qn)
 		s = answer_parse_trim(line);
 		cmd = parse_command(s);
 		if (cmd == CMD_HELP) {
-			show_help(iv, qn);
+			screen_help(&iv->screen, qn);
 		} else if (cmd == CMD_NOTE) {
 			step = take_note(iv, ans);
 		} else if (cmd == CMD_SKIP) {
@@ -429,55 +287,23 @@ static enum step walk(struct interview *iv, size_t i)
 		else if (previous_question(iv, i, &prev))
 			i = prev;
 		else
-			fputs("  This is the first question.\n", stdout);
+			fputs("  This is the first question.\n", iv->screen.out);
 	}
 	return STEP_NEXT;
 }
 
 /* ---- the review screen -------------------------------------------------- */
 
-/* One line of the review: number, question, answer, cut to the width. */
-static void print_review_line(const struct interview *iv, size_t number,
-			      const struct question *qn)
-{
-	struct buf line = BUF_INIT, value = BUF_INIT;
-	size_t room = iv->width > 40 ? iv->width - 8 : 32;
-	size_t text_width = room * 3 / 5, used;
-
-	buf_addf(&line, "  %3zu. ", number);
-	used = term_truncate(&line, qn->text, text_width);
-	buf_addn(&line, ' ', text_width - used + 2);
-	answer_describe(&value, qn, answers_get_const(iv->a, qn));
-	if (answers_get_const(iv->a, qn)->note)
-		buf_adds(&value, " [note]");
-	term_truncate(&line, value.data, room - text_width - 2);
-	printf("%s\n", line.data);
-	buf_release(&line);
-	buf_release(&value);
-}
-
 /* Lists the answers by area; map[k] is the question index of number k+1. */
 static size_t show_review(struct interview *iv, size_t *map)
 {
-	const struct area *area = NULL;
 	unsigned char *applies = xmalloc(iv->q->nquestions + 1);
-	size_t i, n = 0;
+	size_t n;
 
-	iv->width = term_width(STDOUT_FILENO);
-	printf("\n%sReview your answers%s\n", iv->st.bold, iv->st.reset);
+	/* The terminal may have been resized since the interview began. */
+	iv->screen.width = term_width(STDOUT_FILENO);
 	answers_applicability(iv->a, applies);
-	for (i = 0; i < iv->q->nquestions; i++) {
-		const struct question *qn = iv->q->questions[i];
-
-		if (!applies[i])
-			continue;
-		if (qn->area != area) {
-			area = qn->area;
-			print_clean("\n", area->title, "\n");
-		}
-		map[n++] = i;
-		print_review_line(iv, n, qn);
-	}
+	n = screen_review(&iv->screen, iv->a, applies, map);
 	free(applies);
 	return n;
 }
@@ -502,8 +328,8 @@ static enum step review(struct interview *iv)
 		n = show_review(iv, map);
 		if (!iv->opts->use_readline)
 			break;
-		fputc('\n', stdout);
-		print_wrapped(iv, "", "Type a number to change that answer, "
+		fputc('\n', iv->screen.out);
+		screen_wrapped(&iv->screen, "", "Type a number to change that answer, "
 			      "or press Enter to finish and write the "
 			      "report.", "", 0);
 		step = read_input(iv, "review> ", &line);
@@ -518,8 +344,9 @@ static enum step review(struct interview *iv)
 		}
 		free(line);
 		if (!k || k > n) {
-			printf("  Type a number from 1 to %zu, 'quit' to leave, "
-			       "or press Enter to finish.\n", n);
+			fprintf(iv->screen.out, "  Type a number from 1 to %zu, "
+				"'quit' to leave, or press Enter to finish.\n",
+				n);
 			continue;
 		}
 		iv->frontier = map[k - 1] + 1;
@@ -534,73 +361,26 @@ static enum step review(struct interview *iv)
 
 /* ---- the whole interview ------------------------------------------------ */
 
-/* Minutes for n questions, at about 22 seconds a question. */
-static size_t minutes_for(size_t n)
-{
-	return (n * 22 + 59) / 60;
-}
-
-/*
- * How long the interview takes.  Before the profile is answered only the
- * questions without a condition are certain, so an adaptive questionnaire
- * gives a range rather than a number that will shrink.
- */
-static void describe_length(struct buf *text, const struct questionnaire *q,
-			    size_t total)
-{
-	size_t always = 0, i;
-
-	for (i = 0; i < q->nquestions; i++)
-		always += q->questions[i]->when == NULL;
-	if (always >= total)
-		buf_addf(text, "About %zu questions, roughly %zu minutes.",
-			 total, minutes_for(total));
-	else
-		buf_addf(text, "Between %zu and %zu questions, depending on "
-			 "your company (the first ones rule out what does not "
-			 "apply); roughly %zu to %zu minutes.", always, total,
-			 minutes_for(always), minutes_for(total));
-}
-
 static void welcome(struct interview *iv)
 {
 	const struct questionnaire *q = iv->q;
 	unsigned char *applies = xmalloc(q->nquestions + 1);
-	size_t total, answered = 0, i;
-	struct buf text = BUF_INIT;
+	struct screen_welcome w;
+	size_t i;
 
+	memset(&w, 0, sizeof(w));
 	answers_applicability(iv->a, applies);
 	for (i = 0; i < q->nquestions; i++)
 		if (applies[i] && iv->a->items[i].kind != ANSWER_NONE)
-			answered++;
+			w.answered++;
 	free(applies);
 	/* Counted from the first question still to ask. */
 	for (i = 0; i < q->nquestions && !should_ask(iv, i); i++)
 		;
-	total = progress_estimate(iv->a, i).total;
-	fputc('\n', stdout);
-	print_wrapped(iv, iv->st.bold, q->title, iv->st.reset, 0);
-	if (q->description)
-		print_wrapped(iv, "", q->description, "", 0);
-	fputc('\n', stdout);
-	if (answered && iv->opts->resumed)
-		buf_addf(&text, "Welcome back: %zu of about %zu questions are "
-			 "answered; you continue where you stopped.",
-			 answered, total);
-	else if (answered)
-		buf_addf(&text, "%zu of about %zu questions are answered "
-			 "already; the others follow.", answered, total);
-	else
-		describe_length(&text, q, total);
-	buf_adds(&text, " Answers are saved as you go, in '");
-	term_sanitize(&text, iv->opts->session_path, 0);
-	buf_adds(&text, "'.");
-	print_wrapped(iv, "", text.data, "", 0);
-	print_wrapped(iv, "", "Pick a choice by its number or the start of "
-		      "its label (Tab completes). Enter keeps the answer "
-		      "shown as current.", "", 0);
-	print_wrapped(iv, "", commands_help, "", 0);
-	buf_release(&text);
+	w.total = progress_estimate(iv->a, i).total;
+	w.resumed = iv->opts->resumed;
+	w.session_path = iv->opts->session_path;
+	screen_welcome(&iv->screen, q, &w);
 }
 
 static enum interview_end end_of(enum step step)
@@ -634,8 +414,8 @@ enum interview_end interview_run(const struct questionnaire *q,
 	iv.a = a;
 	iv.opts = opts;
 	iv.err = err;
-	iv.width = term_width(STDOUT_FILENO);
-	term_style_init(&iv.st, opts->use_color);
+	screen_init(&iv.screen, stdout, term_width(STDOUT_FILENO),
+		    opts->use_color);
 	*signo = 0;
 	line_input_begin(&iv.in, opts->use_readline);
 	if (opts->welcome)
