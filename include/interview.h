@@ -4,7 +4,9 @@
  * interview_run() walks a questionnaire in order, asking every question whose
  * `when` holds and that has no answer yet, then shows the review screen.  It
  * saves the answers file after every answer (answers_save), so an interrupted
- * interview loses nothing.  With a terminal on stdin it reads lines with GNU
+ * interview loses nothing.  Which questions apply, and the position shown,
+ * are kept up to date as answers change (progress.h): the cost of a question
+ * does not grow with the questionnaire.  With a terminal on stdin it reads lines with GNU
  * readline through its callback interface (tab completion of choice labels,
  * signals handled by cto-assess, the terminal restored on every path);
  * without one it reads plain lines and an invalid line ends the interview.

@@ -41,6 +41,7 @@ struct interview {
 	const struct interview_options *opts;
 	struct screen screen; /* stdout */
 	struct line_input in;
+	struct progress progress; /* which questions apply, and where we are */
 	size_t frontier;
 	struct buf *err;
 	/* Sanitised choice labels of the question at the prompt, for Tab. */
@@ -50,10 +51,22 @@ struct interview {
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int save(struct interview *iv)
+static void touch(struct interview *iv)
 {
 	free(iv->a->updated_at);
 	iv->a->updated_at = answers_now();
+}
+
+/*
+ * Every change to an answer (its value, its note) goes through here: the
+ * applicability and progress are brought up to date, and the change is
+ * saved at once.  The whole session is rewritten each time; a journal that
+ * records only the answer (answers_record) replaces that call here.
+ */
+static int save_answer(struct interview *iv, size_t index)
+{
+	progress_changed(&iv->progress, index);
+	touch(iv);
 	return answers_save(iv->a, iv->opts->session_path, iv->err);
 }
 
@@ -98,7 +111,7 @@ static void set_completions(struct interview *iv, const struct question *qn)
 
 static void show_question(struct interview *iv, const struct question *qn)
 {
-	struct progress_position pos = progress_estimate(iv->a, qn->index);
+	struct progress_position pos = progress_at(&iv->progress, qn->index);
 
 	screen_question(&iv->screen, qn, answers_get_const(iv->a, qn), &pos);
 	set_completions(iv, qn);
@@ -136,8 +149,9 @@ static enum step read_input(struct interview *iv, const char *prompt,
 	}
 }
 
-static enum step take_note(struct interview *iv, struct answer *ans)
+static enum step take_note(struct interview *iv, const struct question *qn)
 {
+	struct answer *ans = answers_get(iv->a, qn);
 	enum step step;
 	char *line, *text;
 
@@ -159,7 +173,7 @@ static enum step take_note(struct interview *iv, struct answer *ans)
 		fputs("  Note saved.\n", iv->screen.out);
 	}
 	free(line);
-	return save(iv) < 0 ? STEP_FAILED : STEP_NEXT;
+	return save_answer(iv, qn->index) < 0 ? STEP_FAILED : STEP_NEXT;
 }
 
 /* Without a terminal nobody can retype: the line ends the interview. */
@@ -204,7 +218,7 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 	ans->note = NULL;
 	answer_release(ans);
 	*ans = value;
-	return save(iv) < 0 ? STEP_FAILED : STEP_NEXT;
+	return save_answer(iv, qn->index) < 0 ? STEP_FAILED : STEP_NEXT;
 }
 
 static enum step ask(struct interview *iv, const struct question *qn)
@@ -225,11 +239,12 @@ static enum step ask(struct interview *iv, const struct question *qn)
 		if (cmd == CMD_HELP) {
 			screen_help(&iv->screen, qn);
 		} else if (cmd == CMD_NOTE) {
-			step = take_note(iv, ans);
+			step = take_note(iv, qn);
 		} else if (cmd == CMD_SKIP) {
 			answer_clear_value(ans);
 			ans->kind = ANSWER_SKIPPED;
-			step = save(iv) < 0 ? STEP_FAILED : STEP_NEXT;
+			step = save_answer(iv, qn->index) < 0 ? STEP_FAILED
+							      : STEP_NEXT;
 		} else if (cmd == CMD_BACK || cmd == CMD_QUIT) {
 			step = cmd == CMD_BACK ? STEP_BACK : STEP_QUIT;
 		} else {
@@ -249,7 +264,7 @@ static int previous_question(const struct interview *iv, size_t i,
 			     size_t *out)
 {
 	while (i-- > 0) {
-		if (answers_applies(iv->a, iv->q->questions[i])) {
+		if (progress_applies(&iv->progress, i)) {
 			*out = i;
 			return 1;
 		}
@@ -261,7 +276,7 @@ static int should_ask(const struct interview *iv, size_t i)
 {
 	const struct question *qn = iv->q->questions[i];
 
-	if (!answers_applies(iv->a, qn))
+	if (!progress_applies(&iv->progress, i))
 		return 0;
 	return i < iv->frontier ||
 	       answers_get_const(iv->a, qn)->kind == ANSWER_NONE;
@@ -297,15 +312,10 @@ static enum step walk(struct interview *iv, size_t i)
 /* Lists the answers by area; map[k] is the question index of number k+1. */
 static size_t show_review(struct interview *iv, size_t *map)
 {
-	unsigned char *applies = xmalloc(iv->q->nquestions + 1);
-	size_t n;
-
 	/* The terminal may have been resized since the interview began. */
 	iv->screen.width = term_width(STDOUT_FILENO);
-	answers_applicability(iv->a, applies);
-	n = screen_review(&iv->screen, iv->a, applies, map);
-	free(applies);
-	return n;
+	return screen_review(&iv->screen, iv->a,
+			     progress_applicability(&iv->progress), map);
 }
 
 /*
@@ -364,23 +374,30 @@ static enum step review(struct interview *iv)
 static void welcome(struct interview *iv)
 {
 	const struct questionnaire *q = iv->q;
-	unsigned char *applies = xmalloc(q->nquestions + 1);
 	struct screen_welcome w;
 	size_t i;
 
 	memset(&w, 0, sizeof(w));
-	answers_applicability(iv->a, applies);
 	for (i = 0; i < q->nquestions; i++)
-		if (applies[i] && iv->a->items[i].kind != ANSWER_NONE)
+		if (progress_applies(&iv->progress, i) &&
+		    iv->a->items[i].kind != ANSWER_NONE)
 			w.answered++;
-	free(applies);
 	/* Counted from the first question still to ask. */
 	for (i = 0; i < q->nquestions && !should_ask(iv, i); i++)
 		;
-	w.total = progress_estimate(iv->a, i).total;
+	w.total = progress_at(&iv->progress, i).total;
 	w.resumed = iv->opts->resumed;
 	w.session_path = iv->opts->session_path;
 	screen_welcome(&iv->screen, q, &w);
+}
+
+/* The review is done: the session is marked complete and saved whole. */
+static int complete(struct interview *iv)
+{
+	free(iv->a->completed_at);
+	iv->a->completed_at = answers_now();
+	touch(iv);
+	return answers_save(iv->a, iv->opts->session_path, iv->err);
 }
 
 static enum interview_end end_of(enum step step)
@@ -416,6 +433,7 @@ enum interview_end interview_run(const struct questionnaire *q,
 	iv.err = err;
 	screen_init(&iv.screen, stdout, term_width(STDOUT_FILENO),
 		    opts->use_color);
+	progress_init(&iv.progress, a);
 	*signo = 0;
 	line_input_begin(&iv.in, opts->use_readline);
 	if (opts->welcome)
@@ -423,14 +441,11 @@ enum interview_end interview_run(const struct questionnaire *q,
 	step = walk(&iv, 0);
 	if (step == STEP_NEXT)
 		step = review(&iv);
-	if (step == STEP_NEXT) {
-		free(a->completed_at);
-		a->completed_at = answers_now();
-		if (save(&iv) < 0)
-			step = STEP_FAILED;
-	}
+	if (step == STEP_NEXT && complete(&iv) < 0)
+		step = STEP_FAILED;
 	free_labels(&iv);
 	line_input_end(&iv.in);
+	progress_release(&iv.progress);
 	if (step == STEP_SIGNAL)
 		*signo = line_input_signal();
 	fflush(stdout);

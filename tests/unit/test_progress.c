@@ -240,6 +240,102 @@ static void test_answer_of_undecided_question(void **state)
 	answers_release(&as);
 }
 
+/* The tracker agrees with answers_applicability() and a fresh estimate. */
+static void assert_tracker_agrees(struct progress *p, const struct answers *as)
+{
+	unsigned char applies[8];
+	size_t i;
+
+	answers_applicability(as, applies);
+	for (i = 0; i < q->nquestions; i++)
+		assert_int_equal(progress_applies(p, i), applies[i]);
+	/* Positions out of order, so that the cursor moves both ways. */
+	for (i = 0; i <= q->nquestions; i++) {
+		size_t current = (i * 5) % (q->nquestions + 1);
+		struct progress_position got = progress_at(p, current);
+		struct progress_position want = progress_estimate(as, current);
+
+		assert_int_equal(got.in_area, want.in_area);
+		assert_int_equal(got.area_total, want.area_total);
+		assert_int_equal(got.overall, want.overall);
+		assert_int_equal(got.total, want.total);
+	}
+}
+
+/* A change re-evaluates only the conditions that depend on it. */
+static void test_tracker_cost(void **state)
+{
+	struct answers as;
+	struct progress p;
+
+	(void)state;
+	answers_init(&as, q);
+	progress_init(&p, &as);
+	/* Four questions have a condition: each is evaluated once. */
+	assert_int_equal(p.evaluations, 4);
+	write_text(&as, "name", "Acme");
+	progress_changed(&p, 1);
+	/* No condition names name. */
+	assert_int_equal(p.evaluations, 4);
+	choose(&as, "stage", "idea");
+	progress_changed(&p, 0);
+	/* funding names stage; it changes, so plan and hire follow. */
+	assert_int_equal(p.evaluations, 7);
+	choose(&as, "mfa", "no");
+	progress_changed(&p, 2);
+	/* audit names mfa, and nothing names audit. */
+	assert_int_equal(p.evaluations, 8);
+	choose(&as, "backups", "3");
+	progress_changed(&p, 5);
+	assert_int_equal(p.evaluations, 8);
+	assert_tracker_agrees(&p, &as);
+	progress_release(&p);
+	answers_release(&as);
+}
+
+/*
+ * Many changes in a deterministic pseudo-random order: after each, the
+ * tracker must agree with a computation from scratch.
+ */
+static void test_tracker_follows_changes(void **state)
+{
+	static const char *const values[] = { "idea", "seed", "short", "long",
+					      "yes", "no" };
+	struct answers as;
+	struct progress p;
+	unsigned seed = 12345;
+	int step;
+
+	(void)state;
+	answers_init(&as, q);
+	progress_init(&p, &as);
+	for (step = 0; step < 400; step++) {
+		size_t i;
+		struct answer *a;
+
+		seed = seed * 1103515245u + 12345u;
+		i = (seed >> 16) % q->nquestions;
+		a = answers_get(&as, q->questions[i]);
+		answer_release(a);
+		/* None, skipped, or a value (valid for its question or not:
+		 * a condition must cope with either). */
+		switch ((seed >> 8) % 4) {
+		case 0:
+			break;
+		case 1:
+			a->kind = ANSWER_SKIPPED;
+			break;
+		default:
+			a->kind = ANSWER_CHOICE;
+			a->choice = xstrdup(values[(seed >> 4) % 6]);
+		}
+		progress_changed(&p, i);
+		assert_tracker_agrees(&p, &as);
+	}
+	progress_release(&p);
+	answers_release(&as);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +345,8 @@ int main(void)
 		cmocka_unit_test(test_nothing_being_asked),
 		cmocka_unit_test(test_stale_answer_ignored),
 		cmocka_unit_test(test_answer_of_undecided_question),
+		cmocka_unit_test(test_tracker_cost),
+		cmocka_unit_test(test_tracker_follows_changes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
