@@ -4,8 +4,11 @@
  * Every report and session file is written through file_write_atomic(): a
  * temporary file in the same directory, written, flushed, fsync'ed and
  * renamed over the target, then the directory flushed, so that a crash
- * leaves either the old file or the new one, never half of one.  Errors come back as -1 with a message in err
- * (owned by the caller's buffer); nothing here prints or exits.
+ * leaves either the old file or the new one, never half of one.  Answers
+ * and reports are private: a new file is created 0600 (whatever the umask,
+ * as ssh and gpg treat private data), and a file replaced keeps its mode.
+ * Errors come back as -1 with a message in err (owned by the caller's
+ * buffer); nothing here prints or exits.
  */
 #ifndef CTO_FILEIO_H
 #define CTO_FILEIO_H
@@ -18,9 +21,13 @@ enum {
 	FILE_WRITE_FORCE = 1 << 0 /* replace an existing file */
 };
 
+/* The mode of a file created by file_write_atomic(). */
+#define FILE_MODE_PRIVATE 0600
+
 /*
- * Writes len bytes of data to path atomically.  Without FILE_WRITE_FORCE an
- * existing path is an error ("refusing to overwrite ... (use --force)").
+ * Writes len bytes of data to path atomically, mode 0600 when new, else the
+ * mode path had.  Without FILE_WRITE_FORCE an existing path is an error
+ * ("refusing to overwrite ... (use --force)").
  * Special files (/dev/stdout, /dev/full, a FIFO) cannot be renamed over, so
  * they are written directly and every write is checked.
  */

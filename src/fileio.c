@@ -92,6 +92,7 @@ int file_write_atomic(const char *path, const void *data, size_t len,
 	struct stat st;
 	char *tmp = NULL;
 	int fd = -1, ret = -1;
+	mode_t mode = FILE_MODE_PRIVATE;
 
 	if (stat(path, &st) == 0) {
 		if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
@@ -105,6 +106,8 @@ int file_write_atomic(const char *path, const void *data, size_t len,
 				 path);
 			return -1;
 		}
+		/* The user may have made it more or less private. */
+		mode = st.st_mode & 07777;
 	}
 	tmp = temp_name_for(path);
 	fd = mkstemp(tmp);
@@ -113,7 +116,7 @@ int file_write_atomic(const char *path, const void *data, size_t len,
 			 strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, 0644) < 0 || write_all(fd, data, len) < 0 ||
+	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 ||
 	    fsync(fd) < 0) {
 		buf_addf(err, "cannot write '%s': %s", path, strerror(errno));
 		goto out;

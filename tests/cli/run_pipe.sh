@@ -82,4 +82,24 @@ check "pipe: ... and the error names one" contains "$err_file" \
 pipe_run 'Acme\n2\ny\n1,3\n4\n7\n2\nThe database\n' run -q "$q" -o out --force
 check "pipe: --force replaces them" [ "$status" -eq 0 ]
 
+# Answers and reports are private: created 0600 whatever the umask (as
+# ssh and gpg keep private data), and a mode the user chose is kept.
+mode() { stat -c %a "$1"; }
+umask 077
+pipe_run 'Acme\n2\ny\n1,3\n4\n7\n2\nThe database\n' run -q "$q" -o private077
+umask 022
+check "permissions: under umask 077 the session is 0600" \
+	[ "$status" -eq 0 -a "$(mode private077/answers.json)" = 600 ]
+check "permissions: under umask 077 a report is 0600" \
+	[ "$(mode private077/report.md)" = 600 ]
+pipe_run 'Acme\n2\nquit\n' run -q "$q" -o private022
+check "permissions: under umask 022 the session is 0600 too" \
+	[ "$(mode private022/answers.json)" = 600 ]
+chmod 640 private022/answers.json
+pipe_run 'y\nquit\n' run --resume private022/answers.json
+check "permissions: an answer keeps the mode the user set" \
+	[ "$status" -eq 0 -a "$(mode private022/answers.json)" = 640 ]
+check "permissions: ... and the answer is saved" \
+	contains private022/answers.json '"mfa":	"yes"'
+
 done_testing
