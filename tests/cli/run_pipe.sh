@@ -102,4 +102,48 @@ check "permissions: an answer keeps the mode the user set" \
 check "permissions: ... and the answer is saved" \
 	contains private022/answers.json '"mfa":	"yes"'
 
+# Temporary files left by a write killed half-way (kill -9) are ours when
+# they have our name, our owner and are older than the process: the next
+# write to the same file removes them, and nothing else.
+pipe_run 'Acme\n2\nquit\n' run -q "$q" -o stale
+for name in .answers.json.cto-assess.Ab12Cd .answers.json.cto-assess.Zz99Yy \
+	.answers.json.tmpQwErTy .report.md.cto-assess.Ab12Cd \
+	.answers.json.cto-assess.Fresh1; do
+	echo '{"half": "a session"}' >"stale/$name"
+	touch -d '1 hour ago' "stale/$name"
+done
+# Someone else's, and one written after the run starts (another writer).
+if [ "$(id -u)" -eq 0 ]; then
+	chown nobody stale/.answers.json.cto-assess.Zz99Yy
+fi
+touch -d 'tomorrow' stale/.answers.json.cto-assess.Fresh1
+pipe_run 'y\nquit\n' run --resume stale/answers.json
+check "stale temporary files: the resumed run saved the answer" \
+	contains stale/answers.json '"mfa":	"yes"'
+check "stale temporary files: ours, older than the run, removed" \
+	[ ! -e stale/.answers.json.cto-assess.Ab12Cd ]
+if [ "$(id -u)" -eq 0 ]; then
+	check "stale temporary files: another user's kept" \
+		[ -e stale/.answers.json.cto-assess.Zz99Yy ]
+fi
+check "stale temporary files: one newer than the run kept" \
+	[ -e stale/.answers.json.cto-assess.Fresh1 ]
+check "stale temporary files: other names kept" \
+	[ -e stale/.answers.json.tmpQwErTy ]
+check "stale temporary files: another target's kept" \
+	[ -e stale/.report.md.cto-assess.Ab12Cd ]
+
+# A session reached through a symbolic link is written through it: the
+# link stays a link and its target gets the answers.
+mkdir linked
+pipe_run 'Acme\n2\nquit\n' run -q "$q" -o linked/real
+ln -s real/answers.json linked/session.json
+pipe_run 'y\nquit\n' run --resume linked/session.json
+check "symlink: --resume exits 0" [ "$status" -eq 0 ]
+check "symlink: the session is still a link" [ -L linked/session.json ]
+check "symlink: the answer went to the link's target" \
+	contains linked/real/answers.json '"mfa":	"yes"'
+check "symlink: no temporary file left beside the link" \
+	[ -z "$(find linked -maxdepth 1 -name '.*')" ]
+
 done_testing
