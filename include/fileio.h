@@ -41,6 +41,31 @@ int file_write_atomic(const char *path, const void *data, size_t len,
 int file_read_all(const char *path, size_t max, struct buf *out,
 		  struct buf *err);
 
+/*
+ * A lock file: held by one process at a time (an fcntl() write lock on the
+ * whole file), holding a line that says who holds it.  The lock goes with
+ * the process, so a lock file left by a killed process is not held and is
+ * taken over.  held is 0 until file_lock_take() succeeds; a zeroed struct
+ * is a lock not held.
+ */
+struct file_lock {
+	int held;
+	int fd;
+	char *path; /* owned */
+};
+
+/*
+ * Takes the lock file at path (created 0600 when missing) and writes owner
+ * (one line, trusted) into it.  Returns 0 when taken; 1 when another
+ * process holds it, with what it wrote (raw, at most a few hundred bytes;
+ * possibly empty) appended to holder; -1 with a message in err.
+ */
+int file_lock_take(struct file_lock *lock, const char *path,
+		   const char *owner, struct buf *holder, struct buf *err);
+
+/* Removes the lock file and lets the lock go, if held. */
+void file_lock_release(struct file_lock *lock);
+
 /* Creates directory path (one level) unless it exists as a directory. */
 int file_make_dir(const char *path, struct buf *err);
 

@@ -80,6 +80,7 @@ struct run {
 	int have_answers;
 	char *outdir;
 	char *session;
+	struct file_lock lock; /* the session's, for the whole run */
 	int tty;
 };
 
@@ -384,13 +385,98 @@ static int choose_outputs(struct run *r)
 	return EXIT_FAILURE_GENERIC;
 }
 
+/* ---- the session lock --------------------------------------------------- */
+
+/* The lock file of a session: beside the file it is (through links). */
+static char *lock_path_for(const char *session)
+{
+	char *real = realpath(session, NULL);
+	struct buf path = BUF_INIT;
+
+	buf_addf(&path, "%s.lock", real ? real : session);
+	free(real);
+	return buf_detach(&path, NULL);
+}
+
+/* What the lock file says of its holder: "PID HOST START\n". */
+static void describe_holder(struct buf *out)
+{
+	char host[256] = "";
+	char *now = answers_now();
+
+	if (gethostname(host, sizeof(host)) < 0 || !*host)
+		snprintf(host, sizeof(host), "unknown");
+	host[sizeof(host) - 1] = '\0';
+	buf_addf(out, "%ld %s %s\n", (long)getpid(), host, now);
+	free(now);
+}
+
+/* Says who holds the session, from the line in its lock file. */
+static void print_in_use(const char *session, const char *holder)
+{
+	struct buf msg = BUF_INIT;
+	char host[256], since[64];
+	long pid;
+
+	buf_addc(&msg, '\'');
+	term_sanitize(&msg, session, 0);
+	buf_adds(&msg, "' is in use");
+	if (sscanf(holder, "%ld %255s %63s", &pid, host, since) == 3) {
+		buf_addf(&msg, " by process %ld on ", pid);
+		term_sanitize(&msg, host, 0);
+		buf_adds(&msg, " since ");
+		term_sanitize(&msg, since, 0);
+	} else {
+		buf_adds(&msg, " by another process");
+	}
+	fprintf(stderr, "%s: error: %s\n", progname, msg.data);
+	buf_release(&msg);
+}
+
+/*
+ * Takes the lock of session for the rest of the run, so that two runs of
+ * one session cannot lose each other's answers.  The lock goes with the
+ * process: one left by a killed run is taken over silently.  Returns 0 or
+ * an exit status.
+ */
+static int lock_session(struct run *r, const char *session)
+{
+	struct buf owner = BUF_INIT, holder = BUF_INIT, err = BUF_INIT;
+	char *path;
+	int ret = 0;
+
+	if (r->lock.held)
+		return 0;
+	path = lock_path_for(session);
+	describe_holder(&owner);
+	switch (file_lock_take(&r->lock, path, owner.data, &holder, &err)) {
+	case 0:
+		break;
+	case 1:
+		print_in_use(session, holder.data);
+		ret = EXIT_FAILURE_GENERIC;
+		break;
+	default:
+		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	}
+	free(path);
+	buf_release(&owner);
+	buf_release(&holder);
+	buf_release(&err);
+	return ret;
+}
+
 static int start_session(struct run *r)
 {
 	struct buf err = BUF_INIT;
-	int ret = 0;
+	int ret;
 
-	if (file_make_dir(r->outdir, &err) < 0 ||
-	    answers_save(&r->a, r->session, &err) < 0) {
+	if (file_make_dir(r->outdir, &err) < 0) {
+		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	} else if (!(ret = lock_session(r, r->session)) &&
+		   answers_save(&r->a, r->session, &err) < 0) {
 		fprintf(stderr, "%s: error: %s\n", progname, err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
@@ -578,6 +664,9 @@ static int run(struct run *r)
 	batch = r->batch || (!r->tty && r->prefill);
 	if ((ret = check_formats(r)) || load_questionnaire(r) < 0)
 		return ret ? ret : EXIT_INVALID_INPUT;
+	/* Nobody else may change a session between reading and writing it. */
+	if (r->resume && (ret = lock_session(r, r->resume)))
+		return ret;
 	if ((ret = load_answers(r)))
 		return ret;
 	if (batch && (ret = check_complete(r)))
@@ -604,6 +693,7 @@ int cmd_run(int argc, char **argv)
 	if (r.have_answers)
 		answers_release(&r.a);
 	questionnaire_free(r.q);
+	file_lock_release(&r.lock);
 	free(r.outdir);
 	free(r.session);
 	return ret;

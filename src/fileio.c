@@ -315,6 +315,106 @@ out:
 	return ret;
 }
 
+/* ---- lock files ------------------------------------------------------- */
+
+/* What a lock file may hold that we read back: one short line. */
+#define LOCK_LINE_MAX 512
+
+/* Appends the first line of what the holder of the lock wrote (bounded). */
+static void read_holder(int fd, struct buf *holder)
+{
+	char line[LOCK_LINE_MAX];
+	ssize_t n = pread(fd, line, sizeof(line), 0);
+	const char *nl;
+
+	if (n <= 0)
+		return;
+	nl = memchr(line, '\n', (size_t)n);
+	buf_add(holder, line, nl ? (size_t)(nl - line) : (size_t)n);
+}
+
+/* Whether fd is still the file at path (not removed or replaced since). */
+static int same_file(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/*
+ * Opens and locks path: returns the descriptor, -2 when another process
+ * holds the lock (holder appended), or -1 (err).  A holder that lets go
+ * removes the file; locking the file it removed would lock nothing, so
+ * that case starts again.
+ */
+static int open_locked(const char *path, struct buf *holder, struct buf *err)
+{
+	struct flock fl;
+	int fd, tries, e;
+
+	for (tries = 0; tries < 100; tries++) {
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			  FILE_MODE_PRIVATE);
+		if (fd < 0) {
+			buf_addf(err, "cannot open '%s': %s", path,
+				 strerror(errno));
+			return -1;
+		}
+		memset(&fl, 0, sizeof(fl));
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		if (fcntl(fd, F_SETLK, &fl) < 0) {
+			e = errno;
+			if (e == EACCES || e == EAGAIN)
+				read_holder(fd, holder);
+			else
+				buf_addf(err, "cannot lock '%s': %s", path,
+					 strerror(e));
+			close(fd);
+			return e == EACCES || e == EAGAIN ? -2 : -1;
+		}
+		if (same_file(fd, path))
+			return fd;
+		close(fd);
+	}
+	buf_addf(err, "cannot lock '%s': it keeps being replaced", path);
+	return -1;
+}
+
+int file_lock_take(struct file_lock *lock, const char *path,
+		   const char *owner, struct buf *holder, struct buf *err)
+{
+	size_t len = strlen(owner);
+	int fd = open_locked(path, holder, err);
+
+	if (fd < 0)
+		return fd == -2 ? 1 : -1;
+	if (ftruncate(fd, 0) < 0 || pwrite(fd, owner, len, 0) != (ssize_t)len) {
+		buf_addf(err, "cannot write '%s': %s", path, strerror(errno));
+		unlink(path);
+		close(fd);
+		return -1;
+	}
+	lock->held = 1;
+	lock->fd = fd;
+	lock->path = xstrdup(path);
+	return 0;
+}
+
+void file_lock_release(struct file_lock *lock)
+{
+	if (!lock->held)
+		return;
+	/* Removed while still held: nobody can take the old file after. */
+	unlink(lock->path);
+	close(lock->fd);
+	free(lock->path);
+	memset(lock, 0, sizeof(*lock));
+}
+
+/* ---- directories -------------------------------------------------------- */
+
 int file_make_dir(const char *path, struct buf *err)
 {
 	if (mkdir(path, 0755) == 0 || (errno == EEXIST && file_is_dir(path)))

@@ -146,4 +146,42 @@ check "symlink: the answer went to the link's target" \
 check "symlink: no temporary file left beside the link" \
 	[ -z "$(find linked -maxdepth 1 -name '.*')" ]
 
+# Two runs of one session at once: the second refuses, naming the first
+# (which waits for its next answer on a FIFO), and the first goes on.
+pipe_run 'Acme\n2\nquit\n' run -q "$q" -o locked
+mkfifo locked.in
+"$CTO_ASSESS" run --resume locked/answers.json <locked.in >locked.out \
+	2>locked.err &
+first=$!
+exec 3>locked.in
+i=0
+while [ "$i" -lt 100 ] &&
+	! grep -q "^$first " locked/answers.json.lock 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+pipe_run 'n\nquit\n' run --resume locked/answers.json
+check "lock: a second run of the session exits 1" [ "$status" -eq 1 ]
+check "lock: ... naming the process, its host and its start" \
+	grep -Eqx "cto-assess: error: 'locked/answers.json' is in use by process $first on $(uname -n) since [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z" \
+	"$err_file"
+check "lock: ... and answers nothing" \
+	sh -c '! grep -q "\"mfa\"" locked/answers.json'
+echo y >&3
+echo quit >&3
+exec 3>&-
+wait "$first"
+first_status=$?
+check "lock: the first run goes on and saves its answer" \
+	[ "$first_status" -eq 0 -a -n "$(grep '"mfa":	"yes"' locked/answers.json)" ]
+check "lock: the lock file goes when the run ends" \
+	[ ! -e locked/answers.json.lock ]
+# A lock file that no process holds: its holder was killed.
+echo "999999 elsewhere 2020-01-01T00:00:00Z" >locked/answers.json.lock
+pipe_run '1,3\nquit\n' run --resume locked/answers.json
+check "lock: a stale lock is taken over" [ "$status" -eq 0 ]
+check "lock: ... silently" sh -c '! grep -q "in use" "$1"' sh "$err_file"
+check "lock: ... and the run answers" \
+	contains locked/answers.json '"tools":	["ci", "iac"]'
+
 done_testing

@@ -132,13 +132,19 @@ def kill_9(tap):
         tap.ok("kill -9: every answer before the kill is saved",
                s["answers"] == {"company_name": "Acme", "stage": "seed",
                                 "mfa": "no"}, s)
+        # The lock file stays (its holder was killed) but is not held.
         tap.ok("kill -9: no temporary file left beside the session",
-               os.listdir(w.path("out")) == ["answers.json"],
+               sorted(os.listdir(w.path("out"))) ==
+               ["answers.json", "answers.json.lock"],
                os.listdir(w.path("out")))
         status, shown, out = resume_and_finish(w, Q_TOOLS)
         s = w.load("out/answers.json")
         tap.ok("kill -9: resume continues at the next question",
                Q_MFA not in shown.split("Welcome back")[1], shown)
+        tap.ok("kill -9: resume takes the stale lock over silently",
+               "in use" not in out and
+               "answers.json.lock" not in os.listdir(w.path("out")),
+               "%s\n%s" % (out, os.listdir(w.path("out"))))
         tap.ok("kill -9: every earlier answer intact after the resume",
                status == 0 and s["answers"]["mfa"] == "no" and
                s["answers"]["company_name"] == "Acme" and
