@@ -27,7 +27,8 @@ enum interview_end {
 	INTERVIEW_DONE,        /* all asked and reviewed; completed_at is set */
 	INTERVIEW_QUIT,        /* the founder typed 'quit' */
 	INTERVIEW_EOF,         /* end of input (Ctrl-D) at a prompt */
-	INTERVIEW_INTERRUPTED, /* SIGINT, SIGTERM or SIGHUP at a prompt */
+	INTERVIEW_INTERRUPTED, /* SIGINT, SIGTERM, SIGHUP or SIGQUIT at a
+				  prompt */
 	INTERVIEW_INVALID,     /* without a terminal: an invalid line (err) */
 	INTERVIEW_FAILED       /* the session could not be saved (err) */
 };

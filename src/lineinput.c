@@ -18,9 +18,14 @@
 #include "lineinput.h"
 #include "util.h"
 
-/* The signals caught while a line_input is active, in saved_actions order. */
-static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH,
-				      SIGTSTP };
+/*
+ * The signals caught while a line_input is active, in saved_actions order:
+ * first those that end the read (Ctrl-C, Ctrl-\, kill, a closed terminal),
+ * then, with a terminal only, a resize and Ctrl-Z.
+ */
+static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+				      SIGWINCH, SIGTSTP };
+#define FATAL_SIGNALS 4
 
 static volatile sig_atomic_t fatal_signal, winch_pending, tstp_pending;
 static int last_signal;
@@ -120,7 +125,7 @@ void line_input_begin(struct line_input *in, int use_readline)
 {
 	struct sigaction sa;
 	sigset_t block;
-	size_t i, n = use_readline ? ARRAY_SIZE(caught_signals) : 3;
+	size_t i, n = use_readline ? ARRAY_SIZE(caught_signals) : FATAL_SIGNALS;
 
 	memset(in, 0, sizeof(*in));
 	buf_init(&in->pending);
@@ -147,7 +152,8 @@ void line_input_begin(struct line_input *in, int use_readline)
 
 void line_input_end(struct line_input *in)
 {
-	size_t i, n = in->use_readline ? ARRAY_SIZE(caught_signals) : 3;
+	size_t i, n = in->use_readline ? ARRAY_SIZE(caught_signals)
+				       : FATAL_SIGNALS;
 
 	if (!in->active)
 		return;
@@ -367,11 +373,11 @@ static int take_pending_signal(void)
 	int sig;
 
 	sigemptyset(&fatal);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < FATAL_SIGNALS; i++)
 		sigaddset(&fatal, caught_signals[i]);
 	if (sigpending(&pending) < 0)
 		return 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < FATAL_SIGNALS; i++) {
 		if (!sigismember(&pending, caught_signals[i]))
 			continue;
 		sig = sigtimedwait(&fatal, NULL, &zero);

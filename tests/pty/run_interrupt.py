@@ -93,6 +93,38 @@ def ctrl_c(tap):
         w.cleanup()
 
 
+def ctrl_backslash(tap):
+    """Ctrl-\\ (SIGQUIT) ends like Ctrl-C: saved, terminal restored, the
+    resume command, exit status 131 (128 + 3)."""
+    w = Workspace()
+    try:
+        script = ('trap : QUIT; stty -g >before; "$0" run -q "$1" -o out; '
+                  'echo "status=$?"; stty -g >after')
+        c = w.spawn(["/bin/sh", "-c", script, BIN, BASIC], binary=False)
+        first_two(c)
+        c.expect_exact(Q_MFA)
+        c.expect_exact("> ")
+        c.send("typed")
+        c.expect_exact("typed")
+        c.sendcontrol("\\")
+        c.expect_exact("status=")
+        finish(c)
+        out = transcript(c)
+        tap.ok("ctrl-\\: exit status 131", "status=131" in out, out)
+        tap.ok("ctrl-\\: the answers are saved and the resume command shown",
+               "Interrupted. Your answers are saved in 'out/answers.json'."
+               in out and RESUME_HINT in out, out)
+        with open(w.path("before")) as f1, open(w.path("after")) as f2:
+            before, after = f1.read(), f2.read()
+        tap.ok("ctrl-\\: terminal settings restored", before == after,
+               "before: %s\nafter: %s" % (before, after))
+        s = w.load("out/answers.json")
+        tap.ok("ctrl-\\: answers so far saved, typed text not",
+               s["answers"] == {"company_name": "Acme", "stage": "seed"}, s)
+    finally:
+        w.cleanup()
+
+
 def ctrl_d(tap):
     w = Workspace()
     try:
@@ -277,6 +309,7 @@ def disk_full(tap):
 def main():
     tap = Tap()
     tap.run("ctrl-c", ctrl_c)
+    tap.run("ctrl-\\", ctrl_backslash)
     tap.run("ctrl-d", ctrl_d)
     tap.run("kill -9", kill_9)
     tap.run("hang-up", hang_up)
