@@ -27,17 +27,22 @@
 enum line_status {
 	LINE_OK,     /* a line was read */
 	LINE_EOF,    /* end of input (Ctrl-D on an empty line) */
+	LINE_TOO_LONG, /* pipe: a line over LINE_INPUT_MAX, skipped whole */
 	LINE_SIGNAL  /* SIGINT, SIGTERM, SIGHUP or SIGQUIT: see
 			line_input_signal() */
 };
 
-/* Longest line read from a pipe at once; a longer one is cut in pieces. */
+/*
+ * Longest line read from a pipe (bytes, without the newline); a longer one
+ * is skipped whole, up to its newline, and reported as LINE_TOO_LONG.
+ */
 #define LINE_INPUT_MAX (1024 * 1024)
 
 struct line_input {
 	int use_readline;
 	int active;
 	struct buf pending;   /* pipe: bytes read after the last line */
+	int discarding;       /* pipe: skipping the rest of a too long line */
 	int eof;
 	sigset_t saved_mask;
 	sigset_t wait_mask;   /* the mask inside pselect(): signals open */

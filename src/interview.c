@@ -135,15 +135,45 @@ static enum command parse_command(const char *s)
 	return CMD_NONE;
 }
 
-static enum step read_input(struct interview *iv, const char *prompt,
-			    char **line)
+/*
+ * Without a terminal nobody can retype: the line ends the interview, with
+ * what was wrong with it (at question qn, or at another prompt when NULL).
+ */
+static enum step invalid_line(struct interview *iv, const struct question *qn,
+			      const char *problem)
 {
+	if (qn) {
+		buf_addf(iv->err, "invalid answer to question '%s' (", qn->id);
+		term_truncate(iv->err, qn->text, 60);
+		buf_adds(iv->err, "): ");
+	} else {
+		buf_adds(iv->err, "invalid line: ");
+	}
+	term_sanitize(iv->err, problem, 0);
+	return STEP_INVALID;
+}
+
+/* Reads a line at prompt, for question qn (NULL at the review). */
+static enum step read_input(struct interview *iv, const struct question *qn,
+			    const char *prompt, char **line)
+{
+	struct buf problem = BUF_INIT;
+	enum step step;
+
 	fflush(iv->screen.out);
 	switch (line_input_read(&iv->in, prompt, line)) {
 	case LINE_OK:
 		return STEP_NEXT;
 	case LINE_EOF:
 		return STEP_EOF;
+	case LINE_TOO_LONG:
+		/* Only read from a pipe: refused whole, never cut. */
+		buf_addf(&problem, "the line is longer than the limit of %d "
+			 "bytes (%d MiB)", LINE_INPUT_MAX,
+			 LINE_INPUT_MAX / (1024 * 1024));
+		step = invalid_line(iv, qn, problem.data);
+		buf_release(&problem);
+		return step;
 	default:
 		return STEP_SIGNAL;
 	}
@@ -157,7 +187,7 @@ static enum step take_note(struct interview *iv, const struct question *qn)
 
 	fputs("  Type the note (Enter leaves it as it is, '-' removes it).\n",
 	      iv->screen.out);
-	step = read_input(iv, "note> ", &line);
+	step = read_input(iv, qn, "note> ", &line);
 	if (step != STEP_NEXT)
 		return step;
 	text = answer_parse_trim(line);
@@ -174,17 +204,6 @@ static enum step take_note(struct interview *iv, const struct question *qn)
 	}
 	free(line);
 	return save_answer(iv, qn->index) < 0 ? STEP_FAILED : STEP_NEXT;
-}
-
-/* Without a terminal nobody can retype: the line ends the interview. */
-static enum step invalid_line(struct interview *iv, const struct question *qn,
-			      const char *problem)
-{
-	buf_addf(iv->err, "invalid answer to question '%s' (", qn->id);
-	term_truncate(iv->err, qn->text, 60);
-	buf_adds(iv->err, "): ");
-	term_sanitize(iv->err, problem, 0);
-	return STEP_INVALID;
 }
 
 /*
@@ -231,7 +250,7 @@ static enum step ask(struct interview *iv, const struct question *qn)
 		char *line, *s;
 		enum command cmd;
 
-		step = read_input(iv, "> ", &line);
+		step = read_input(iv, qn, "> ", &line);
 		if (step != STEP_NEXT)
 			return step;
 		s = answer_parse_trim(line);
@@ -342,7 +361,7 @@ static enum step review(struct interview *iv)
 		screen_wrapped(&iv->screen, "", "Type a number to change that answer, "
 			      "or press Enter to finish and write the "
 			      "report.", "", 0);
-		step = read_input(iv, "review> ", &line);
+		step = read_input(iv, NULL, "review> ", &line);
 		if (step != STEP_NEXT)
 			break;
 		s = answer_parse_trim(line);

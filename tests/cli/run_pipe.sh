@@ -184,4 +184,24 @@ check "lock: ... silently" sh -c '! grep -q "in use" "$1"' sh "$err_file"
 check "lock: ... and the run answers" \
 	contains locked/answers.json '"tools":	["ci", "iac"]'
 
+# A line longer than 1 MiB (LINE_INPUT_MAX) is refused whole: its tail
+# must never answer the next question.  One of exactly 1 MiB is read.
+mib=1048576
+{ head -c $((mib + 10)) /dev/zero | tr '\0' A; printf '\n2\ny\n'; } >long.in
+"$CTO_ASSESS" run -q "$q" -o long <long.in >"$out_file" 2>"$err_file"
+status=$?
+check "long line: refused, exit 3" [ "$status" -eq 3 ]
+check "long line: the error names the question and the limit" \
+	grep -qx "cto-assess: error: invalid answer to question 'company_name' (What is the company called?): the line is longer than the limit of 1048576 bytes (1 MiB)" \
+	"$err_file"
+check "long line: nothing of it is an answer" \
+	sh -c '! grep -Eq "\"company_name\"|\"stage\":[[:space:]]*\"" "$1"' \
+	sh long/answers.json
+{ head -c $mib /dev/zero | tr '\0' A
+  printf '\n2\ny\n1,3\n4\n7\n2\nThe database\n'; } >max.in
+"$CTO_ASSESS" run -q "$q" -o max <max.in >"$out_file" 2>"$err_file"
+status=$?
+check "long line: a line of exactly 1 MiB is an answer" \
+	[ "$status" -eq 0 -a "$(grep -o 'AAAA*' max/answers.json | head -1 | wc -c)" -eq $((mib + 1)) ]
+
 done_testing
