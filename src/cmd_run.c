@@ -550,6 +550,34 @@ static void print_resume_hint(const struct run *r, const char *why)
 	buf_release(&msg);
 }
 
+/*
+ * After the reports could not all be written (a full disk): the exact
+ * command that writes them from the saved answers.  Some may be written
+ * already, so it replaces them; it names the formats of this run, as
+ * 'report' would write every format into a directory.
+ */
+static void print_report_hint(const struct run *r)
+{
+	struct buf cmd = BUF_INIT, msg = BUF_INIT;
+
+	buf_adds(&cmd, "cto-assess report ");
+	add_shell_word(&cmd, r->session);
+	buf_adds(&cmd, " -o ");
+	add_shell_word(&cmd, r->outdir);
+	buf_adds(&cmd, " -f ");
+	add_shell_word(&cmd, r->formats);
+	buf_adds(&cmd, " --force");
+	buf_adds(&msg, "The answers are saved in '");
+	term_sanitize(&msg, r->session, 0);
+	buf_adds(&msg, "'.\nTo write the reports again, run:\n  ");
+	term_sanitize(&msg, cmd.data, 0);
+	buf_addc(&msg, '\n');
+	fflush(stdout);
+	fputs(msg.data, stderr);
+	buf_release(&cmd);
+	buf_release(&msg);
+}
+
 static int write_reports(struct run *r)
 {
 	struct report_options opts = {
@@ -563,9 +591,7 @@ static int write_reports(struct run *r)
 
 	if (report_write(r->q, &r->a, &opts, &written, &err) < 0) {
 		fprintf(stderr, "%s: error: %s\n", progname, err.data);
-		fprintf(stderr, "The answers are saved in '%s'; write the "
-			"reports again with 'cto-assess report %s -o %s'.\n",
-			r->session, r->session, r->outdir);
+		print_report_hint(r);
 		ret = EXIT_FAILURE_GENERIC;
 		goto out;
 	}

@@ -204,4 +204,25 @@ status=$?
 check "long line: a line of exactly 1 MiB is an answer" \
 	[ "$status" -eq 0 -a "$(grep -o 'AAAA*' max/answers.json | head -1 | wc -c)" -eq $((mib + 1)) ]
 
+# The disk fills while the reports are written (report.json leads to
+# /dev/full): run says how to write them again, and that command works
+# once there is room, though report.md was written before the failure.
+mkdir full
+ln -s /dev/full full/report.json
+pipe_run 'Acme\n2\ny\n1,3\n4\n7\n2\nThe database\n' run -q "$q" -o full --force
+check "disk full: writing the reports fails, exit 1" [ "$status" -eq 1 ]
+check "disk full: the error names the report" contains "$err_file" \
+	"cto-assess: error: cannot write 'full/report.json': No space left on device"
+check "disk full: the command that writes the reports again" \
+	grep -qx '  cto-assess report full/answers.json -o full -f md,json,html,csv --force' \
+	"$err_file"
+rm full/report.json
+again=$(sed -n 's/^  cto-assess report /report /p' "$err_file")
+# shellcheck disable=SC2086 # the words of the printed command
+run "$CTO_ASSESS" $again
+check "disk full: ... and it works once there is room" \
+	[ "$status" -eq 0 -a -s full/report.json -a -s full/action-plan.csv ]
+check "disk full: ... writing the formats of the run" \
+	[ ! -e full/summary.txt ]
+
 done_testing
