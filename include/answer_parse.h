@@ -24,7 +24,9 @@
  * empty (ANSWER_NONE, no strings).  Spaces around the line are ignored.
  * Choices are taken by number, by label (whole or a unique start, any case)
  * or by id; multi takes a comma-separated list ("none" for none); "dk"
- * means don't know where offered.  Returns 0, or -1 with a one-line
+ * means don't know where offered; "na" means not applicable where the
+ * question allows it (ANSWER_NOT_APPLICABLE without a reason: the caller
+ * asks for one) and is refused elsewhere.  Returns 0, or -1 with a one-line
  * explanation appended to err (out is then left empty).
  */
 int answer_parse(const struct question *qn, const char *line,

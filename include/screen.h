@@ -50,15 +50,22 @@ void screen_welcome(const struct screen *s, const struct questionnaire *q,
 		    const struct screen_welcome *w);
 
 /*
- * A question: its position, text, numbered choices, what the prompt accepts,
- * and the current answer and note (ans may be ANSWER_NONE).
+ * A question: its position, text, numbered choices, what the prompt accepts
+ * ('na' too where the question allows "not applicable"), and the current
+ * answer and note (ans may be ANSWER_NONE).
  */
 void screen_question(const struct screen *s, const struct question *qn,
 		     const struct answer *ans,
 		     const struct progress_position *pos);
 
-/* The question's help text and the commands of the prompt. */
+/*
+ * The question's help text and the commands of the prompt ('na' among them
+ * where the question allows "not applicable").
+ */
 void screen_help(const struct screen *s, const struct question *qn);
+
+/* After 'na': the question asking why (the questionnaire's, or ours). */
+void screen_reason(const struct screen *s, const struct question *qn);
 
 /*
  * The review: every question i with applies[i], by area, numbered from 1,

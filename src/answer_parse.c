@@ -25,14 +25,32 @@ char *answer_parse_trim(char *s)
 	return s;
 }
 
-static int is_dont_know_word(const char *s)
+/*
+ * Words that mean "not applicable": a prompt word like 'skip', so they are
+ * never a text answer or the start of a label, at any question.
+ */
+static const char *const not_applicable_words[] = { "na", "n/a",
+						    "not applicable" };
+
+static int is_word(const char *s, const char *const *words, size_t count)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(dont_know_words); i++)
-		if (!strcasecmp(s, dont_know_words[i]))
+	for (i = 0; i < count; i++)
+		if (!strcasecmp(s, words[i]))
 			return 1;
 	return 0;
+}
+
+static int is_dont_know_word(const char *s)
+{
+	return is_word(s, dont_know_words, ARRAY_SIZE(dont_know_words));
+}
+
+static int is_not_applicable_word(const char *s)
+{
+	return is_word(s, not_applicable_words,
+		       ARRAY_SIZE(not_applicable_words));
 }
 
 char *answer_parse_label(const struct choice *c)
@@ -281,6 +299,14 @@ int answer_parse(const struct question *qn, const char *line,
 
 	if (!*s) {
 		buf_adds(err, "no answer given; type one, or 'skip'");
+	} else if (is_not_applicable_word(s)) {
+		if (qn->not_applicable)
+			out->kind = ANSWER_NOT_APPLICABLE; /* no reason yet */
+		else
+			buf_adds(err, "\"not applicable\" is not an answer to "
+				 "this question; use skip if you cannot answer "
+				 "it");
+		ret = qn->not_applicable ? 0 : -1;
 	} else if (!has_choices(qn) && qn->dont_know && is_dont_know_word(s)) {
 		/* Choices take "don't know" as their last number too. */
 		out->kind = ANSWER_DONT_KNOW;

@@ -206,6 +206,24 @@ static enum step take_note(struct interview *iv, const struct question *qn)
 	return save_answer(iv, qn->index) < 0 ? STEP_FAILED : STEP_NEXT;
 }
 
+/* After 'na': asks why (optional); the reason goes into value->text. */
+static enum step take_reason(struct interview *iv, const struct question *qn,
+			     struct answer *value)
+{
+	enum step step;
+	char *line, *text;
+
+	screen_reason(&iv->screen, qn);
+	step = read_input(iv, qn, "reason> ", &line);
+	if (step != STEP_NEXT)
+		return step;
+	text = answer_parse_trim(line);
+	if (*text)
+		value->text = xstrdup(text);
+	free(line);
+	return STEP_NEXT;
+}
+
 /*
  * Handles a line that is not a command: an answer, or an empty line that
  * keeps the current answer.  Returns STEP_NEXT when answered, STEP_RETRY
@@ -233,6 +251,12 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 		return step;
 	}
 	buf_release(&problem);
+	if (value.kind == ANSWER_NOT_APPLICABLE &&
+	    (step = take_reason(iv, qn, &value)) != STEP_NEXT) {
+		/* Left at the reason: the answer is not taken. */
+		answer_release(&value);
+		return step;
+	}
 	value.note = ans->note;
 	ans->note = NULL;
 	answer_release(ans);

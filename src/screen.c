@@ -180,6 +180,10 @@ static void print_hint(const struct screen *s, const struct question *qn)
 	default:
 		buf_adds(&hint, "Type your answer on one line.");
 	}
+	if (qn->not_applicable) {
+		buf_truncate(&hint, hint.len - 1); /* every hint ends in '.' */
+		buf_adds(&hint, "; 'na' if it does not apply.");
+	}
 	screen_wrapped(s, s->style.dim, hint.data, s->style.reset, 2);
 	buf_release(&hint);
 }
@@ -216,11 +220,26 @@ void screen_question(const struct screen *s, const struct question *qn,
 
 void screen_help(const struct screen *s, const struct question *qn)
 {
+	struct buf commands = BUF_INIT;
+
 	if (qn->help)
 		screen_wrapped(s, "", qn->help, "", 2);
 	else
 		fputs("  There is no help text for this question.\n", s->out);
-	screen_wrapped(s, s->style.dim, commands_help, s->style.reset, 2);
+	buf_adds(&commands, commands_help);
+	if (qn->not_applicable)
+		buf_adds(&commands, " 'na' answers that the question does not "
+			 "apply to you, with the reason if you like.");
+	screen_wrapped(s, s->style.dim, commands.data, s->style.reset, 2);
+	buf_release(&commands);
+}
+
+void screen_reason(const struct screen *s, const struct question *qn)
+{
+	screen_wrapped(s, "", qn->not_applicable_prompt ?
+		       qn->not_applicable_prompt :
+		       "Why does this not apply? (optional, Enter to skip)",
+		       "", 2);
 }
 
 /* ---- the review --------------------------------------------------------- */

@@ -376,6 +376,67 @@ static void test_describe(void **state)
 	answers_release(&as);
 }
 
+/*
+ * "Not applicable": the loader does not read the key on this branch yet,
+ * so the questions are built in C, as the model will hold them.
+ */
+static void test_not_applicable(void **state)
+{
+	const struct question *stage = questionnaire_question(q, "stage");
+	struct question text, single;
+	struct answer a;
+	struct buf err = BUF_INIT;
+	char id[] = "reason_text", words[] = "Why?";
+
+	(void)state;
+	memset(&text, 0, sizeof(text));
+	text.id = id;
+	text.text = words;
+	text.type = QTYPE_TEXT;
+	text.not_applicable = 1;
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(answer_parse(&text, " na ", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_NOT_APPLICABLE);
+	/* The reason is asked for afterwards. */
+	assert_null(a.text);
+	assert_int_equal(answer_parse(&text, "N/A", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_NOT_APPLICABLE);
+	assert_int_equal(answer_parse(&text, "Not Applicable", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_NOT_APPLICABLE);
+	/* Only the whole word: "nap" is a text like any other. */
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(answer_parse(&text, "nap", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_TEXT);
+	assert_string_equal(a.text, "nap");
+	answer_release(&a);
+	/* A choice question that allows it: the word, not a label. */
+	single = *stage;
+	single.not_applicable = 1;
+	assert_int_equal(answer_parse(&single, "na", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_NOT_APPLICABLE);
+	assert_null(a.choice);
+	assert_string_equal(err.data, "");
+	buf_release(&err);
+}
+
+/* Where the question does not allow it, "na" is refused, at any type. */
+static void test_not_applicable_refused(void **state)
+{
+	static const char *const ids[] = { "stage", "mfa", "tools", "level",
+					   "size", "story" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(ids); i++) {
+		assert_error(ids[i], "na", "\"not applicable\" is not an answer "
+			     "to this question; use skip if you cannot answer "
+			     "it");
+		assert_error(ids[i], "N/A", "\"not applicable\" is not an "
+			     "answer to this question; use skip if you cannot "
+			     "answer it");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -385,6 +446,8 @@ int main(void)
 		cmocka_unit_test(test_multi_dont_know),
 		cmocka_unit_test(test_error_appended),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_not_applicable),
+		cmocka_unit_test(test_not_applicable_refused),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_describe),
