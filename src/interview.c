@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "answer_parse.h"
@@ -76,7 +75,6 @@ static int has_choices(const struct question *qn)
 	       qn->type == QTYPE_YESNO;
 }
 
-
 /* ---- showing a question ------------------------------------------------- */
 
 static void free_labels(struct interview *iv)
@@ -119,19 +117,23 @@ static void show_question(struct interview *iv, const struct question *qn)
 
 /* ---- the prompt --------------------------------------------------------- */
 
+/* The words of the prompt ('na' is an answer: answer_parse.h). */
+static const struct {
+	const char *word;
+	enum command command;
+} commands[] = {
+	{ "?", CMD_HELP }, { "help", CMD_HELP }, { "back", CMD_BACK },
+	{ "skip", CMD_SKIP }, { "note", CMD_NOTE }, { "quit", CMD_QUIT },
+};
+
 /* Only whole words are commands, so that text answers stay free. */
 static enum command parse_command(const char *s)
 {
-	if (!strcmp(s, "?") || !strcasecmp(s, "help"))
-		return CMD_HELP;
-	if (!strcasecmp(s, "back"))
-		return CMD_BACK;
-	if (!strcasecmp(s, "skip"))
-		return CMD_SKIP;
-	if (!strcasecmp(s, "note"))
-		return CMD_NOTE;
-	if (!strcasecmp(s, "quit"))
-		return CMD_QUIT;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcasecmp(s, commands[i].word))
+			return commands[i].command;
 	return CMD_NONE;
 }
 
