@@ -4,8 +4,11 @@
  * Every report and session file is written through file_write_atomic(): a
  * temporary file in the same directory, written, flushed, fsync'ed and
  * renamed over the target, then the directory flushed, so that a crash
- * leaves either the old file or the new one, never half of one.  Errors come back as -1 with a message in err
- * (owned by the caller's buffer); nothing here prints or exits.
+ * leaves either the old file or the new one, never half of one.  Answers
+ * and reports are private: a new file is created 0600 (whatever the umask,
+ * as ssh and gpg treat private data), and a file replaced keeps its mode.
+ * Errors come back as -1 with a message in err (owned by the caller's
+ * buffer); nothing here prints or exits.
  */
 #ifndef CTO_FILEIO_H
 #define CTO_FILEIO_H
@@ -18,9 +21,13 @@ enum {
 	FILE_WRITE_FORCE = 1 << 0 /* replace an existing file */
 };
 
+/* The mode of a file created by file_write_atomic(). */
+#define FILE_MODE_PRIVATE 0600
+
 /*
- * Writes len bytes of data to path atomically.  Without FILE_WRITE_FORCE an
- * existing path is an error ("refusing to overwrite ... (use --force)").
+ * Writes len bytes of data to path atomically, mode 0600 when new, else the
+ * mode path had.  Without FILE_WRITE_FORCE an existing path is an error
+ * ("refusing to overwrite ... (use --force)").
  * Special files (/dev/stdout, /dev/full, a FIFO) cannot be renamed over, so
  * they are written directly and every write is checked.
  */
@@ -33,6 +40,31 @@ int file_write_atomic(const char *path, const void *data, size_t len,
  */
 int file_read_all(const char *path, size_t max, struct buf *out,
 		  struct buf *err);
+
+/*
+ * A lock file: held by one process at a time (an fcntl() write lock on the
+ * whole file), holding a line that says who holds it.  The lock goes with
+ * the process, so a lock file left by a killed process is not held and is
+ * taken over.  held is 0 until file_lock_take() succeeds; a zeroed struct
+ * is a lock not held.
+ */
+struct file_lock {
+	int held;
+	int fd;
+	char *path; /* owned */
+};
+
+/*
+ * Takes the lock file at path (created 0600 when missing) and writes owner
+ * (one line, trusted) into it.  Returns 0 when taken; 1 when another
+ * process holds it, with what it wrote (raw, at most a few hundred bytes;
+ * possibly empty) appended to holder; -1 with a message in err.
+ */
+int file_lock_take(struct file_lock *lock, const char *path,
+		   const char *owner, struct buf *holder, struct buf *err);
+
+/* Removes the lock file and lets the lock go, if held. */
+void file_lock_release(struct file_lock *lock);
 
 /* Creates directory path (one level) unless it exists as a directory. */
 int file_make_dir(const char *path, struct buf *err);

@@ -4,10 +4,10 @@
  * With a terminal, lines are read with GNU readline's callback interface in a
  * pselect() loop, and cto-assess handles the signals itself (readline's own
  * handlers are off: with them a SIGINT handler that returns does not make
- * readline() return).  SIGINT, SIGTERM and SIGHUP are blocked except inside
- * pselect(), so one arriving while an answer is being saved waits for the next
- * prompt; there it ends the read with LINE_SIGNAL, the typed text discarded
- * and the terminal restored.  SIGWINCH resizes, SIGTSTP suspends with the
+ * readline() return).  SIGINT, SIGTERM, SIGHUP and SIGQUIT are blocked
+ * except inside pselect(), so one arriving while an answer is being saved
+ * waits for the next prompt; there it ends the read with LINE_SIGNAL, the
+ * typed text discarded and the terminal restored.  SIGWINCH resizes, SIGTSTP suspends with the
  * terminal restored first.
  *
  * Without a terminal, lines are read with read(2) in the same loop: no
@@ -27,20 +27,26 @@
 enum line_status {
 	LINE_OK,     /* a line was read */
 	LINE_EOF,    /* end of input (Ctrl-D on an empty line) */
-	LINE_SIGNAL  /* SIGINT, SIGTERM or SIGHUP: see line_input_signal() */
+	LINE_TOO_LONG, /* pipe: a line over LINE_INPUT_MAX, skipped whole */
+	LINE_SIGNAL  /* SIGINT, SIGTERM, SIGHUP or SIGQUIT: see
+			line_input_signal() */
 };
 
-/* Longest line read from a pipe at once; a longer one is cut in pieces. */
+/*
+ * Longest line read from a pipe (bytes, without the newline); a longer one
+ * is skipped whole, up to its newline, and reported as LINE_TOO_LONG.
+ */
 #define LINE_INPUT_MAX (1024 * 1024)
 
 struct line_input {
 	int use_readline;
 	int active;
 	struct buf pending;   /* pipe: bytes read after the last line */
+	int discarding;       /* pipe: skipping the rest of a too long line */
 	int eof;
 	sigset_t saved_mask;
 	sigset_t wait_mask;   /* the mask inside pselect(): signals open */
-	struct sigaction saved_actions[5];
+	struct sigaction saved_actions[6];
 };
 
 /* Installs the signal handlers and prepares readline (when use_readline). */

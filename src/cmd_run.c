@@ -81,6 +81,7 @@ struct run {
 	int have_answers;
 	char *outdir;
 	char *session;
+	struct file_lock lock; /* the session's, for the whole run */
 	int tty;
 };
 
@@ -381,13 +382,98 @@ static int choose_outputs(struct run *r)
 	return EXIT_FAILURE_GENERIC;
 }
 
+/* ---- the session lock --------------------------------------------------- */
+
+/* The lock file of a session: beside the file it is (through links). */
+static char *lock_path_for(const char *session)
+{
+	char *real = realpath(session, NULL);
+	struct buf path = BUF_INIT;
+
+	buf_addf(&path, "%s.lock", real ? real : session);
+	free(real);
+	return buf_detach(&path, NULL);
+}
+
+/* What the lock file says of its holder: "PID HOST START\n". */
+static void describe_holder(struct buf *out)
+{
+	char host[256] = "";
+	char *now = answers_now();
+
+	if (gethostname(host, sizeof(host)) < 0 || !*host)
+		snprintf(host, sizeof(host), "unknown");
+	host[sizeof(host) - 1] = '\0';
+	buf_addf(out, "%ld %s %s\n", (long)getpid(), host, now);
+	free(now);
+}
+
+/* Says who holds the session, from the line in its lock file. */
+static void print_in_use(const char *session, const char *holder)
+{
+	struct buf msg = BUF_INIT;
+	char host[256], since[64];
+	long pid;
+
+	buf_addc(&msg, '\'');
+	term_sanitize(&msg, session, 0);
+	buf_adds(&msg, "' is in use");
+	if (sscanf(holder, "%ld %255s %63s", &pid, host, since) == 3) {
+		buf_addf(&msg, " by process %ld on ", pid);
+		term_sanitize(&msg, host, 0);
+		buf_adds(&msg, " since ");
+		term_sanitize(&msg, since, 0);
+	} else {
+		buf_adds(&msg, " by another process");
+	}
+	error("%s", msg.data);
+	buf_release(&msg);
+}
+
+/*
+ * Takes the lock of session for the rest of the run, so that two runs of
+ * one session cannot lose each other's answers.  The lock goes with the
+ * process: one left by a killed run is taken over silently.  Returns 0 or
+ * an exit status.
+ */
+static int lock_session(struct run *r, const char *session)
+{
+	struct buf owner = BUF_INIT, holder = BUF_INIT, err = BUF_INIT;
+	char *path;
+	int ret = 0;
+
+	if (r->lock.held)
+		return 0;
+	path = lock_path_for(session);
+	describe_holder(&owner);
+	switch (file_lock_take(&r->lock, path, owner.data, &holder, &err)) {
+	case 0:
+		break;
+	case 1:
+		print_in_use(session, holder.data);
+		ret = EXIT_FAILURE_GENERIC;
+		break;
+	default:
+		error("%s", err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	}
+	free(path);
+	buf_release(&owner);
+	buf_release(&holder);
+	buf_release(&err);
+	return ret;
+}
+
 static int start_session(struct run *r)
 {
 	struct buf err = BUF_INIT;
-	int ret = 0;
+	int ret;
 
-	if (file_make_dir(r->outdir, &err) < 0 ||
-	    answers_save(&r->a, r->session, &err) < 0) {
+	if (file_make_dir(r->outdir, &err) < 0) {
+		error("%s", err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	} else if (!(ret = lock_session(r, r->session)) &&
+		   answers_save(&r->a, r->session, &err) < 0) {
 		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
@@ -461,6 +547,34 @@ static void print_resume_hint(const struct run *r, const char *why)
 	buf_release(&msg);
 }
 
+/*
+ * After the reports could not all be written (a full disk): the exact
+ * command that writes them from the saved answers.  Some may be written
+ * already, so it replaces them; it names the formats of this run, as
+ * 'report' would write every format into a directory.
+ */
+static void print_report_hint(const struct run *r)
+{
+	struct buf cmd = BUF_INIT, msg = BUF_INIT;
+
+	buf_adds(&cmd, "cto-assess report ");
+	add_shell_word(&cmd, r->session);
+	buf_adds(&cmd, " -o ");
+	add_shell_word(&cmd, r->outdir);
+	buf_adds(&cmd, " -f ");
+	add_shell_word(&cmd, r->formats);
+	buf_adds(&cmd, " --force");
+	buf_adds(&msg, "The answers are saved in '");
+	term_sanitize(&msg, r->session, 0);
+	buf_adds(&msg, "'.\nTo write the reports again, run:\n  ");
+	term_sanitize(&msg, cmd.data, 0);
+	buf_addc(&msg, '\n');
+	fflush(stdout);
+	fputs(msg.data, stderr);
+	buf_release(&cmd);
+	buf_release(&msg);
+}
+
 static int write_reports(struct run *r)
 {
 	struct report_options opts = {
@@ -477,9 +591,7 @@ static int write_reports(struct run *r)
 	report_init(&report, r->q, &r->a);
 	if (report_write(&report, &opts, &written, &err) < 0) {
 		error("%s", err.data);
-		fprintf(stderr, "The answers are saved in '%s'; write the "
-			"reports again with 'cto-assess report %s -o %s'.\n",
-			r->session, r->session, r->outdir);
+		print_report_hint(r);
 		ret = EXIT_FAILURE_GENERIC;
 		goto out;
 	}
@@ -575,8 +687,12 @@ static int run(struct run *r)
 
 	r->tty = isatty(STDIN_FILENO) && !r->batch;
 	batch = r->batch || (!r->tty && r->prefill);
-	if ((ret = check_formats(r)) || (ret = open_assessment(r)) ||
-	    (ret = load_answers(r)))
+	if ((ret = check_formats(r)))
+		return ret;
+	/* Nobody else may change a session between reading and writing it. */
+	if (r->resume && (ret = lock_session(r, r->resume)))
+		return ret;
+	if ((ret = open_assessment(r)) || (ret = load_answers(r)))
 		return ret;
 	if (batch && (ret = check_complete(r)))
 		return ret;
@@ -602,6 +718,7 @@ int cmd_run(int argc, char **argv)
 	if (r.have_answers)
 		answers_release(&r.a);
 	questionnaire_free(r.q);
+	file_lock_release(&r.lock);
 	free(r.outdir);
 	free(r.session);
 	return ret;

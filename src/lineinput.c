@@ -18,9 +18,14 @@
 #include "lineinput.h"
 #include "util.h"
 
-/* The signals caught while a line_input is active, in saved_actions order. */
-static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH,
-				      SIGTSTP };
+/*
+ * The signals caught while a line_input is active, in saved_actions order:
+ * first those that end the read (Ctrl-C, Ctrl-\, kill, a closed terminal),
+ * then, with a terminal only, a resize and Ctrl-Z.
+ */
+static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+				      SIGWINCH, SIGTSTP };
+#define FATAL_SIGNALS 4
 
 static volatile sig_atomic_t fatal_signal, winch_pending, tstp_pending;
 static int last_signal;
@@ -120,7 +125,7 @@ void line_input_begin(struct line_input *in, int use_readline)
 {
 	struct sigaction sa;
 	sigset_t block;
-	size_t i, n = use_readline ? ARRAY_SIZE(caught_signals) : 3;
+	size_t i, n = use_readline ? ARRAY_SIZE(caught_signals) : FATAL_SIGNALS;
 
 	memset(in, 0, sizeof(*in));
 	buf_init(&in->pending);
@@ -147,7 +152,8 @@ void line_input_begin(struct line_input *in, int use_readline)
 
 void line_input_end(struct line_input *in)
 {
-	size_t i, n = in->use_readline ? ARRAY_SIZE(caught_signals) : 3;
+	size_t i, n = in->use_readline ? ARRAY_SIZE(caught_signals)
+				       : FATAL_SIGNALS;
 
 	if (!in->active)
 		return;
@@ -301,23 +307,44 @@ static enum line_status read_terminal(struct line_input *in,
 	return LINE_OK;
 }
 
-/* Takes the first line out of in->pending, if it holds a whole one. */
-static char *take_line(struct line_input *in)
+/* Drops the first len bytes of in->pending. */
+static void drop_pending(struct line_input *in, size_t len)
+{
+	size_t rest = in->pending.len - len;
+
+	memmove(in->pending.data, in->pending.data + len, rest);
+	buf_truncate(&in->pending, rest);
+}
+
+/*
+ * Takes the first line out of in->pending: LINE_OK with *line when it holds
+ * a whole one (at the end of input, what is left counts as one), LINE_EOF
+ * when it needs more input.  A line longer than LINE_INPUT_MAX is refused
+ * whole: its bytes are dropped up to its newline, however many reads that
+ * takes, and then it is LINE_TOO_LONG; nothing of it is ever a line.
+ */
+static enum line_status take_line(struct line_input *in, char **line)
 {
 	char *nl = memchr(in->pending.data, '\n', in->pending.len);
-	size_t len, rest;
-	char *line;
+	size_t len = nl ? (size_t)(nl - in->pending.data) : in->pending.len;
 
-	if (!nl && !(in->eof && in->pending.len) &&
-	    in->pending.len < LINE_INPUT_MAX)
-		return NULL;
-	len = nl ? (size_t)(nl - in->pending.data) : in->pending.len;
-	line = xstrndup(in->pending.data, len);
-	rest = nl ? in->pending.len - len - 1 : 0;
-	memmove(in->pending.data, in->pending.data + in->pending.len - rest,
-		rest);
-	buf_truncate(&in->pending, rest);
-	return line;
+	if (!nl && !in->eof) {
+		if (in->discarding || len > LINE_INPUT_MAX) {
+			in->discarding = 1;
+			buf_reset(&in->pending);
+		}
+		return LINE_EOF;
+	}
+	if (!nl && !len && !in->discarding)
+		return LINE_EOF; /* the end of input, nothing left */
+	if (in->discarding || len > LINE_INPUT_MAX) {
+		in->discarding = 0;
+		drop_pending(in, nl ? len + 1 : len);
+		return LINE_TOO_LONG;
+	}
+	*line = xstrndup(in->pending.data, len);
+	drop_pending(in, nl ? len + 1 : len);
+	return LINE_OK;
 }
 
 static enum line_status read_pipe(struct line_input *in, const char *prompt,
@@ -328,16 +355,13 @@ static enum line_status read_pipe(struct line_input *in, const char *prompt,
 	fputs(prompt, stdout);
 	fflush(stdout);
 	for (;;) {
+		enum line_status status = take_line(in, line);
 		ssize_t n;
 
-		if ((*line = take_line(in))) {
+		if (status != LINE_EOF || in->eof) {
 			/* Nothing was echoed: end the prompt's line. */
 			fputc('\n', stdout);
-			return LINE_OK;
-		}
-		if (in->eof) {
-			fputc('\n', stdout);
-			return LINE_EOF;
+			return status;
 		}
 		if (wait_readable(in) < 0) {
 			take_signal();
@@ -367,11 +391,11 @@ static int take_pending_signal(void)
 	int sig;
 
 	sigemptyset(&fatal);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < FATAL_SIGNALS; i++)
 		sigaddset(&fatal, caught_signals[i]);
 	if (sigpending(&pending) < 0)
 		return 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < FATAL_SIGNALS; i++) {
 		if (!sigismember(&pending, caught_signals[i]))
 			continue;
 		sig = sigtimedwait(&fatal, NULL, &zero);

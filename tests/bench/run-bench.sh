@@ -38,3 +38,24 @@ printf 'validate, shipped questionnaires:                 best of 5: %5d ms\n' \
 python3 -c 'print("areas: " + "[" * 200000)' >"$tmp/deep.yaml"
 printf 'validate, 200,000 nested [ (refused at depth 64):  best of 5: %5d ms\n' \
 	"$(best_ms 5 "$prog" validate "$tmp/deep.yaml")"
+
+# The interview through a pipe: every question answered "2" (choice b), so
+# that every condition of the generated questionnaire holds and all of them
+# are asked.  Beside it, the same answers given with --answers --batch (no
+# interview, one save): the ratio is what the interview itself costs.
+for n in 1000 10000; do
+	python3 "$here/gen-questionnaire.py" "$n" 50 >"$tmp/i$n.yaml"
+	python3 -c 'import sys
+print("answers:")
+for i in range(int(sys.argv[1])):
+    print("  q%d: b" % i)' "$n" >"$tmp/i$n-answers.yaml"
+	yes 2 | head -n "$n" >"$tmp/i$n-input"
+	pipe_ms=$(best_ms 1 sh -c 'rm -rf "$2/p"; "$1" run -q "$2/i$3.yaml" \
+		-o "$2/p" <"$2/i$3-input"' sh "$prog" "$tmp" "$n")
+	batch_ms=$(best_ms 3 sh -c 'rm -rf "$2/b"; "$1" run -q "$2/i$3.yaml" \
+		-o "$2/b" --answers "$2/i$3-answers.yaml" --batch' sh "$prog" \
+		"$tmp" "$n")
+	printf 'run through a pipe, %6d questions:       best of 1: %5d ms' \
+		"$n" "$pipe_ms"
+	awk -v p="$pipe_ms" -v b="$batch_ms" 'BEGIN { printf(" (%.1f x run --answers --batch: %d ms)\n", p / (b ? b : 1), b) }'
+done
