@@ -18,7 +18,10 @@
 #include "buf.h"
 
 enum {
-	FILE_WRITE_FORCE = 1 << 0 /* replace an existing file */
+	FILE_WRITE_FORCE = 1 << 0, /* replace an existing file */
+	/* Not private (a questionnaire, a checklist): a new file gets
+	 * 0666 less the umask, as any program's would. */
+	FILE_WRITE_SHARED = 1 << 1
 };
 
 /* The mode of a file created by file_write_atomic(). */

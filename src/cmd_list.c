@@ -83,8 +83,9 @@ static int write_output(const struct buf *out, const char *file, int force)
 		fwrite(out->data, 1, out->len, stdout);
 		return EXIT_OK;
 	}
-	if (file_write_atomic(file, out->data, out->len,
-			      force ? FILE_WRITE_FORCE : 0, &err) < 0) {
+	/* A questionnaire is not private, unlike answers and reports. */
+	if (file_write_atomic(file, out->data, out->len, FILE_WRITE_SHARED |
+			      (force ? FILE_WRITE_FORCE : 0), &err) < 0) {
 		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}

@@ -154,6 +154,15 @@ static void sync_parent(const char *path)
 	free(dir);
 }
 
+/* The process's umask (reading it means setting it: set it back). */
+static mode_t current_umask(void)
+{
+	mode_t mask = umask(022);
+
+	umask(mask);
+	return mask;
+}
+
 /*
  * What is at path: 0 when it may be (re)placed (*mode set to the mode to
  * give the new file), 1 for a special file to write in place, or -1.
@@ -164,6 +173,8 @@ static int check_target(const char *path, unsigned flags, mode_t *mode,
 	struct stat st;
 
 	*mode = FILE_MODE_PRIVATE;
+	if (flags & FILE_WRITE_SHARED)
+		*mode = 0666 & ~current_umask();
 	if (stat(path, &st) < 0)
 		return 0;
 	if (S_ISDIR(st.st_mode)) {

@@ -104,4 +104,13 @@ run "$CTO_ASSESS" list -q "$tmp/qdir"
 check "-q DIR loads the one questionnaire in it" \
 	contains "$out_file" "Small test questionnaire"
 
+# A checklist is not private: it gets the usual 0666 less the umask, while
+# answers and reports are 0600 (run_pipe.sh).
+(umask 022 && "$CTO_ASSESS" list -q "$tmp/qdir" -f md -o "$tmp/check22.md")
+(umask 027 && "$CTO_ASSESS" list -q "$tmp/qdir" -f md -o "$tmp/check27.md")
+check "a checklist is 0644 under umask 022" \
+	[ "$(stat -c %a "$tmp/check22.md")" = 644 ]
+check "a checklist is 0640 under umask 027" \
+	[ "$(stat -c %a "$tmp/check27.md")" = 640 ]
+
 done_testing
