@@ -60,6 +60,16 @@ void progress_release(struct progress *p);
  */
 void progress_changed(struct progress *p, size_t index);
 
+/* How a question stands before the interview (a preview for a company). */
+enum progress_state {
+	PROGRESS_RULED_OUT, /* the answers given rule it out */
+	PROGRESS_ASKED,     /* asked: no condition, or one that holds */
+	PROGRESS_OPEN       /* its condition reads an answer not given yet */
+};
+
+/* The state of question index. */
+enum progress_state progress_state(const struct progress *p, size_t index);
+
 /* Whether question index is asked: its condition holds (answers.h rule). */
 int progress_applies(const struct progress *p, size_t index);
 

@@ -13,18 +13,23 @@
 #include "fileio.h"
 #include "list.h"
 #include "model.h"
+#include "progress.h"
 #include "util.h"
 
 static const char list_usage[] =
-	"usage: cto-assess list [-q QUESTIONNAIRE] [--format text|md|json]\n"
-	"                       [-o FILE] [--force]\n"
+	"usage: cto-assess list [-q QUESTIONNAIRE] [--answers FILE]\n"
+	"                       [--format text|md|json] [-o FILE] [--force]\n"
 	"\n"
 	"Prints a questionnaire: a readable outline (text), a Markdown checklist\n"
 	"to send a client before the assessment (md), or JSON for your own tools\n"
 	"(json, schema \"cto-assess/questionnaire/1\", see cto-assess(1)).\n"
+	"With --answers, only the questions one company will be asked, given\n"
+	"the answers in FILE (typically just its profile), with their count.\n"
 	"\n"
 	"  -q, --questionnaire PATH  a file, a directory or a name (default:\n"
 	"                            cto-readiness)\n"
+	"  -a, --answers FILE        preview for the company these answers\n"
+	"                            describe (JSON or YAML, may be partial)\n"
 	"  -f, --format FORMAT       text (default), md or json\n"
 	"  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
 	"      --force               replace FILE if it exists\n"
@@ -33,7 +38,7 @@ static const char list_usage[] =
 /* Output formats, as a descriptor table. */
 static const struct list_format {
 	const char *name;
-	void (*render)(struct buf *out, const struct questionnaire *q);
+	void (*render)(struct buf *out, const struct list_view *view);
 } list_formats[] = {
 	{ "text", list_render_text },
 	{ "md", list_render_markdown },
@@ -52,6 +57,7 @@ static const struct list_format *find_format(const char *name)
 
 struct list_args {
 	const char *qarg;
+	const char *answers;
 	const char *file;
 	const struct list_format *format;
 	int force;
@@ -63,6 +69,7 @@ static int list_option(void *ctx, int c, const char *arg)
 
 	switch (c) {
 	case 'q': args->qarg = arg; break;
+	case 'a': args->answers = arg; break;
 	case 'o': args->file = arg; break;
 	case 'F': args->force = 1; break;
 	case 'f':
@@ -74,18 +81,21 @@ static int list_option(void *ctx, int c, const char *arg)
 	return 0;
 }
 
-static int write_output(const struct buf *out, const char *file, int force)
+static int write_output(const struct buf *out, const char *file, int force,
+			int private)
 {
 	struct buf err = BUF_INIT;
+	unsigned flags = (force ? FILE_WRITE_FORCE : 0) |
+			 (private ? 0 : FILE_WRITE_SHARED);
 	int ret = EXIT_OK;
 
 	if (!file || !strcmp(file, "-")) {
 		fwrite(out->data, 1, out->len, stdout);
 		return EXIT_OK;
 	}
-	/* A questionnaire is not private, unlike answers and reports. */
-	if (file_write_atomic(file, out->data, out->len, FILE_WRITE_SHARED |
-			      (force ? FILE_WRITE_FORCE : 0), &err) < 0) {
+	/* A questionnaire is not private, unlike answers and reports; a
+	 * preview for one company says something of it. */
+	if (file_write_atomic(file, out->data, out->len, flags, &err) < 0) {
 		error("%s", err.data);
 		ret = EXIT_FAILURE_GENERIC;
 	}
@@ -93,21 +103,46 @@ static int write_output(const struct buf *out, const char *file, int force)
 	return ret;
 }
 
+/*
+ * The preview of one company: the states of the questions given the answers
+ * in file (caller frees).  Returns NULL after printing why.
+ */
+static unsigned char *preview_states(struct assessment *as, const char *file,
+				     const char *qarg)
+{
+	struct progress p;
+	unsigned char *state;
+	size_t i;
+
+	if (assessment_open(as, file, qarg, ASSESSMENT_DEFAULT) < 0)
+		return NULL;
+	progress_init(&p, &as->answers);
+	state = xmalloc(as->questionnaire->nquestions + 1);
+	for (i = 0; i < as->questionnaire->nquestions; i++)
+		state[i] = (unsigned char)progress_state(&p, i);
+	progress_release(&p);
+	return state;
+}
+
 int cmd_list(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "questionnaire", required_argument, NULL, 'q' },
+		{ "answers", required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct list_args args = { NULL, NULL, &list_formats[0], 0 };
+	struct list_args args = { NULL, NULL, NULL, &list_formats[0], 0 };
 	const struct cli_options o = {
-		"list", "q:f:o:h", options, list_option, &args, NULL
+		"list", "q:a:f:o:h", options, list_option, &args, NULL
 	};
-	struct questionnaire *q;
+	struct assessment as;
+	struct questionnaire *q = NULL;
+	struct list_view view = { NULL, NULL, 0, 0 };
+	unsigned char *state = NULL;
 	struct buf out = BUF_INIT;
 	int ret;
 
@@ -119,12 +154,27 @@ int cmd_list(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",
 				   argv[optind]);
-	q = assessment_load_questionnaire(args.qarg);
-	if (!q)
-		return EXIT_INVALID_INPUT;
-	args.format->render(&out, q);
-	ret = write_output(&out, args.file, args.force);
-	questionnaire_free(q);
+	memset(&as, 0, sizeof(as));
+	if (args.answers) {
+		state = preview_states(&as, args.answers, args.qarg);
+		q = as.questionnaire;
+	} else {
+		q = assessment_load_questionnaire(args.qarg);
+	}
+	ret = EXIT_INVALID_INPUT;
+	if (!q || (args.answers && !state))
+		goto out;
+	view.q = q;
+	view.state = state;
+	list_view_count(&view);
+	args.format->render(&out, &view);
+	ret = write_output(&out, args.file, args.force, args.answers != NULL);
+out:
+	if (args.answers)
+		assessment_release(&as);
+	else
+		questionnaire_free(q);
+	free(state);
 	buf_release(&out);
 	return ret;
 }

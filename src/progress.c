@@ -294,6 +294,18 @@ void progress_release(struct progress *p)
 
 /* ---- reading ------------------------------------------------------------ */
 
+enum progress_state progress_state(const struct progress *p, size_t index)
+{
+	switch (p->estimate[index]) {
+	case TRI_FALSE:
+		return PROGRESS_RULED_OUT;
+	case TRI_TRUE:
+		return PROGRESS_ASKED;
+	default:
+		return PROGRESS_OPEN;
+	}
+}
+
 int progress_applies(const struct progress *p, size_t index)
 {
 	return p->applies[index];
