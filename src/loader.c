@@ -193,7 +193,8 @@ static const char *intern_file(struct loader *l, const char *path)
 	return q->files[q->nfiles++];
 }
 
-static void load_file(struct loader *l, const char *path, int is_root);
+static void load_file(struct loader *l, const char *path, int is_root,
+		      const struct ynode *from);
 static void apply_filters(struct loader *l, size_t first,
 			  const struct ynode *areas,
 			  const struct ynode *questions);
@@ -274,14 +275,10 @@ static void load_include(struct loader *l, const struct ynode *entry,
 		return;
 	}
 	path = include_path(including, name->text);
-	if (!file_exists(path) || file_is_dir(path)) {
-		tree_error(tc, name, "cannot open included file '%s': %s",
-			   name->text,
-			   strerror(file_is_dir(path) ? EISDIR : ENOENT));
-	} else if (include_cycle(l, name, path) == 0) {
+	if (include_cycle(l, name, path) == 0) {
 		size_t first = l->nareas;
 
-		load_file(l, path, 0);
+		load_file(l, path, 0, name);
 		l->tc.file = including;
 		if (areas || questions)
 			apply_filters(l, first, areas, questions);
@@ -543,19 +540,44 @@ static void check_file_keys(struct loader *l, const struct ynode *root,
  * Loads one file: its includes first, then its own areas (where an entry of
  * `areas` may itself be an include), then (for the root) its metadata.
  */
-static void load_file(struct loader *l, const char *path, int is_root)
+/*
+ * Reads a whole file, which must be a regular file (a FIFO would block);
+ * a failure is reported where the file was named: its include entry from,
+ * or the file itself.
+ */
+static int read_file(struct loader *l, const char *path,
+		     const struct ynode *from, struct buf *data)
+{
+	struct buf err = BUF_INIT;
+	int ret = file_read_all(path, LOADER_MAX_FILE_SIZE, data, &err);
+
+	if (ret < 0 && from)
+		tree_error(&l->tc, from, "%s", err.data);
+	else if (ret < 0)
+		diag_add(l->tc.diags, DIAG_ERROR, path, 0, 0, "%s", err.data);
+	buf_release(&err);
+	return ret;
+}
+
+static void load_file(struct loader *l, const char *path, int is_root,
+		      const struct ynode *from)
 {
 	struct yaml_tree tree;
+	struct buf data = BUF_INIT;
 	const struct ynode *root;
 	char real[PATH_MAX];
-	const char *self = intern_file(l, path);
+	const char *self;
 	struct yaml_stream stream = { take_question, l };
 	size_t base = l->nstreamed; /* this file's questions start here */
 
+	memset(&tree, 0, sizeof(tree));
+	if (read_file(l, path, from, &data) < 0)
+		goto out;
+	self = intern_file(l, path);
 	l->tc.file = self;
 	l->files_read++;
-	if (yaml_tree_load_stream(&tree, path, LOADER_MAX_FILE_SIZE, &stream,
-				  l->tc.diags) < 0)
+	if (yaml_tree_parse_stream(&tree, self, data.data, data.len, &stream,
+				   l->tc.diags) < 0)
 		goto out;
 	root = tree.root;
 	if (!root) {
@@ -581,6 +603,7 @@ out:
 	/* Questions of lists that were never claimed (a file with errors). */
 	drop_streamed(l, base);
 	yaml_tree_release(&tree);
+	buf_release(&data);
 }
 
 /* ---- entry points ---------------------------------------------------- */
@@ -630,7 +653,7 @@ static struct questionnaire *load_root(const char *path,
 	l.tc.diags = diags;
 	l.q = xcalloc(1, sizeof(*l.q));
 	l.q->path = xstrdup(path);
-	load_file(&l, path, 1);
+	load_file(&l, path, 1, NULL);
 	finish(&l);
 	loader_release(&l);
 	if (diags->errors > errors) {
@@ -757,7 +780,7 @@ int questionnaire_check_fragment(const char *path, struct diag_list *diags)
 	l.q = xcalloc(1, sizeof(*l.q));
 	l.q->path = xstrdup(path);
 	l.fragment = 1;
-	load_file(&l, path, 0);
+	load_file(&l, path, 0, NULL);
 	loader_check(&l);
 	loader_release(&l);
 	questionnaire_free(l.q);

@@ -8,6 +8,7 @@
 
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -363,6 +364,24 @@ static int handle_event(struct builder *b, const yaml_event_t *e,
 	}
 }
 
+/*
+ * libyaml would end the text at a NUL byte (or refuse it as a control
+ * character); YAML text has none, so a file holding one is refused first,
+ * at its place.
+ */
+static int refuse_nul(struct builder *b)
+{
+	const char *nul = memchr(b->data, '\0', b->len);
+	int line, col;
+
+	if (!nul)
+		return 0;
+	offset_to_place(b->data, b->len, (size_t)(nul - b->data), &line, &col);
+	diag_add(b->diags, DIAG_ERROR, b->name, line, col,
+		 "NUL byte in file (is it a binary file?)");
+	return -1;
+}
+
 int yaml_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags)
 {
@@ -389,6 +408,8 @@ int yaml_tree_parse_stream(struct yaml_tree *tree, const char *name,
 	tree->file = xstrdup(name);
 	tree->root = NULL;
 	tree->arena = NULL;
+	if (refuse_nul(&b) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		die(EXIT_NOMEM, "cannot initialise the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
@@ -428,21 +449,6 @@ int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
 
 	if (file_read_all(path, max_size, &data, &err) < 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err.data);
-		tree->file = xstrdup(path);
-		tree->root = NULL;
-		tree->arena = NULL;
-		ret = -1;
-		goto out;
-	}
-	if (memchr(data.data, '\0', data.len)) {
-		int line, col;
-
-		offset_to_place(data.data, data.len,
-				(size_t)((char *)memchr(data.data, '\0',
-							data.len) - data.data),
-				&line, &col);
-		diag_add(diags, DIAG_ERROR, path, line, col,
-			 "NUL byte in file (is it a binary file?)");
 		tree->file = xstrdup(path);
 		tree->root = NULL;
 		tree->arena = NULL;
@@ -508,15 +514,18 @@ int yaml_top_level_key(const char *path, const char *key, size_t max_size)
 	yaml_parser_t parser;
 	yaml_event_t event;
 	int depth = 0, expect_key = 0, found = -1, done = 0;
+	struct buf err = BUF_INIT;
 	struct stat st;
-	FILE *f = fopen(path, "rb");
+	int fd = file_open_regular(path, &err);
+	FILE *f;
 
 	/* libyaml reads the file as it goes, so a root stops early. */
-	if (!f)
+	buf_release(&err);
+	if (fd < 0)
 		return -1;
-	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > max_size) {
-		fclose(f);
+	if (fstat(fd, &st) < 0 || (size_t)st.st_size > max_size ||
+	    !(f = fdopen(fd, "rb"))) {
+		close(fd);
 		return -1;
 	}
 	if (!yaml_parser_initialize(&parser))
