@@ -220,6 +220,62 @@ static int expect_mapping(struct reader *r, const struct ynode *n,
 
 /* ---- reading: one answer --------------------------------------------- */
 
+/*
+ * How a value reads in a message: 'lots', the text '3' (a number in
+ * quotes), the number 42, the boolean true, null, a list.
+ */
+static void add_value(struct buf *msg, const struct ynode *n)
+{
+	double v;
+
+	switch (ynode_value_type(n)) {
+	case YVALUE_NULL:
+		buf_adds(msg, "null");
+		break;
+	case YVALUE_BOOL:
+		buf_addf(msg, "the boolean %s", n->text);
+		break;
+	case YVALUE_NUMBER:
+		buf_addf(msg, "the number %s", n->text);
+		break;
+	case YVALUE_TEXT:
+		buf_addf(msg, "%s'%s'",
+			 parse_number(n->text, &v) == 0 ? "the text " : "",
+			 n->text);
+		break;
+	default:
+		buf_adds(msg, ynode_kind_name(n));
+	}
+}
+
+/*
+ * Reports that n, the answer to (or note on) question id, is not what was
+ * expected ("a number"), saying what it is, and hint when there is one
+ * (what quotes would change).
+ */
+static void wrong_type(struct reader *r, const struct ynode *n,
+		       const char *subject, const char *id,
+		       const char *expected, const char *hint)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_addf(&msg, "%s '%s' must be %s, not ", subject, id, expected);
+	add_value(&msg, n);
+	if (hint)
+		buf_addf(&msg, " (%s)", hint);
+	tree_error(&r->tc, n, "%s", msg.data);
+	buf_release(&msg);
+}
+
+/* The hint for a number or boolean where text was expected. */
+static const char *quote_hint(const struct ynode *n)
+{
+	enum yvalue_type t = ynode_value_type(n);
+
+	return t == YVALUE_NUMBER || t == YVALUE_BOOL ?
+		"put it in quotes to make it text" : NULL;
+}
+
 /* Appends "a, b, c" (the choice ids of question). */
 static void add_choice_ids(struct buf *msg, const struct question *question)
 {
@@ -229,27 +285,13 @@ static void add_choice_ids(struct buf *msg, const struct question *question)
 		buf_addf(msg, "%s%s", i ? ", " : "", question->choices[i].id);
 }
 
-/* Checks that n names a choice of question; returns the choice id or NULL. */
-static const char *read_choice(struct reader *r, const struct question *qn,
-			       const struct ynode *n)
+static void unknown_choice(struct reader *r, const struct question *qn,
+			   const struct ynode *n)
 {
-	const char **ids;
+	const char **ids = xcalloc(qn->nchoices, sizeof(*ids));
 	struct buf msg = BUF_INIT;
 	size_t i;
 
-	if (n->kind != YNODE_SCALAR || !is_text(n)) {
-		tree_error(&r->tc, n, "answer to '%s' must be a choice "
-			  "id, not %s", qn->id,
-			  is_null(n) ? "null" : ynode_kind_name(n));
-		return NULL;
-	}
-	/* JSON booleans answer yes/no questions naturally. */
-	if (qn->type == QTYPE_YESNO && n->style == YSTYLE_PLAIN &&
-	    (!strcmp(n->text, "true") || !strcmp(n->text, "false")))
-		return !strcmp(n->text, "true") ? "yes" : "no";
-	if (question_choice(qn, n->text))
-		return n->text;
-	ids = xcalloc(qn->nchoices, sizeof(*ids));
 	for (i = 0; i < qn->nchoices; i++)
 		ids[i] = qn->choices[i].id;
 	buf_addf(&msg, "unknown choice '%s' for question '%s'", n->text,
@@ -260,6 +302,27 @@ static const char *read_choice(struct reader *r, const struct question *qn,
 	tree_error(&r->tc, n, "%s", msg.data);
 	buf_release(&msg);
 	free(ids);
+}
+
+/* Checks that n names a choice of question; returns the choice id or NULL. */
+static const char *read_choice(struct reader *r, const struct question *qn,
+			       const struct ynode *n)
+{
+	enum yvalue_type t = ynode_value_type(n);
+
+	/* Booleans answer yes/no questions naturally. */
+	if (qn->type == QTYPE_YESNO && t == YVALUE_BOOL)
+		return strchr("tT", n->text[0]) ? "yes" : "no";
+	if (t != YVALUE_TEXT || !ynode_is_string(n)) {
+		wrong_type(r, n, "answer to", qn->id, "a choice id",
+			   t == YVALUE_NUMBER && question_choice(qn, n->text) ?
+				   "put it in quotes to mean the choice" :
+				   NULL);
+		return NULL;
+	}
+	if (question_choice(qn, n->text))
+		return n->text;
+	unknown_choice(r, qn, n);
 	return NULL;
 }
 
@@ -282,9 +345,8 @@ static int read_multi(struct reader *r, const struct question *qn,
 	int ret = 0;
 
 	if (n->kind != YNODE_SEQUENCE) {
-		tree_error(&r->tc, n, "answer to '%s' must be a list of "
-			  "choice ids (it allows several), not %s", qn->id,
-			  is_null(n) ? "null" : ynode_kind_name(n));
+		wrong_type(r, n, "answer to", qn->id, "a list of choice ids "
+			   "(it allows several)", NULL);
 		return -1;
 	}
 	ans->kind = ANSWER_CHOICES;
@@ -301,8 +363,8 @@ static int read_multi(struct reader *r, const struct question *qn,
 				break;
 		if (j < ans->nchoices) {
 			tree_error(&r->tc, n->items[i], "choice '%s' is "
-				  "listed twice in the answer to '%s'", id,
-				  qn->id);
+				   "listed twice in the answer to '%s'", id,
+				   qn->id);
 			ret = -1;
 			continue;
 		}
@@ -331,13 +393,12 @@ static int read_number(struct reader *r, const struct question *qn,
 	double v;
 	int bad_range, bad_whole;
 
-	if (!is_text(n) || parse_number(n->text, &v) < 0) {
-		tree_error(&r->tc, n, "answer to '%s' must be a number, "
-			  "not %s%s%s", qn->id,
-			  is_text(n) ? "'" : "",
-			  is_text(n) ? n->text
-				     : is_null(n) ? "null" : ynode_kind_name(n),
-			  is_text(n) ? "'" : "");
+	if (ynode_value_type(n) != YVALUE_NUMBER ||
+	    parse_number(n->text, &v) < 0) {
+		wrong_type(r, n, "answer to", qn->id, "a number",
+			   ynode_value_type(n) == YVALUE_TEXT &&
+			   parse_number(n->text, &v) == 0 ?
+				   "a number in quotes is text" : NULL);
 		return -1;
 	}
 	bad_range = (qn->has_min && v < qn->min) ||
@@ -345,7 +406,8 @@ static int read_number(struct reader *r, const struct question *qn,
 	bad_whole = qn->type == QTYPE_SCALE && v != (double)(long long)v;
 	if (bad_range || bad_whole) {
 		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
-			 qn->id, bad_range ? "out of range" : "not a whole number",
+			 qn->id,
+			 bad_range ? "out of range" : "not a whole number",
 			 qn->type == QTYPE_SCALE ? "a whole number " : "");
 		add_range(&msg, qn);
 		buf_adds(&msg, ")");
@@ -358,19 +420,34 @@ static int read_number(struct reader *r, const struct question *qn,
 	return 0;
 }
 
+/*
+ * Reads text (a note, or the answer to a text question); returns a copy
+ * or NULL after an error.  subject and id name it in messages.
+ */
+static char *read_text_value(struct reader *r, const struct ynode *n,
+			     const char *subject, const char *id)
+{
+	if (ynode_value_type(n) != YVALUE_TEXT) {
+		wrong_type(r, n, subject, id, "text", quote_hint(n));
+		return NULL;
+	}
+	if (!ynode_is_string(n)) {
+		tree_error(&r->tc, n, "%s '%s' must be text without NUL "
+			   "characters", subject, id);
+		return NULL;
+	}
+	return xstrdup(n->text);
+}
+
 static int read_text(struct reader *r, const struct question *qn,
 		     const struct ynode *n, struct answer *ans)
 {
-	if (!is_text(n)) {
-		tree_error(&r->tc, n, "answer to '%s' must be text%s, "
-			  "not %s", qn->id,
-			  n->kind == YNODE_SCALAR && !is_null(n) ?
-				  " without NUL characters" : "",
-			  is_null(n) ? "null" : ynode_kind_name(n));
+	char *text = read_text_value(r, n, "answer to", qn->id);
+
+	if (!text)
 		return -1;
-	}
 	ans->kind = ANSWER_TEXT;
-	ans->text = xstrdup(n->text);
+	ans->text = text;
 	return 0;
 }
 
@@ -619,27 +696,26 @@ static void read_notes_map(struct reader *r, const struct ynode *map)
 		const struct ynode *value = map->items[i + 1];
 		const struct question *qn;
 		struct answer *ans;
+		char *note;
 
 		if (key->kind != YNODE_SCALAR)
 			continue; /* reported */
 		if (is_null(value))
 			continue;
-		if (!is_text(value)) {
-			tree_error(&r->tc, value, "note on '%s' must be "
-				  "text, not %s", key->text,
-				  ynode_kind_name(value));
+		note = read_text_value(r, value, "note on", key->text);
+		if (!note)
 			continue;
-		}
 		qn = questionnaire_question(r->q, key->text);
 		if (!qn) {
 			warn_orphan(r, key, "note");
 			keep_orphan(r, ORPHAN_NOTES, key->text,
-				    cJSON_CreateString(value->text));
+				    cJSON_CreateString(note));
+			free(note);
 			continue;
 		}
 		ans = answers_get(r->a, qn);
 		free(ans->note);
-		ans->note = xstrdup(value->text);
+		ans->note = note;
 	}
 }
 

@@ -362,7 +362,7 @@ static void test_yaml_errors_listed_with_places(void **state)
 		"bad.yaml:3:8: error: unknown choice 'maybe' for question "
 		"'mfa'; expected one of: yes, no\n"
 		"bad.yaml:4:10: error: answer to 'tools' must be a list of "
-		"choice ids (it allows several), not a scalar\n"
+		"choice ids (it allows several), not 'ci'\n"
 		"bad.yaml:5:13: error: answer 7 to 'maturity' is out of range "
 		"(expected a whole number from 1 to 5)\n"
 		"bad.yaml:6:14: error: answer to 'team_size' must be a number, "
@@ -375,6 +375,91 @@ static void test_yaml_errors_listed_with_places(void **state)
 		"'mini' (did you mean 'mfa'?); its answer is kept aside in "
 		"'orphans'\n");
 	free(text);
+	diag_list_release(&diags);
+}
+
+/*
+ * Each value is checked against its question's type, and the type of a
+ * value is its JSON type, or in YAML: quoted is text, and a plain scalar
+ * that YAML 1.2 reads as a number or a boolean is that (a plain Acme or
+ * yes is text).
+ */
+static void test_json_types_are_strict(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a;
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *text;
+
+	assert_int_equal(load_text(f, "types.json",
+		"{\"answers\": {\n"
+		"  \"maturity\": \"3\",\n"
+		"  \"company_name\": 42,\n"
+		"  \"stage\": true,\n"
+		"  \"tools\": [\"ci\", 1],\n"
+		"  \"team_size\": false\n"
+		"},\n"
+		"\"notes\": {\"mfa\": 7}}\n", &a, &diags), -1);
+	text = format_diags(f, &diags);
+	/* Notes are read first, so that a later answer keeps its note. */
+	assert_string_equal(text,
+		"types.json:8:18: error: note on 'mfa' must be text, not the "
+		"number 7 (put it in quotes to make it text)\n"
+		"types.json:2:15: error: answer to 'maturity' must be a "
+		"number, not the text '3' (a number in quotes is text)\n"
+		"types.json:3:19: error: answer to 'company_name' must be "
+		"text, not the number 42 (put it in quotes to make it text)\n"
+		"types.json:4:12: error: answer to 'stage' must be a choice "
+		"id, not the boolean true\n"
+		"types.json:5:19: error: answer to 'tools' must be a choice "
+		"id, not the number 1\n"
+		"types.json:6:16: error: answer to 'team_size' must be a "
+		"number, not the boolean false\n");
+	free(text);
+	diag_list_release(&diags);
+}
+
+static void test_yaml_types_are_strict(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a;
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *text;
+
+	assert_int_equal(load_text(f, "types.yaml",
+		"answers:\n"
+		"  maturity: '3'\n"
+		"  company_name: 42\n"
+		"  team_size: 1e1\n"
+		"  mfa: TRUE\n"
+		"notes:\n"
+		"  stage: false\n", &a, &diags), -1);
+	text = format_diags(f, &diags);
+	assert_string_equal(text,
+		"types.yaml:7:10: error: note on 'stage' must be text, not "
+		"the boolean false (put it in quotes to make it text)\n"
+		"types.yaml:2:13: error: answer to 'maturity' must be a "
+		"number, not the text '3' (a number in quotes is text)\n"
+		"types.yaml:3:17: error: answer to 'company_name' must be "
+		"text, not the number 42 (put it in quotes to make it text)\n");
+	free(text);
+	diag_list_release(&diags);
+
+	/* Plain words are text; yes and no too (YAML 1.2). */
+	assert_int_equal(load_text(f, "words.yaml",
+		"answers:\n"
+		"  company_name: Acme\n"
+		"  stage: seed\n"
+		"  mfa: no\n"
+		"  maturity: 3\n"
+		"  team_size: 1e1\n"
+		"notes:\n"
+		"  mfa: yes\n", &a, &diags), 0);
+	assert_string_equal(answers_find(&a, "company_name")->text, "Acme");
+	assert_string_equal(answers_find(&a, "mfa")->choice, "no");
+	assert_string_equal(answers_find(&a, "mfa")->note, "yes");
+	assert_true(answers_find(&a, "team_size")->number == 10);
+	answers_release(&a);
 	diag_list_release(&diags);
 }
 
@@ -629,6 +714,8 @@ int main(void)
 		cmocka_unit_test(test_yaml_answers),
 		cmocka_unit_test(test_json_booleans_for_yesno),
 		cmocka_unit_test(test_yaml_errors_listed_with_places),
+		cmocka_unit_test(test_json_types_are_strict),
+		cmocka_unit_test(test_yaml_types_are_strict),
 		cmocka_unit_test(test_unknown_top_key),
 		cmocka_unit_test(test_json_errors_with_places),
 		cmocka_unit_test(test_json_syntax_error_place),
