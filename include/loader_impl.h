@@ -50,6 +50,15 @@ struct loader {
 	int fragment;
 };
 
+/*
+ * Checks a mapping of the format against its key table (tree_check_keys)
+ * and refuses empty values: every value of the format is text that means
+ * something, and an empty one is a mistake.
+ */
+void loader_check_keys(struct loader *l, const struct ynode *map,
+		       const struct key_spec *specs, size_t nspecs,
+		       const char *what);
+
 /* The place of node n in the file being read. */
 struct srcpos loader_pos(const struct loader *l, const struct ynode *n);
 

@@ -51,6 +51,14 @@ static const struct level default_levels[] = {
 	{ (char *)"strong", (char *)"Strong", 80, NULL },
 };
 
+void loader_check_keys(struct loader *l, const struct ynode *map,
+		       const struct key_spec *specs, size_t nspecs,
+		       const char *what)
+{
+	tree_check_keys(&l->tc, map, specs, nspecs, what);
+	tree_check_empty_values(&l->tc, map, what);
+}
+
 struct srcpos loader_pos(const struct loader *l, const struct ynode *n)
 {
 	struct srcpos pos = { l->tc.file, n->line, n->col };
@@ -157,7 +165,7 @@ static void load_area(struct loader *l, const struct ynode *n,
 	a->scored = 1;
 	if (tree_expect_kind(tc, n, YNODE_MAPPING, "an area") < 0)
 		return;
-	tree_check_keys(tc, n, area_keys, ARRAY_SIZE(area_keys), "an area");
+	loader_check_keys(l, n, area_keys, ARRAY_SIZE(area_keys), "an area");
 	a->id = tree_get_id(tc, n, "id", "an area");
 	a->title = tree_get_text(tc, n, "title", "an area");
 	a->description = tree_get_text(tc, n, "description", "an area");
@@ -255,12 +263,12 @@ static void load_include(struct loader *l, const struct ynode *entry,
 	if (entry->kind == YNODE_MAPPING) {
 		int top = !strcmp(path_key, "path");
 
-		tree_check_keys(tc, entry,
+		loader_check_keys(l, entry,
 				top ? include_keys : area_include_keys,
 				top ? ARRAY_SIZE(include_keys) :
 				      ARRAY_SIZE(area_include_keys),
 				"an include entry");
-		name = ynode_get(entry, path_key);
+		name = tree_value(entry, path_key);
 		areas = tree_get_kind(tc, entry, "areas", YNODE_SEQUENCE);
 		questions = tree_get_kind(tc, entry, "questions",
 					  YNODE_SEQUENCE);
@@ -394,9 +402,9 @@ static void load_level(struct loader *l, const struct ynode *n,
 		       struct level *lv, int first)
 {
 	const struct tree_check *tc = &l->tc;
-	const struct ynode *min = ynode_get(n, "min");
+	const struct ynode *min = tree_value(n, "min");
 
-	tree_check_keys(tc, n, level_keys, ARRAY_SIZE(level_keys), "a level");
+	loader_check_keys(l, n, level_keys, ARRAY_SIZE(level_keys), "a level");
 	lv->id = tree_get_id(tc, n, "id", "a level");
 	lv->name = tree_get_text(tc, n, "name", "a level");
 	lv->description = tree_get_text(tc, n, "description", "a level");
@@ -526,13 +534,13 @@ static void check_file_keys(struct loader *l, const struct ynode *root,
 			    int is_root)
 {
 	if (is_root)
-		tree_check_keys(&l->tc, root, root_keys, ARRAY_SIZE(root_keys),
+		loader_check_keys(l, root, root_keys, ARRAY_SIZE(root_keys),
 				"the questionnaire");
 	else if (ynode_get(root, "id"))
-		tree_check_keys(&l->tc, root, root_keys, ARRAY_SIZE(root_keys),
+		loader_check_keys(l, root, root_keys, ARRAY_SIZE(root_keys),
 				"an included questionnaire");
 	else
-		tree_check_keys(&l->tc, root, fragment_keys,
+		loader_check_keys(l, root, fragment_keys,
 				ARRAY_SIZE(fragment_keys), "an included file");
 }
 

@@ -82,10 +82,10 @@ static void load_choice(struct loader *l, const struct ynode *n,
 		return;
 	/* A yesno choice may only add advice to the built-in yes or no. */
 	if (q->type == QTYPE_YESNO)
-		tree_check_keys(tc, n, yesno_choice_keys,
+		loader_check_keys(l, n, yesno_choice_keys,
 				ARRAY_SIZE(yesno_choice_keys), "a choice");
 	else
-		tree_check_keys(tc, n, choice_keys, ARRAY_SIZE(choice_keys),
+		loader_check_keys(l, n, choice_keys, ARRAY_SIZE(choice_keys),
 				"a choice");
 	c->id = tree_get_id(tc, n, "id", "a choice");
 	c->label = tree_get_text(tc, n, "label", "a choice");
@@ -158,7 +158,7 @@ static struct choice *yesno_slot(struct loader *l, const struct ynode *item,
 static void load_yesno(struct loader *l, const struct ynode *n,
 		       struct question *q)
 {
-	const struct ynode *list, *best = ynode_get(n, "best");
+	const struct ynode *list, *best = tree_value(n, "best");
 	int no_is_best = best && best->kind == YNODE_SCALAR &&
 			 !strcmp(best->text, "no");
 	int seen[2] = { 0, 0 };
@@ -195,6 +195,8 @@ static void load_choices(struct loader *l, const struct ynode *n,
 			   question_type_names[q->type], id);
 		return;
 	}
+	if (ynode_is_empty(list))
+		return; /* reported */
 	if (tree_expect_kind(&l->tc, list, YNODE_SEQUENCE, "'choices'") < 0)
 		return;
 	if (list->count < 2)
@@ -223,7 +225,7 @@ static void load_band(struct loader *l, const struct ynode *b,
 {
 	const struct tree_check *tc = &l->tc;
 
-	tree_check_keys(tc, b, band_keys, ARRAY_SIZE(band_keys), "a band");
+	loader_check_keys(l, b, band_keys, ARRAY_SIZE(band_keys), "a band");
 	band->pos = loader_pos(l, b);
 	tree_get_number(tc, b, "min", -1e15, 1e15, &band->min);
 	tree_get_number(tc, b, "score", 0, 1, &band->score);
@@ -270,8 +272,8 @@ static void load_range(struct loader *l, const struct ynode *n,
 	const struct tree_check *tc = &l->tc;
 	const char *id = q->id ? q->id : "?";
 
-	q->has_min = ynode_get(n, "min") != NULL;
-	q->has_max = ynode_get(n, "max") != NULL;
+	q->has_min = tree_value(n, "min") != NULL;
+	q->has_max = tree_value(n, "max") != NULL;
 	tree_get_number(tc, n, "min", -1e15, 1e15, &q->min);
 	tree_get_number(tc, n, "max", -1e15, 1e15, &q->max);
 	if (q->type == QTYPE_SCALE) {
@@ -305,7 +307,7 @@ static void check_type_keys(struct loader *l, const struct ynode *n,
 
 	for (i = 0; i < ARRAY_SIZE(type_specific_keys); i++) {
 		const char *key = type_specific_keys[i];
-		const struct ynode *v = ynode_get(n, key);
+		const struct ynode *v = tree_value(n, key);
 		int allowed = 0;
 
 		if (!v)
@@ -327,7 +329,7 @@ static void check_type_keys(struct loader *l, const struct ynode *n,
 static void load_when(struct loader *l, const struct ynode *n,
 		      struct question *q)
 {
-	const struct ynode *w = ynode_get(n, "when");
+	const struct ynode *w = tree_value(n, "when");
 
 	if (!w)
 		return;
@@ -351,7 +353,7 @@ static int load_common(struct loader *l, const struct ynode *n,
 	const struct tree_check *tc = &l->tc;
 	int type;
 
-	tree_check_keys(tc, n, question_keys, ARRAY_SIZE(question_keys),
+	loader_check_keys(l, n, question_keys, ARRAY_SIZE(question_keys),
 			"a question");
 	q->id = tree_get_id(tc, n, "id", "a question");
 	q->text = tree_get_text(tc, n, "text", "a question");
@@ -359,6 +361,8 @@ static int load_common(struct loader *l, const struct ynode *n,
 	q->advice = tree_get_text(tc, n, "advice", "a question");
 	type = tree_get_enum(tc, n, "type", question_type_names, QTYPE_COUNT,
 			     QTYPE_SINGLE);
+	if (ynode_is_empty(ynode_get(n, "type")))
+		type = -1; /* reported; as an unknown type */
 	/* An unknown type is reported; its own keys cannot be checked. */
 	q->type = type < 0 ? QTYPE_TEXT : (enum question_type)type;
 	tree_get_number(tc, n, "weight", 0, 1000, &q->weight);

@@ -209,6 +209,31 @@ static void test_hash_sensitivity(void **state)
 	buf_release(&text);
 }
 
+/*
+ * cto-assess-questionnaire(5): "~ and null are not special: they are read
+ * as the text ~ and null", ids included.
+ */
+static void test_null_words_are_text(void **state)
+{
+	struct questionnaire *q;
+	const struct question *qn;
+
+	(void)state;
+	q = load_ok(write_tmp("nulls.yaml",
+			      "id: t\ntitle: ~\nversion: NULL\nareas:\n"
+			      "  - id: null\n    title: Null\n    questions:\n"
+			      "      - {id: q1, text: ~, type: yesno, help: null,"
+			      " advice: ~}\n"));
+	assert_string_equal(q->title, "~");
+	assert_string_equal(q->version, "NULL");
+	assert_non_null(questionnaire_area(q, "null"));
+	qn = questionnaire_question(q, "q1");
+	assert_string_equal(qn->text, "~");
+	assert_string_equal(qn->help, "null");
+	assert_string_equal(qn->advice, "~");
+	questionnaire_free(q);
+}
+
 static void test_nothing_half_loaded(void **state)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
@@ -380,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_hash_sensitivity),
+		cmocka_unit_test(test_null_words_are_text),
 		cmocka_unit_test(test_nothing_half_loaded),
 		cmocka_unit_test(test_includes),
 		cmocka_unit_test(test_directories),
