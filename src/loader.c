@@ -26,10 +26,15 @@
 static const struct key_spec root_keys[] = {
 	{ "id", 1 }, { "title", 1 }, { "version", 1 }, { "description", 0 },
 	{ "author", 0 }, { "stage_question", 0 }, { "name_question", 0 },
-	{ "levels", 0 }, { "include", 0 }, { "areas", 0 },
+	{ "team_size_question", 0 }, { "levels", 0 }, { "initiatives", 0 },
+	{ "include", 0 }, { "areas", 0 },
 };
 static const struct key_spec fragment_keys[] = {
-	{ "description", 0 }, { "include", 0 }, { "areas", 1 },
+	{ "description", 0 }, { "initiatives", 0 }, { "include", 0 },
+	{ "areas", 1 },
+};
+static const struct key_spec initiative_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "advice", 0 },
 };
 static const struct key_spec include_keys[] = {
 	{ "path", 1 }, { "areas", 0 }, { "questions", 0 },
@@ -475,7 +480,38 @@ static void load_metadata(struct loader *l, const struct ynode *root)
 					  &l->refs.stage);
 	q->name_question = load_root_ref(l, root, "name_question",
 					 &l->refs.name);
+	q->team_size_question = load_root_ref(l, root, "team_size_question",
+					      &l->refs.team_size);
 	load_levels(l, root);
+}
+
+/*
+ * The initiatives of a file (root or fragment): every file's go into one
+ * list, which the second pass checks for unique ids.
+ */
+static void load_initiatives(struct loader *l, const struct ynode *root)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *list;
+	size_t i;
+
+	list = tree_get_kind(tc, root, "initiatives", YNODE_SEQUENCE);
+	for (i = 0; list && i < list->count; i++) {
+		const struct ynode *n = list->items[i];
+		struct initiative *in;
+
+		if (tree_expect_kind(tc, n, YNODE_MAPPING, "an initiative") < 0)
+			continue;
+		loader_check_keys(l, n, initiative_keys,
+				  ARRAY_SIZE(initiative_keys), "an initiative");
+		GROW(l->initiatives, l->initiatives_alloc,
+		     l->ninitiatives + 1);
+		in = &l->initiatives[l->ninitiatives++];
+		in->id = tree_get_id(tc, n, "id", "an initiative");
+		in->title = tree_get_text(tc, n, "title", "an initiative");
+		in->advice = tree_get_text(tc, n, "advice", "an initiative");
+		in->pos = loader_pos(l, n);
+	}
 }
 
 static void load_areas(struct loader *l, const struct ynode *root)
@@ -602,6 +638,7 @@ static void load_file(struct loader *l, const char *path, int is_root,
 	free((char *)l->stack[--l->depth]);
 	l->tc.file = self;
 	l->streamed_next = base;
+	load_initiatives(l, root);
 	load_areas(l, root);
 	if (is_root)
 		load_metadata(l, root);
@@ -648,6 +685,15 @@ static void loader_release(struct loader *l)
 		area_release(&l->areas[i]);
 	free(l->areas);
 	free(l->streamed);
+	for (i = 0; i < l->ninitiatives; i++) {
+		free(l->initiatives[i].id);
+		free(l->initiatives[i].title);
+		free(l->initiatives[i].advice);
+	}
+	free(l->initiatives);
+	for (i = 0; i < l->nrefs; i++)
+		free(l->initiative_refs[i].id);
+	free(l->initiative_refs);
 }
 
 /* Loads a root file into a new questionnaire. */
