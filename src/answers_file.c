@@ -24,8 +24,18 @@
 /* Answers files larger than this are refused before parsing. */
 #define ANSWERS_MAX_FILE_SIZE (16u * 1024 * 1024)
 
-static const char *const status_skipped = "skipped";
-static const char *const status_dont_know = "dont_know";
+/*
+ * The answers that are a status rather than a value, as the file writes
+ * them: {"status": "skipped"}; "not_applicable" may carry a "reason".
+ */
+static const struct status_spec {
+	const char *name;
+	enum answer_kind kind;
+} statuses[] = {
+	{ "skipped", ANSWER_SKIPPED },
+	{ "dont_know", ANSWER_DONT_KNOW },
+	{ "not_applicable", ANSWER_NOT_APPLICABLE },
+};
 
 /* ---- writing --------------------------------------------------------- */
 
@@ -68,16 +78,19 @@ static cJSON *answer_to_json(const struct answer *ans)
 		return cJSON_CreateNumber(ans->number);
 	case ANSWER_TEXT:
 		return cJSON_CreateString(ans->text);
-	case ANSWER_SKIPPED:
-	case ANSWER_DONT_KNOW:
-		v = cJSON_CreateObject();
-		cJSON_AddStringToObject(v, "status",
-					ans->kind == ANSWER_SKIPPED ?
-						status_skipped : status_dont_know);
-		return v;
 	default:
-		return NULL;
+		break;
 	}
+	for (i = 0; i < ARRAY_SIZE(statuses); i++) {
+		if (statuses[i].kind != ans->kind)
+			continue;
+		v = cJSON_CreateObject();
+		cJSON_AddStringToObject(v, "status", statuses[i].name);
+		if (ans->kind == ANSWER_NOT_APPLICABLE && ans->text)
+			cJSON_AddStringToObject(v, "reason", ans->text);
+		return v;
+	}
+	return NULL;
 }
 
 /* The company profile as far as it is answered: name and stage. */
@@ -451,37 +464,76 @@ static int read_text(struct reader *r, const struct question *qn,
 	return 0;
 }
 
-/* {status: skipped} or {status: dont_know}. */
+/* The status named by s, or NULL after an error. */
+static const struct status_spec *find_status(struct reader *r,
+					     const struct question *qn,
+					     const struct ynode *s)
+{
+	struct buf msg = BUF_INIT;
+	size_t i;
+
+	for (i = 0; is_text(s) && i < ARRAY_SIZE(statuses); i++)
+		if (!strcmp(s->text, statuses[i].name))
+			return &statuses[i];
+	buf_addf(&msg, "unknown status '%s' in the answer to '%s' (expected "
+		 "one of: ", is_text(s) ? s->text : "", qn->id);
+	for (i = 0; i < ARRAY_SIZE(statuses); i++)
+		buf_addf(&msg, "%s%s", i ? ", " : "", statuses[i].name);
+	buf_adds(&msg, ")");
+	tree_error(&r->tc, s, "%s", msg.data);
+	buf_release(&msg);
+	return NULL;
+}
+
+/* Whether question allows the status; reports it otherwise. */
+static int status_allowed(struct reader *r, const struct question *qn,
+			  const struct ynode *s,
+			  const struct status_spec *status)
+{
+	if (status->kind == ANSWER_DONT_KNOW && !qn->dont_know)
+		tree_error(&r->tc, s, "question '%s' does not offer \"don't "
+			   "know\"", qn->id);
+	else if (status->kind == ANSWER_NOT_APPLICABLE && !qn->not_applicable)
+		tree_error(&r->tc, s, "question '%s' does not allow \"not "
+			   "applicable\"", qn->id);
+	else
+		return 1;
+	return 0;
+}
+
+/*
+ * {status: skipped}, {status: dont_know} or {status: not_applicable,
+ * reason: TEXT}, the reason optional.
+ */
 static int read_status(struct reader *r, const struct question *qn,
 		       const struct ynode *n, struct answer *ans)
 {
-	static const struct key_spec keys[] = { { "status", 0 } };
+	static const struct key_spec keys[] = {
+		{ "status", 0 }, { "reason", 0 }
+	};
 	const struct ynode *s = ynode_get(n, "status");
+	const struct ynode *reason = ynode_get(n, "reason");
+	const struct status_spec *status;
 	size_t before = r->tc.diags->errors;
 
 	tree_check_keys(&r->tc, n, keys, ARRAY_SIZE(keys), "an answer");
 	if (!s) {
-		tree_error(&r->tc, n, "answer to '%s' must be a value, "
-			  "{status: skipped} or {status: dont_know}, not a "
-			  "mapping without 'status'", qn->id);
+		tree_error(&r->tc, n, "answer to '%s' must be a value or "
+			   "{status: ...}, not a mapping without 'status'",
+			   qn->id);
 		return -1;
 	}
-	if (!is_text(s) || (strcmp(s->text, status_skipped) &&
-			    strcmp(s->text, status_dont_know))) {
-		tree_error(&r->tc, s, "unknown status '%s' in the answer "
-			  "to '%s' (expected 'skipped' or 'dont_know')",
-			  is_text(s) ? s->text : "", qn->id);
+	status = find_status(r, qn, s);
+	if (!status || !status_allowed(r, qn, s, status))
 		return -1;
-	}
-	if (!strcmp(s->text, status_dont_know) && !qn->dont_know) {
-		tree_error(&r->tc, s, "question '%s' does not offer "
-			  "\"don't know\"", qn->id);
-		return -1;
-	}
+	if (reason && status->kind != ANSWER_NOT_APPLICABLE)
+		tree_error(&r->tc, ynode_get_key(n, "reason"), "'reason' goes "
+			   "only with status 'not_applicable'");
+	else if (reason && !is_null(reason))
+		ans->text = read_text_value(r, reason, "reason for", qn->id);
 	if (r->tc.diags->errors != before)
 		return -1;
-	ans->kind = !strcmp(s->text, status_skipped) ? ANSWER_SKIPPED
-						     : ANSWER_DONT_KNOW;
+	ans->kind = status->kind;
 	return 0;
 }
 
@@ -802,7 +854,8 @@ static void read_root(struct reader *r, const struct ynode *root)
 /* The questionnaire id or path recorded in the file, or NULL. */
 static const char *ref_text(const struct ynode *root, const char *key)
 {
-	const struct ynode *n = ynode_get(ynode_get(root, "questionnaire"), key);
+	const struct ynode *ref = ynode_get(root, "questionnaire");
+	const struct ynode *n = ynode_get(ref, key);
 
 	return n && is_text(n) ? n->text : NULL;
 }

@@ -475,21 +475,36 @@ void yaml_tree_release(struct yaml_tree *tree)
 	tree->file = NULL;
 }
 
-struct ynode *ynode_get(const struct ynode *map, const char *key)
+/* The index of key in a mapping's items, or map->count. */
+static size_t key_index(const struct ynode *map, const char *key)
 {
 	size_t i;
 
 	if (!map || map->kind != YNODE_MAPPING)
-		return NULL;
+		return map ? map->count : 0;
 	for (i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->items[i];
 
 		/* The first byte settles most misses without a call. */
 		if (k->kind == YNODE_SCALAR && k->text[0] == key[0] &&
 		    !strcmp(k->text, key))
-			return map->items[i + 1];
+			return i;
 	}
-	return NULL;
+	return map->count;
+}
+
+struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+
+	return map && i + 1 < map->count ? map->items[i + 1] : NULL;
+}
+
+struct ynode *ynode_get_key(const struct ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+
+	return map && i + 1 < map->count ? map->items[i] : NULL;
 }
 
 const char *ynode_kind_name(const struct ynode *node)

@@ -51,6 +51,7 @@ static const char questionnaire_yaml[] =
 	"        text: Tools?\n"
 	"        help: Why.\n"
 	"        type: multi\n"
+	"        not_applicable: true\n"
 	"        choices:\n"
 	"          - {id: ci, label: CI, score: 1}\n"
 	"          - {id: cd, label: CD, score: 1}\n"
@@ -463,6 +464,91 @@ static void test_yaml_types_are_strict(void **state)
 	diag_list_release(&diags);
 }
 
+/*
+ * "Not applicable" is a status with an optional reason, allowed where the
+ * question says so; it reads into ANSWER_NOT_APPLICABLE with the reason in
+ * text, and is written back in the same shape.
+ */
+static void test_not_applicable(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a, b;
+	struct diag_list diags = DIAG_LIST_INIT;
+	const struct answer *ans;
+	struct buf err = BUF_INIT;
+	cJSON *json;
+	char *path, *text;
+
+	assert_int_equal(load_text(f, "na.json",
+		"{\"answers\": {\"tools\": {\"status\": \"not_applicable\","
+		" \"reason\": \"No code yet\"}}}", &a, &diags), 0);
+	ans = answers_find(&a, "tools");
+	assert_int_equal(ans->kind, ANSWER_NOT_APPLICABLE);
+	assert_string_equal(ans->text, "No code yet");
+	json = answers_to_json(&a);
+	text = cJSON_PrintUnformatted(cJSON_GetObjectItem(
+		cJSON_GetObjectItem(json, "answers"), "tools"));
+	assert_string_equal(text, "{\"status\":\"not_applicable\","
+			    "\"reason\":\"No code yet\"}");
+	free(text);
+	cJSON_Delete(json);
+	/* Saved and read back: the same answer. */
+	path = path_in(f, "na-saved.json");
+	assert_int_equal(answers_save(&a, path, &err), 0);
+	assert_int_equal(answers_load(&b, f->q, path, &diags), 0);
+	assert_int_equal(answers_find(&b, "tools")->kind,
+			 ANSWER_NOT_APPLICABLE);
+	assert_string_equal(answers_find(&b, "tools")->text, "No code yet");
+	answers_release(&b);
+	answers_release(&a);
+	free(path);
+
+	/* Without a reason, in YAML; written back without one. */
+	assert_int_equal(load_text(f, "na.yaml",
+		"answers:\n  tools: {status: not_applicable}\n", &a, &diags), 0);
+	ans = answers_find(&a, "tools");
+	assert_int_equal(ans->kind, ANSWER_NOT_APPLICABLE);
+	assert_null(ans->text);
+	json = answers_to_json(&a);
+	text = cJSON_PrintUnformatted(cJSON_GetObjectItem(
+		cJSON_GetObjectItem(json, "answers"), "tools"));
+	assert_string_equal(text, "{\"status\":\"not_applicable\"}");
+	free(text);
+	cJSON_Delete(json);
+	answers_release(&a);
+	assert_int_equal(diags.count, 0);
+	diag_list_release(&diags);
+	buf_release(&err);
+}
+
+static void test_not_applicable_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a;
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *text;
+
+	assert_int_equal(load_text(f, "na-bad.yaml",
+		"answers:\n"
+		"  mfa: {status: not_applicable, reason: No admins}\n"
+		"  tools: {status: not_applicable, reason: 42}\n"
+		"  stage: {reason: Later, status: skipped}\n"
+		"  maturity: {status: n/a}\n", &a, &diags), -1);
+	text = format_diags(f, &diags);
+	assert_string_equal(text,
+		"na-bad.yaml:2:17: error: question 'mfa' does not allow "
+		"\"not applicable\"\n"
+		"na-bad.yaml:3:43: error: reason for 'tools' must be text, not "
+		"the number 42 (put it in quotes to make it text)\n"
+		"na-bad.yaml:4:11: error: 'reason' goes only with status "
+		"'not_applicable'\n"
+		"na-bad.yaml:5:22: error: unknown status 'n/a' in the answer to "
+		"'maturity' (expected one of: skipped, dont_know, "
+		"not_applicable)\n");
+	free(text);
+	diag_list_release(&diags);
+}
+
 static void test_unknown_top_key(void **state)
 {
 	struct fixture *f = *state;
@@ -716,6 +802,8 @@ int main(void)
 		cmocka_unit_test(test_yaml_errors_listed_with_places),
 		cmocka_unit_test(test_json_types_are_strict),
 		cmocka_unit_test(test_yaml_types_are_strict),
+		cmocka_unit_test(test_not_applicable),
+		cmocka_unit_test(test_not_applicable_refused),
 		cmocka_unit_test(test_unknown_top_key),
 		cmocka_unit_test(test_json_errors_with_places),
 		cmocka_unit_test(test_json_syntax_error_place),
