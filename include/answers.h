@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
+#include "yamltree.h"
 
 struct cJSON;
 
@@ -75,20 +76,45 @@ void answers_applicability(const struct answers *a, unsigned char *applies);
  * it initialises; every invalid answer is a diagnostic with its file:line:col
  * (JSON places are found by the loader's own scan).  Answers to ids that q
  * does not have go to a->orphans with a warning.  Returns 0, or -1 with
- * errors in diags (a is then released).
+ * errors in diags (a is then released).  The same as answers_file_open(),
+ * answers_file_load() and answers_file_release().
  */
 int answers_save(const struct answers *a, const char *path, struct buf *err);
 int answers_load(struct answers *a, const struct questionnaire *q,
 		 const char *path, struct diag_list *diags);
 
 /*
- * Reads only the questionnaire reference of an answers file, so that the
- * caller can find and load the questionnaire first.  Sets *id and *path
- * (either may be NULL when absent; the caller frees them).  Returns 0, or -1
- * with a diagnostic.
+ * An answers file parsed once: its positioned tree and the questionnaire it
+ * names, so that a caller can find and load that questionnaire and then read
+ * the answers without opening the file again.  It owns its tree;
+ * answers_file_release() frees it.  questionnaire_id and questionnaire_path
+ * point into the tree (NULL when absent or not text).
  */
-int answers_peek(const char *file, char **id, char **path,
-		 struct diag_list *diags);
+struct answers_file {
+	char *path;
+	struct yaml_tree tree;
+	const char *questionnaire_id;   /* may be NULL; points into tree */
+	const char *questionnaire_path; /* may be NULL; points into tree */
+};
+
+/*
+ * Reads and parses the answers file at path (JSON, or YAML when the name ends
+ * in .yaml or .yml) into f.  Returns 0, or -1 with a diagnostic in diags;
+ * f needs answers_file_release() in both cases.
+ */
+int answers_file_open(struct answers_file *f, const char *path,
+		      struct diag_list *diags);
+
+/*
+ * Checks the answers of an open file against questionnaire q and reads them
+ * into a, which it initialises; see answers_load().  f is not changed and
+ * may be loaded again.  Returns 0, or -1 with errors in diags (a is then
+ * released).
+ */
+int answers_file_load(const struct answers_file *f, struct answers *a,
+		      const struct questionnaire *q, struct diag_list *diags);
+
+void answers_file_release(struct answers_file *f);
 
 /*
  * Appends the answer as a reader sees it: the choice label(s) joined by

@@ -159,7 +159,9 @@ struct questionnaire {
 	size_t nareas;
 	struct question **questions; /* every question, in asking order */
 	size_t nquestions;
-	struct initiative *initiatives; /* in the order written */
+	struct initiative *initiatives; /* in the order read: like areas,
+					   an included file's before the
+					   including file's own */
 	size_t ninitiatives;
 
 	char hash[17];     /* 16 hex digits over the content, see model_hash */
@@ -195,6 +197,12 @@ const struct initiative *questionnaire_initiative(
 	const struct questionnaire *q, const char *id);
 /* The target of area for stage, or NULL when none is set. */
 const struct target *area_target(const struct area *a, const char *stage);
+
+/*
+ * Sets q->hash: 16 hex digits over the content that answers and reports
+ * depend on (model_hash.c says exactly what).
+ */
+void model_hash(struct questionnaire *q);
 
 /* True for types whose answers can carry a score. */
 int question_type_scorable(enum question_type type);

@@ -163,12 +163,18 @@ static char *beside(const char *answers, const char *path)
 char *questionnaire_for_answers(const char *answers, const char *qarg,
 				struct diag_list *diags, struct buf *err)
 {
-	char *id = NULL, *path = NULL, *found = NULL, *near;
+	struct answers_file file;
+	const char *id, *path;
+	char *found = NULL, *near;
 
 	if (qarg)
 		return questionnaire_resolve(qarg, err);
-	if (answers_peek(answers, &id, &path, diags) < 0)
+	if (answers_file_open(&file, answers, diags) < 0) {
+		answers_file_release(&file);
 		return NULL;
+	}
+	id = file.questionnaire_id;
+	path = file.questionnaire_path;
 	if (path && file_exists(path)) {
 		found = xstrdup(path);
 	} else if (path) {
@@ -180,8 +186,7 @@ char *questionnaire_for_answers(const char *answers, const char *qarg,
 	}
 	if (!found)
 		found = questionnaire_resolve(id, err);
-	free(id);
-	free(path);
+	answers_file_release(&file);
 	return found;
 }
 

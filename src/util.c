@@ -202,10 +202,12 @@ int id_is_valid(const char *s)
 size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
 {
 	size_t len, i;
-	unsigned c = s[0], min;
+	unsigned c, min;
 
+	/* Nothing may be read when nothing is there (s may even be NULL). */
 	if (avail == 0)
 		return 0;
+	c = s[0];
 	if (c < 0x80) {
 		*cp = c;
 		return 1;
