@@ -1,9 +1,11 @@
 /*
  * test_content.c - the shipped questionnaires, read as a fractional CTO
  * would check them: every scored question says why it matters, every answer
- * short of the best says what to do, the interview fits the company in
- * front of it, the ids of version 1.0 still mean what they meant, and the
- * quick variant reuses the full one and asks as many questions as it says.
+ * short of the best says what is wrong, how risky it is and what to do, the
+ * interview fits the company in front of it, the ids of version 1.0 still
+ * mean what they meant, and the quick variant reuses the full one and asks
+ * as many questions as it says.  The rubric these tests hold the content to
+ * is the header comment of questionnaires/cto-readiness.yaml.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -27,6 +29,9 @@
 #define QUICK "questionnaires/cto-quick.yaml"
 #define PROFILES "tests/content/profiles"
 #define V1_IDS "tests/content/v1-ids.txt"
+
+/* The longest finding: it is a title in reports (the loader warns above). */
+#define FINDING_MAX 120
 
 static struct questionnaire *load(const char *path)
 {
@@ -73,6 +78,361 @@ static void test_help_and_advice(void **state)
 			fail_msg("multi question '%s' has no advice", qn->id);
 		if (!qn->text[0] || qn->text[strlen(qn->text) - 1] != '?')
 			fail_msg("'%s' is not worded as a question", qn->id);
+	}
+	questionnaire_free(q);
+}
+
+/* ---- the rubric: risk and finding on every answer short of the best ---- */
+
+static void check_finding(const char *qid, const char *what,
+			  const char *finding)
+{
+	if (!finding)
+		fail_msg("'%s' %s has no finding", qid, what);
+	if (strchr(finding, '\n') || strlen(finding) > FINDING_MAX)
+		fail_msg("'%s' %s: the finding is not one short line", qid,
+			 what);
+}
+
+/*
+ * A choice short of the best carries a risk and a finding; the best needs
+ * neither.  On a multi question a box that earns points states what is
+ * wrong when it is not ticked and carries no risk (the engine derives the
+ * risk of a partial answer from its score); a box that earns nothing
+ * ("none of these") speaks for the whole answer: risk, finding, advice.
+ */
+static void check_choice(const struct question *qn, const struct choice *c)
+{
+	int short_of_best = qn->type == QTYPE_MULTI ? c->score <= 0 :
+			    c->score < qn->best_score;
+
+	if (qn->type == QTYPE_MULTI && c->score > 0) {
+		check_finding(qn->id, c->id, c->finding);
+		if (c->risk != RISK_UNSET)
+			fail_msg("'%s' box '%s' earns points but sets a risk "
+				 "that no answer uses", qn->id, c->id);
+		return;
+	}
+	if (!short_of_best) {
+		if (c->risk != RISK_UNSET || c->finding)
+			fail_msg("'%s' best answer '%s' sets a risk or a "
+				 "finding", qn->id, c->id);
+		return;
+	}
+	if (c->risk == RISK_UNSET)
+		fail_msg("'%s' answer '%s' has no risk (the score would "
+			 "decide it)", qn->id, c->id);
+	check_finding(qn->id, c->id, c->finding);
+	if (!c->advice && !qn->advice)
+		fail_msg("'%s' answer '%s' has no advice", qn->id, c->id);
+}
+
+static void check_band(const struct question *qn, const struct band *b)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "band %g", b->min);
+	if (b->score >= 1) {
+		if (b->risk != RISK_UNSET || b->finding)
+			fail_msg("'%s' best %s sets a risk or a finding",
+				 qn->id, what);
+		return;
+	}
+	if (b->risk == RISK_UNSET)
+		fail_msg("'%s' %s has no risk", qn->id, what);
+	check_finding(qn->id, what, b->finding);
+}
+
+static void test_risk_and_findings(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	size_t i, j, n = 0;
+
+	(void)state;
+	for (i = 0; i < q->nquestions; i++) {
+		const struct question *qn = q->questions[i];
+
+		if (!qn->scored)
+			continue;
+		/* A scale without bands derives its risks from the score. */
+		if (qn->type == QTYPE_SCALE && !qn->nbands)
+			fail_msg("scale '%s' has no bands to carry risks",
+				 qn->id);
+		for (j = 0; j < qn->nchoices; j++, n++)
+			check_choice(qn, &qn->choices[j]);
+		for (j = 0; j < qn->nbands; j++, n++)
+			check_band(qn, &qn->bands[j]);
+	}
+	print_message("# %zu choices and bands checked against the rubric\n",
+		      n);
+	assert_true(n > 300);
+	questionnaire_free(q);
+}
+
+/*
+ * Only the worst things can be critical.  The rubric names them (accounts,
+ * code or IP outside the company, one irreplaceable person, passwords
+ * alone, no backups, card data outside PCI controls, health data without a
+ * BAA or copied unprotected, money moved without license or checks); this
+ * list is those answers, so that a critical risk cannot creep in elsewhere
+ * unnoticed.
+ */
+static const char *const critical_answers[] = {
+	"team_bus_factor work_stops", "team_agency_dependence stranded",
+	"team_accounts outside", "team_ip missing",
+	"proc_version_control none", "sec_mfa none", "sec_backups none",
+	"sec_pci stored", "pay_pci_saq none", "pay_kyc gaps",
+	"pay_licensing not_checked", "pay_licensing conditions_unmet",
+	"sec_hipaa not-checked", "health_baa missing",
+	"health_phi_logs uncontrolled", "hire_vendor_contracts no-contract",
+};
+
+static int listed_critical(const char *qid, const char *cid)
+{
+	char key[160];
+	size_t i;
+
+	snprintf(key, sizeof(key), "%s %s", qid, cid);
+	for (i = 0; i < sizeof(critical_answers) / sizeof(*critical_answers);
+	     i++)
+		if (!strcmp(critical_answers[i], key))
+			return 1;
+	return 0;
+}
+
+static void test_critical_is_rare(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	size_t i, j, n = 0;
+
+	(void)state;
+	for (i = 0; i < q->nquestions; i++) {
+		const struct question *qn = q->questions[i];
+
+		for (j = 0; j < qn->nchoices; j++) {
+			const struct choice *c = &qn->choices[j];
+			int listed = listed_critical(qn->id, c->id);
+
+			if ((c->risk == RISK_CRITICAL) != listed)
+				fail_msg("'%s' answer '%s' is %s critical",
+					 qn->id, c->id,
+					 listed ? "not" : "unexpectedly");
+			n += listed;
+		}
+		for (j = 0; j < qn->nbands; j++)
+			if (qn->bands[j].risk == RISK_CRITICAL)
+				fail_msg("'%s' has a critical band", qn->id);
+	}
+	assert_int_equal(n, sizeof(critical_answers) /
+			    sizeof(*critical_answers));
+	questionnaire_free(q);
+}
+
+/* ---- before launch: "not yet" answers and "not applicable" ------------- */
+
+static int is_not_yet(const struct choice *c)
+{
+	return !strcmp(c->id, "not_yet") || !strcmp(c->id, "not_launched");
+}
+
+/* Questions where a company may honestly have nothing to assess. */
+static const char *const may_not_have[] = {
+	"align_presales",	/* no deal has reached the technical staff */
+	"team_onboarding",	/* nobody joined recently */
+	"sec_backups",		/* the product keeps no data of its own */
+	"sec_pci",		/* no card payments taken yet */
+	"pay_fraud",		/* no money moves through the product yet */
+	"hire_plan",		/* no technical hires planned */
+	"hire_employer_brand",	/* not hiring engineers */
+};
+
+/* Answers that exist because "not yet" is the honest one. */
+static const char *const not_yet_answers[] = {
+	"sec_offboarding not_yet", "sec_data_protection not_launched",
+	"trust_sso not_yet", "hire_interview not_yet",
+	"hire_compensation not_yet",
+};
+
+static void check_not_yet(const struct question *qn, const struct choice *c)
+{
+	if (c->risk != RISK_LOW || !c->finding || !c->advice)
+		fail_msg("'%s' answer '%s' needs low risk, a finding and "
+			 "advice on what to prepare", qn->id, c->id);
+	/* Halfway on a single question: nothing wrong, nothing ready.  On a
+	 * multi question only a choice that earns nothing speaks. */
+	if (qn->type == QTYPE_MULTI ? c->score != 0 :
+	    c->score != qn->best_score / 2)
+		fail_msg("'%s' answer '%s' does not score as the rubric says",
+			 qn->id, c->id);
+	if (qn->not_applicable)
+		fail_msg("'%s' offers both \"not yet\" and \"not "
+			 "applicable\"", qn->id);
+}
+
+static void test_before_launch(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	size_t i, j, found = 0;
+
+	(void)state;
+	for (i = 0; i < q->nquestions; i++) {
+		const struct question *qn = q->questions[i];
+		const char *p = qn->not_applicable_prompt;
+
+		for (j = 0; j < qn->nchoices; j++) {
+			char key[160];
+			size_t k;
+			int listed = 0;
+
+			if (!is_not_yet(&qn->choices[j]))
+				continue;
+			check_not_yet(qn, &qn->choices[j]);
+			snprintf(key, sizeof(key), "%s %s", qn->id,
+				 qn->choices[j].id);
+			for (k = 0; k < sizeof(not_yet_answers) /
+				    sizeof(*not_yet_answers); k++)
+				listed |= !strcmp(key, not_yet_answers[k]);
+			if (!listed)
+				fail_msg("'%s' is not in not_yet_answers", key);
+			found++;
+		}
+		if (qn->not_applicable && (!p || p[strlen(p) - 1] != '?'))
+			fail_msg("'%s' allows \"not applicable\" but does not "
+				 "ask why", qn->id);
+	}
+	assert_int_equal(found, sizeof(not_yet_answers) /
+				sizeof(*not_yet_answers));
+	for (i = 0; i < sizeof(may_not_have) / sizeof(*may_not_have); i++) {
+		const struct question *qn =
+			questionnaire_question(q, may_not_have[i]);
+
+		assert_non_null(qn);
+		if (!qn->not_applicable)
+			fail_msg("'%s' does not allow \"not applicable\"",
+				 qn->id);
+	}
+	questionnaire_free(q);
+}
+
+/* ---- one action per thing to do ----------------------------------------- */
+
+struct advice_item {
+	const struct question *question;
+	const char *advice;
+	const char *initiative;
+};
+
+static void add_item(struct advice_item *items, size_t *n,
+		     const struct question *qn, const char *advice,
+		     const char *initiative)
+{
+	items[*n].question = qn;
+	items[*n].advice = advice ? advice : qn->advice;
+	items[*n].initiative = initiative ? initiative : qn->initiative;
+	(*n)++;
+}
+
+/*
+ * The plan merges findings that give the same advice into one action
+ * (cto-assess(1), SCORING).  Two different questions that happen to share
+ * an advice text would be merged without anyone deciding it; merging is
+ * what initiatives are for, so the same advice in two questions is allowed
+ * only when both name the same initiative.  (Within one question it does
+ * not matter: a question has one finding at a time.)
+ */
+static void test_advice_distinct(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	struct advice_item *items;
+	size_t i, j, n = 0, cap = 0;
+
+	(void)state;
+	for (i = 0; i < q->nquestions; i++)
+		cap += q->questions[i]->nchoices + q->questions[i]->nbands;
+	items = xcalloc(cap ? cap : 1, sizeof(*items));
+	for (i = 0; i < q->nquestions; i++) {
+		const struct question *qn = q->questions[i];
+
+		if (!qn->scored)
+			continue;
+		for (j = 0; j < qn->nchoices; j++)
+			add_item(items, &n, qn, qn->choices[j].advice,
+				 qn->choices[j].initiative);
+		for (j = 0; j < qn->nbands; j++)
+			add_item(items, &n, qn, qn->bands[j].advice,
+				 qn->bands[j].initiative);
+	}
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			const struct advice_item *a = &items[i], *b = &items[j];
+
+			if (a->question == b->question || !a->advice ||
+			    !b->advice || strcmp(a->advice, b->advice))
+				continue;
+			if (!a->initiative || !b->initiative ||
+			    strcmp(a->initiative, b->initiative))
+				fail_msg("'%s' and '%s' give the same advice "
+					 "without sharing an initiative",
+					 a->question->id, b->question->id);
+		}
+	free(items);
+	questionnaire_free(q);
+}
+
+static int names(const char *ref, const char *id)
+{
+	return ref && !strcmp(ref, id);
+}
+
+/* How many questions, choices and bands name initiative id. */
+static size_t initiative_uses(const struct questionnaire *q, const char *id)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < q->nquestions; i++) {
+		const struct question *qn = q->questions[i];
+
+		n += names(qn->initiative, id);
+		for (j = 0; j < qn->nchoices; j++)
+			n += names(qn->choices[j].initiative, id);
+		for (j = 0; j < qn->nbands; j++)
+			n += names(qn->bands[j].initiative, id);
+	}
+	return n;
+}
+
+/* Every initiative is used, by answers to more than one question (else it
+ * merges nothing), and says what to do: in the plan its advice replaces
+ * the advice of the findings it groups. */
+static void test_initiatives(void **state)
+{
+	struct questionnaire *q = load(FULL);
+	size_t i;
+
+	(void)state;
+	assert_true(q->ninitiatives >= 8);
+	for (i = 0; i < q->ninitiatives; i++) {
+		const struct initiative *in = &q->initiatives[i];
+		size_t k, questions = 0;
+
+		if (!initiative_uses(q, in->id))
+			fail_msg("initiative '%s' is never used", in->id);
+		if (!in->advice || strlen(in->advice) < 120)
+			fail_msg("initiative '%s' lacks real advice", in->id);
+		for (k = 0; k < q->nquestions; k++) {
+			const struct question *qn = q->questions[k];
+			size_t j;
+			int uses = names(qn->initiative, in->id);
+
+			for (j = 0; j < qn->nchoices; j++)
+				uses |= names(qn->choices[j].initiative, in->id);
+			for (j = 0; j < qn->nbands; j++)
+				uses |= names(qn->bands[j].initiative, in->id);
+			questions += uses;
+		}
+		if (questions < 2)
+			fail_msg("initiative '%s' groups only one question",
+				 in->id);
 	}
 	questionnaire_free(q);
 }
@@ -472,6 +832,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_help_and_advice),
+		cmocka_unit_test(test_risk_and_findings),
+		cmocka_unit_test(test_critical_is_rare),
+		cmocka_unit_test(test_before_launch),
+		cmocka_unit_test(test_advice_distinct),
+		cmocka_unit_test(test_initiatives),
 		cmocka_unit_test(test_shape),
 		cmocka_unit_test(test_profile_text),
 		cmocka_unit_test(test_v1_ids),
