@@ -38,8 +38,19 @@ int file_write_atomic(const char *path, const void *data, size_t len,
 		      unsigned flags, struct buf *err);
 
 /*
- * Reads the whole file at path into out (appended), refusing files larger
- * than max bytes.  Returns 0, or -1 with a message in err.
+ * Opens path for reading if it is a regular file.  The check is made on the
+ * opened descriptor, so that nothing can swap the file in between; the open
+ * itself is non-blocking (then made blocking again), so that a FIFO or a
+ * terminal cannot make it wait.  Returns the descriptor (the caller closes
+ * it), or -1 with "cannot open 'x': ..." or "'x' is not a regular file" in
+ * err.
+ */
+int file_open_regular(const char *path, struct buf *err);
+
+/*
+ * Reads the whole regular file at path (see file_open_regular) into out
+ * (appended), refusing files larger than max bytes.  Returns 0, or -1 with
+ * a message in err.
  */
 int file_read_all(const char *path, size_t max, struct buf *out,
 		  struct buf *err);

@@ -22,7 +22,17 @@
 
 /* Where a root key that the second pass checks was written. */
 struct root_refs {
-	struct srcpos stage, name;
+	struct srcpos stage, name, team_size;
+};
+
+/*
+ * An `initiative:` of a question, choice or band, checked in the second
+ * pass once every file's initiatives are known.  The id is a copy: an
+ * include filter may drop the question that holds the original.
+ */
+struct initiative_ref {
+	char *id;
+	struct srcpos pos;
 };
 
 struct loader {
@@ -35,6 +45,12 @@ struct loader {
 	struct area *areas;       /* merged areas */
 	size_t nareas, areas_alloc;
 	struct root_refs refs;
+	/* Initiatives as read from every file, and the references to them;
+	 * the second pass moves the first into the questionnaire. */
+	struct initiative *initiatives;
+	size_t ninitiatives, initiatives_alloc;
+	struct initiative_ref *initiative_refs;
+	size_t nrefs, refs_alloc;
 	/*
 	 * Questions taken from the YAML stream as they close (yamltree.h),
 	 * each with the `questions` list it came from; load_area() claims
@@ -50,8 +66,25 @@ struct loader {
 	int fragment;
 };
 
+/*
+ * Checks a mapping of the format against its key table (tree_check_keys)
+ * and refuses empty values: every value of the format is text that means
+ * something, and an empty one is a mistake.
+ */
+void loader_check_keys(struct loader *l, const struct ynode *map,
+		       const struct key_spec *specs, size_t nspecs,
+		       const char *what);
+
 /* The place of node n in the file being read. */
 struct srcpos loader_pos(const struct loader *l, const struct ynode *n);
+
+/*
+ * Reads the `initiative:` of map (a question, choice or band named by
+ * what), an id, and notes the reference for the second pass.  Returns a
+ * copy (the caller owns it) or NULL.
+ */
+char *loader_initiative_ref(struct loader *l, const struct ynode *map,
+			    const char *what);
 
 /*
  * Reads the question mapping n into q (which it initialises); every problem

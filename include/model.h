@@ -159,7 +159,9 @@ struct questionnaire {
 	size_t nareas;
 	struct question **questions; /* every question, in asking order */
 	size_t nquestions;
-	struct initiative *initiatives; /* in the order written */
+	struct initiative *initiatives; /* in the order read: like areas,
+					   an included file's before the
+					   including file's own */
 	size_t ninitiatives;
 
 	char hash[17];     /* 16 hex digits over the content, see model_hash */

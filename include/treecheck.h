@@ -81,22 +81,32 @@ void tree_check_open_keys(const struct tree_check *c, const struct ynode *map,
 /*
  * Checks a mapping's keys against its table: as tree_check_open_keys(), and
  * every key must be in specs (else an error with a hint at the closest) and
- * every required key present.
+ * every required key present (written, even if with an empty value).
  */
 void tree_check_keys(const struct tree_check *c, const struct ynode *map,
 		     const struct key_spec *specs, size_t nspecs,
 		     const char *what);
 
 /*
+ * Reports every empty value of a mapping ("'weight' of an area must not be
+ * empty"), at its key: for a format where every value is text and an empty
+ * one is a mistake (the questionnaire), not for YAML's own types, where it
+ * is null (the answers file).
+ */
+void tree_check_empty_values(const struct tree_check *c,
+			     const struct ynode *map, const char *what);
+
+/*
  * The value under key in map, or NULL when the key is absent or its value
- * is null (see ynode_value_type), which the format reads as absent.
+ * empty (which tree_check_empty_values() reports).  ~ and null are values
+ * like any other here: the text "~" and "null".
  */
 const struct ynode *tree_value(const struct ynode *map, const char *key);
 
 /*
- * The list or mapping under key in map, or NULL when the key is absent; a
- * value of another kind is reported ("'bands' must be a list, not a
- * scalar") and NULL returned.
+ * The list or mapping under key in map, or NULL when the key is absent or
+ * its value empty; a value of another kind is reported ("'bands' must be a
+ * list, not a scalar") and NULL returned.
  */
 const struct ynode *tree_get_kind(const struct tree_check *c,
 				  const struct ynode *map, const char *key,

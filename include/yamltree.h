@@ -98,6 +98,9 @@ int yaml_top_level_key(const char *path, const char *key, size_t max_size);
 /* The value stored under key in a mapping, or NULL. */
 struct ynode *ynode_get(const struct ynode *map, const char *key);
 
+/* The key node itself (for its place), or NULL. */
+struct ynode *ynode_get_key(const struct ynode *map, const char *key);
+
 /* Number of key/value pairs of a mapping. */
 static inline size_t ynode_pairs(const struct ynode *map)
 {

@@ -24,8 +24,18 @@
 /* Answers files larger than this are refused before parsing. */
 #define ANSWERS_MAX_FILE_SIZE (16u * 1024 * 1024)
 
-static const char *const status_skipped = "skipped";
-static const char *const status_dont_know = "dont_know";
+/*
+ * The answers that are a status rather than a value, as the file writes
+ * them: {"status": "skipped"}; "not_applicable" may carry a "reason".
+ */
+static const struct status_spec {
+	const char *name;
+	enum answer_kind kind;
+} statuses[] = {
+	{ "skipped", ANSWER_SKIPPED },
+	{ "dont_know", ANSWER_DONT_KNOW },
+	{ "not_applicable", ANSWER_NOT_APPLICABLE },
+};
 
 /* ---- writing --------------------------------------------------------- */
 
@@ -56,16 +66,19 @@ static cJSON *answer_to_json(const struct answer *ans)
 		return cJSON_CreateNumber(ans->number);
 	case ANSWER_TEXT:
 		return cJSON_CreateString(ans->text);
-	case ANSWER_SKIPPED:
-	case ANSWER_DONT_KNOW:
-		v = cJSON_CreateObject();
-		cJSON_AddStringToObject(v, "status",
-					ans->kind == ANSWER_SKIPPED ?
-						status_skipped : status_dont_know);
-		return v;
 	default:
-		return NULL;
+		break;
 	}
+	for (i = 0; i < ARRAY_SIZE(statuses); i++) {
+		if (statuses[i].kind != ans->kind)
+			continue;
+		v = cJSON_CreateObject();
+		cJSON_AddStringToObject(v, "status", statuses[i].name);
+		if (ans->kind == ANSWER_NOT_APPLICABLE && ans->text)
+			cJSON_AddStringToObject(v, "reason", ans->text);
+		return v;
+	}
+	return NULL;
 }
 
 /* The company profile as far as it is answered: name and stage. */
@@ -207,6 +220,62 @@ static int expect_mapping(struct reader *r, const struct ynode *n,
 
 /* ---- reading: one answer --------------------------------------------- */
 
+/*
+ * How a value reads in a message: 'lots', the text '3' (a number in
+ * quotes), the number 42, the boolean true, null, a list.
+ */
+static void add_value(struct buf *msg, const struct ynode *n)
+{
+	double v;
+
+	switch (ynode_value_type(n)) {
+	case YVALUE_NULL:
+		buf_adds(msg, "null");
+		break;
+	case YVALUE_BOOL:
+		buf_addf(msg, "the boolean %s", n->text);
+		break;
+	case YVALUE_NUMBER:
+		buf_addf(msg, "the number %s", n->text);
+		break;
+	case YVALUE_TEXT:
+		buf_addf(msg, "%s'%s'",
+			 parse_number(n->text, &v) == 0 ? "the text " : "",
+			 n->text);
+		break;
+	default:
+		buf_adds(msg, ynode_kind_name(n));
+	}
+}
+
+/*
+ * Reports that n, the answer to (or note on) question id, is not what was
+ * expected ("a number"), saying what it is, and hint when there is one
+ * (what quotes would change).
+ */
+static void wrong_type(struct reader *r, const struct ynode *n,
+		       const char *subject, const char *id,
+		       const char *expected, const char *hint)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_addf(&msg, "%s '%s' must be %s, not ", subject, id, expected);
+	add_value(&msg, n);
+	if (hint)
+		buf_addf(&msg, " (%s)", hint);
+	tree_error(&r->tc, n, "%s", msg.data);
+	buf_release(&msg);
+}
+
+/* The hint for a number or boolean where text was expected. */
+static const char *quote_hint(const struct ynode *n)
+{
+	enum yvalue_type t = ynode_value_type(n);
+
+	return t == YVALUE_NUMBER || t == YVALUE_BOOL ?
+		"put it in quotes to make it text" : NULL;
+}
+
 /* Appends "a, b, c" (the choice ids of question). */
 static void add_choice_ids(struct buf *msg, const struct question *question)
 {
@@ -216,27 +285,13 @@ static void add_choice_ids(struct buf *msg, const struct question *question)
 		buf_addf(msg, "%s%s", i ? ", " : "", question->choices[i].id);
 }
 
-/* Checks that n names a choice of question; returns the choice id or NULL. */
-static const char *read_choice(struct reader *r, const struct question *qn,
-			       const struct ynode *n)
+static void unknown_choice(struct reader *r, const struct question *qn,
+			   const struct ynode *n)
 {
-	const char **ids;
+	const char **ids = xcalloc(qn->nchoices, sizeof(*ids));
 	struct buf msg = BUF_INIT;
 	size_t i;
 
-	if (n->kind != YNODE_SCALAR || !is_text(n)) {
-		tree_error(&r->tc, n, "answer to '%s' must be a choice "
-			  "id, not %s", qn->id,
-			  is_null(n) ? "null" : ynode_kind_name(n));
-		return NULL;
-	}
-	/* JSON booleans answer yes/no questions naturally. */
-	if (qn->type == QTYPE_YESNO && n->style == YSTYLE_PLAIN &&
-	    (!strcmp(n->text, "true") || !strcmp(n->text, "false")))
-		return !strcmp(n->text, "true") ? "yes" : "no";
-	if (question_choice(qn, n->text))
-		return n->text;
-	ids = xcalloc(qn->nchoices, sizeof(*ids));
 	for (i = 0; i < qn->nchoices; i++)
 		ids[i] = qn->choices[i].id;
 	buf_addf(&msg, "unknown choice '%s' for question '%s'", n->text,
@@ -247,6 +302,27 @@ static const char *read_choice(struct reader *r, const struct question *qn,
 	tree_error(&r->tc, n, "%s", msg.data);
 	buf_release(&msg);
 	free(ids);
+}
+
+/* Checks that n names a choice of question; returns the choice id or NULL. */
+static const char *read_choice(struct reader *r, const struct question *qn,
+			       const struct ynode *n)
+{
+	enum yvalue_type t = ynode_value_type(n);
+
+	/* Booleans answer yes/no questions naturally. */
+	if (qn->type == QTYPE_YESNO && t == YVALUE_BOOL)
+		return strchr("tT", n->text[0]) ? "yes" : "no";
+	if (t != YVALUE_TEXT || !ynode_is_string(n)) {
+		wrong_type(r, n, "answer to", qn->id, "a choice id",
+			   t == YVALUE_NUMBER && question_choice(qn, n->text) ?
+				   "put it in quotes to mean the choice" :
+				   NULL);
+		return NULL;
+	}
+	if (question_choice(qn, n->text))
+		return n->text;
+	unknown_choice(r, qn, n);
 	return NULL;
 }
 
@@ -269,9 +345,8 @@ static int read_multi(struct reader *r, const struct question *qn,
 	int ret = 0;
 
 	if (n->kind != YNODE_SEQUENCE) {
-		tree_error(&r->tc, n, "answer to '%s' must be a list of "
-			  "choice ids (it allows several), not %s", qn->id,
-			  is_null(n) ? "null" : ynode_kind_name(n));
+		wrong_type(r, n, "answer to", qn->id, "a list of choice ids "
+			   "(it allows several)", NULL);
 		return -1;
 	}
 	ans->kind = ANSWER_CHOICES;
@@ -288,8 +363,8 @@ static int read_multi(struct reader *r, const struct question *qn,
 				break;
 		if (j < ans->nchoices) {
 			tree_error(&r->tc, n->items[i], "choice '%s' is "
-				  "listed twice in the answer to '%s'", id,
-				  qn->id);
+				   "listed twice in the answer to '%s'", id,
+				   qn->id);
 			ret = -1;
 			continue;
 		}
@@ -318,13 +393,12 @@ static int read_number(struct reader *r, const struct question *qn,
 	double v;
 	int bad_range, bad_whole;
 
-	if (!is_text(n) || parse_number(n->text, &v) < 0) {
-		tree_error(&r->tc, n, "answer to '%s' must be a number, "
-			  "not %s%s%s", qn->id,
-			  is_text(n) ? "'" : "",
-			  is_text(n) ? n->text
-				     : is_null(n) ? "null" : ynode_kind_name(n),
-			  is_text(n) ? "'" : "");
+	if (ynode_value_type(n) != YVALUE_NUMBER ||
+	    parse_number(n->text, &v) < 0) {
+		wrong_type(r, n, "answer to", qn->id, "a number",
+			   ynode_value_type(n) == YVALUE_TEXT &&
+			   parse_number(n->text, &v) == 0 ?
+				   "a number in quotes is text" : NULL);
 		return -1;
 	}
 	bad_range = (qn->has_min && v < qn->min) ||
@@ -332,7 +406,8 @@ static int read_number(struct reader *r, const struct question *qn,
 	bad_whole = qn->type == QTYPE_SCALE && v != (double)(long long)v;
 	if (bad_range || bad_whole) {
 		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
-			 qn->id, bad_range ? "out of range" : "not a whole number",
+			 qn->id,
+			 bad_range ? "out of range" : "not a whole number",
 			 qn->type == QTYPE_SCALE ? "a whole number " : "");
 		add_range(&msg, qn);
 		buf_adds(&msg, ")");
@@ -345,53 +420,107 @@ static int read_number(struct reader *r, const struct question *qn,
 	return 0;
 }
 
+/*
+ * Reads text (a note, or the answer to a text question); returns a copy
+ * or NULL after an error.  subject and id name it in messages.
+ */
+static char *read_text_value(struct reader *r, const struct ynode *n,
+			     const char *subject, const char *id)
+{
+	if (ynode_value_type(n) != YVALUE_TEXT) {
+		wrong_type(r, n, subject, id, "text", quote_hint(n));
+		return NULL;
+	}
+	if (!ynode_is_string(n)) {
+		tree_error(&r->tc, n, "%s '%s' must be text without NUL "
+			   "characters", subject, id);
+		return NULL;
+	}
+	return xstrdup(n->text);
+}
+
 static int read_text(struct reader *r, const struct question *qn,
 		     const struct ynode *n, struct answer *ans)
 {
-	if (!is_text(n)) {
-		tree_error(&r->tc, n, "answer to '%s' must be text%s, "
-			  "not %s", qn->id,
-			  n->kind == YNODE_SCALAR && !is_null(n) ?
-				  " without NUL characters" : "",
-			  is_null(n) ? "null" : ynode_kind_name(n));
+	char *text = read_text_value(r, n, "answer to", qn->id);
+
+	if (!text)
 		return -1;
-	}
 	ans->kind = ANSWER_TEXT;
-	ans->text = xstrdup(n->text);
+	ans->text = text;
 	return 0;
 }
 
-/* {status: skipped} or {status: dont_know}. */
+/* The status named by s, or NULL after an error. */
+static const struct status_spec *find_status(struct reader *r,
+					     const struct question *qn,
+					     const struct ynode *s)
+{
+	struct buf msg = BUF_INIT;
+	size_t i;
+
+	for (i = 0; is_text(s) && i < ARRAY_SIZE(statuses); i++)
+		if (!strcmp(s->text, statuses[i].name))
+			return &statuses[i];
+	buf_addf(&msg, "unknown status '%s' in the answer to '%s' (expected "
+		 "one of: ", is_text(s) ? s->text : "", qn->id);
+	for (i = 0; i < ARRAY_SIZE(statuses); i++)
+		buf_addf(&msg, "%s%s", i ? ", " : "", statuses[i].name);
+	buf_adds(&msg, ")");
+	tree_error(&r->tc, s, "%s", msg.data);
+	buf_release(&msg);
+	return NULL;
+}
+
+/* Whether question allows the status; reports it otherwise. */
+static int status_allowed(struct reader *r, const struct question *qn,
+			  const struct ynode *s,
+			  const struct status_spec *status)
+{
+	if (status->kind == ANSWER_DONT_KNOW && !qn->dont_know)
+		tree_error(&r->tc, s, "question '%s' does not offer \"don't "
+			   "know\"", qn->id);
+	else if (status->kind == ANSWER_NOT_APPLICABLE && !qn->not_applicable)
+		tree_error(&r->tc, s, "question '%s' does not allow \"not "
+			   "applicable\"", qn->id);
+	else
+		return 1;
+	return 0;
+}
+
+/*
+ * {status: skipped}, {status: dont_know} or {status: not_applicable,
+ * reason: TEXT}, the reason optional.
+ */
 static int read_status(struct reader *r, const struct question *qn,
 		       const struct ynode *n, struct answer *ans)
 {
-	static const struct key_spec keys[] = { { "status", 0 } };
+	static const struct key_spec keys[] = {
+		{ "status", 0 }, { "reason", 0 }
+	};
 	const struct ynode *s = ynode_get(n, "status");
+	const struct ynode *reason = ynode_get(n, "reason");
+	const struct status_spec *status;
 	size_t before = r->tc.diags->errors;
 
 	tree_check_keys(&r->tc, n, keys, ARRAY_SIZE(keys), "an answer");
 	if (!s) {
-		tree_error(&r->tc, n, "answer to '%s' must be a value, "
-			  "{status: skipped} or {status: dont_know}, not a "
-			  "mapping without 'status'", qn->id);
+		tree_error(&r->tc, n, "answer to '%s' must be a value or "
+			   "{status: ...}, not a mapping without 'status'",
+			   qn->id);
 		return -1;
 	}
-	if (!is_text(s) || (strcmp(s->text, status_skipped) &&
-			    strcmp(s->text, status_dont_know))) {
-		tree_error(&r->tc, s, "unknown status '%s' in the answer "
-			  "to '%s' (expected 'skipped' or 'dont_know')",
-			  is_text(s) ? s->text : "", qn->id);
+	status = find_status(r, qn, s);
+	if (!status || !status_allowed(r, qn, s, status))
 		return -1;
-	}
-	if (!strcmp(s->text, status_dont_know) && !qn->dont_know) {
-		tree_error(&r->tc, s, "question '%s' does not offer "
-			  "\"don't know\"", qn->id);
-		return -1;
-	}
+	if (reason && status->kind != ANSWER_NOT_APPLICABLE)
+		tree_error(&r->tc, ynode_get_key(n, "reason"), "'reason' goes "
+			   "only with status 'not_applicable'");
+	else if (reason && !is_null(reason))
+		ans->text = read_text_value(r, reason, "reason for", qn->id);
 	if (r->tc.diags->errors != before)
 		return -1;
-	ans->kind = !strcmp(s->text, status_skipped) ? ANSWER_SKIPPED
-						     : ANSWER_DONT_KNOW;
+	ans->kind = status->kind;
 	return 0;
 }
 
@@ -606,27 +735,26 @@ static void read_notes_map(struct reader *r, const struct ynode *map)
 		const struct ynode *value = map->items[i + 1];
 		const struct question *qn;
 		struct answer *ans;
+		char *note;
 
 		if (key->kind != YNODE_SCALAR)
 			continue; /* reported */
 		if (is_null(value))
 			continue;
-		if (!is_text(value)) {
-			tree_error(&r->tc, value, "note on '%s' must be "
-				  "text, not %s", key->text,
-				  ynode_kind_name(value));
+		note = read_text_value(r, value, "note on", key->text);
+		if (!note)
 			continue;
-		}
 		qn = questionnaire_question(r->q, key->text);
 		if (!qn) {
 			warn_orphan(r, key, "note");
 			keep_orphan(r, ORPHAN_NOTES, key->text,
-				    cJSON_CreateString(value->text));
+				    cJSON_CreateString(note));
+			free(note);
 			continue;
 		}
 		ans = answers_get(r->a, qn);
 		free(ans->note);
-		ans->note = xstrdup(value->text);
+		ans->note = note;
 	}
 }
 
@@ -713,7 +841,8 @@ static void read_root(struct reader *r, const struct ynode *root)
 /* The questionnaire id or path recorded in the file, or NULL. */
 static const char *ref_text(const struct ynode *root, const char *key)
 {
-	const struct ynode *n = ynode_get(ynode_get(root, "questionnaire"), key);
+	const struct ynode *ref = ynode_get(root, "questionnaire");
+	const struct ynode *n = ynode_get(ref, key);
 
 	return n && is_text(n) ? n->text : NULL;
 }

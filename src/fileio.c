@@ -277,6 +277,35 @@ out:
 /* How much room each read() gets. */
 #define READ_CHUNK ((size_t)65536)
 
+int file_open_regular(const char *path, struct buf *err)
+{
+	struct stat st;
+	int fd, flags;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		buf_addf(err, "cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		buf_addf(err, "'%s' is not a regular file", path);
+		goto fail;
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+		buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	return fd;
+fail:
+	close(fd);
+	return -1;
+}
+
 int file_read_all(const char *path, size_t max, struct buf *out,
 		  struct buf *err)
 {
@@ -284,17 +313,11 @@ int file_read_all(const char *path, size_t max, struct buf *out,
 	size_t total = 0;
 	int fd, ret = -1;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		buf_addf(err, "cannot open '%s': %s", path, strerror(errno));
+	fd = file_open_regular(path, err);
+	if (fd < 0)
 		return -1;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		buf_addf(err, "'%s' is a directory", path);
-		goto out;
-	}
-	/* One allocation for a regular file, rather than doubling copies. */
-	if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= max)
+	/* One allocation for the whole file, rather than doubling copies. */
+	if (fstat(fd, &st) == 0 && st.st_size > 0 && (size_t)st.st_size <= max)
 		buf_grow(out, (size_t)st.st_size + READ_CHUNK);
 	for (;;) {
 		ssize_t n;

@@ -26,10 +26,15 @@
 static const struct key_spec root_keys[] = {
 	{ "id", 1 }, { "title", 1 }, { "version", 1 }, { "description", 0 },
 	{ "author", 0 }, { "stage_question", 0 }, { "name_question", 0 },
-	{ "levels", 0 }, { "include", 0 }, { "areas", 0 },
+	{ "team_size_question", 0 }, { "levels", 0 }, { "initiatives", 0 },
+	{ "include", 0 }, { "areas", 0 },
 };
 static const struct key_spec fragment_keys[] = {
-	{ "description", 0 }, { "include", 0 }, { "areas", 1 },
+	{ "description", 0 }, { "initiatives", 0 }, { "include", 0 },
+	{ "areas", 1 },
+};
+static const struct key_spec initiative_keys[] = {
+	{ "id", 1 }, { "title", 1 }, { "advice", 0 },
 };
 static const struct key_spec include_keys[] = {
 	{ "path", 1 }, { "areas", 0 }, { "questions", 0 },
@@ -50,6 +55,14 @@ static const struct level default_levels[] = {
 	{ (char *)"established", (char *)"Established", 60, NULL },
 	{ (char *)"strong", (char *)"Strong", 80, NULL },
 };
+
+void loader_check_keys(struct loader *l, const struct ynode *map,
+		       const struct key_spec *specs, size_t nspecs,
+		       const char *what)
+{
+	tree_check_keys(&l->tc, map, specs, nspecs, what);
+	tree_check_empty_values(&l->tc, map, what);
+}
 
 struct srcpos loader_pos(const struct loader *l, const struct ynode *n)
 {
@@ -157,7 +170,7 @@ static void load_area(struct loader *l, const struct ynode *n,
 	a->scored = 1;
 	if (tree_expect_kind(tc, n, YNODE_MAPPING, "an area") < 0)
 		return;
-	tree_check_keys(tc, n, area_keys, ARRAY_SIZE(area_keys), "an area");
+	loader_check_keys(l, n, area_keys, ARRAY_SIZE(area_keys), "an area");
 	a->id = tree_get_id(tc, n, "id", "an area");
 	a->title = tree_get_text(tc, n, "title", "an area");
 	a->description = tree_get_text(tc, n, "description", "an area");
@@ -193,7 +206,8 @@ static const char *intern_file(struct loader *l, const char *path)
 	return q->files[q->nfiles++];
 }
 
-static void load_file(struct loader *l, const char *path, int is_root);
+static void load_file(struct loader *l, const char *path, int is_root,
+		      const struct ynode *from);
 static void apply_filters(struct loader *l, size_t first,
 			  const struct ynode *areas,
 			  const struct ynode *questions);
@@ -254,12 +268,12 @@ static void load_include(struct loader *l, const struct ynode *entry,
 	if (entry->kind == YNODE_MAPPING) {
 		int top = !strcmp(path_key, "path");
 
-		tree_check_keys(tc, entry,
+		loader_check_keys(l, entry,
 				top ? include_keys : area_include_keys,
 				top ? ARRAY_SIZE(include_keys) :
 				      ARRAY_SIZE(area_include_keys),
 				"an include entry");
-		name = ynode_get(entry, path_key);
+		name = tree_value(entry, path_key);
 		areas = tree_get_kind(tc, entry, "areas", YNODE_SEQUENCE);
 		questions = tree_get_kind(tc, entry, "questions",
 					  YNODE_SEQUENCE);
@@ -274,14 +288,10 @@ static void load_include(struct loader *l, const struct ynode *entry,
 		return;
 	}
 	path = include_path(including, name->text);
-	if (!file_exists(path) || file_is_dir(path)) {
-		tree_error(tc, name, "cannot open included file '%s': %s",
-			   name->text,
-			   strerror(file_is_dir(path) ? EISDIR : ENOENT));
-	} else if (include_cycle(l, name, path) == 0) {
+	if (include_cycle(l, name, path) == 0) {
 		size_t first = l->nareas;
 
-		load_file(l, path, 0);
+		load_file(l, path, 0, name);
 		l->tc.file = including;
 		if (areas || questions)
 			apply_filters(l, first, areas, questions);
@@ -397,9 +407,9 @@ static void load_level(struct loader *l, const struct ynode *n,
 		       struct level *lv, int first)
 {
 	const struct tree_check *tc = &l->tc;
-	const struct ynode *min = ynode_get(n, "min");
+	const struct ynode *min = tree_value(n, "min");
 
-	tree_check_keys(tc, n, level_keys, ARRAY_SIZE(level_keys), "a level");
+	loader_check_keys(l, n, level_keys, ARRAY_SIZE(level_keys), "a level");
 	lv->id = tree_get_id(tc, n, "id", "a level");
 	lv->name = tree_get_text(tc, n, "name", "a level");
 	lv->description = tree_get_text(tc, n, "description", "a level");
@@ -470,7 +480,38 @@ static void load_metadata(struct loader *l, const struct ynode *root)
 					  &l->refs.stage);
 	q->name_question = load_root_ref(l, root, "name_question",
 					 &l->refs.name);
+	q->team_size_question = load_root_ref(l, root, "team_size_question",
+					      &l->refs.team_size);
 	load_levels(l, root);
+}
+
+/*
+ * The initiatives of a file (root or fragment): every file's go into one
+ * list, which the second pass checks for unique ids.
+ */
+static void load_initiatives(struct loader *l, const struct ynode *root)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *list;
+	size_t i;
+
+	list = tree_get_kind(tc, root, "initiatives", YNODE_SEQUENCE);
+	for (i = 0; list && i < list->count; i++) {
+		const struct ynode *n = list->items[i];
+		struct initiative *in;
+
+		if (tree_expect_kind(tc, n, YNODE_MAPPING, "an initiative") < 0)
+			continue;
+		loader_check_keys(l, n, initiative_keys,
+				  ARRAY_SIZE(initiative_keys), "an initiative");
+		GROW(l->initiatives, l->initiatives_alloc,
+		     l->ninitiatives + 1);
+		in = &l->initiatives[l->ninitiatives++];
+		in->id = tree_get_id(tc, n, "id", "an initiative");
+		in->title = tree_get_text(tc, n, "title", "an initiative");
+		in->advice = tree_get_text(tc, n, "advice", "an initiative");
+		in->pos = loader_pos(l, n);
+	}
 }
 
 static void load_areas(struct loader *l, const struct ynode *root)
@@ -529,13 +570,13 @@ static void check_file_keys(struct loader *l, const struct ynode *root,
 			    int is_root)
 {
 	if (is_root)
-		tree_check_keys(&l->tc, root, root_keys, ARRAY_SIZE(root_keys),
+		loader_check_keys(l, root, root_keys, ARRAY_SIZE(root_keys),
 				"the questionnaire");
 	else if (ynode_get(root, "id"))
-		tree_check_keys(&l->tc, root, root_keys, ARRAY_SIZE(root_keys),
+		loader_check_keys(l, root, root_keys, ARRAY_SIZE(root_keys),
 				"an included questionnaire");
 	else
-		tree_check_keys(&l->tc, root, fragment_keys,
+		loader_check_keys(l, root, fragment_keys,
 				ARRAY_SIZE(fragment_keys), "an included file");
 }
 
@@ -543,19 +584,44 @@ static void check_file_keys(struct loader *l, const struct ynode *root,
  * Loads one file: its includes first, then its own areas (where an entry of
  * `areas` may itself be an include), then (for the root) its metadata.
  */
-static void load_file(struct loader *l, const char *path, int is_root)
+/*
+ * Reads a whole file, which must be a regular file (a FIFO would block);
+ * a failure is reported where the file was named: its include entry from,
+ * or the file itself.
+ */
+static int read_file(struct loader *l, const char *path,
+		     const struct ynode *from, struct buf *data)
+{
+	struct buf err = BUF_INIT;
+	int ret = file_read_all(path, LOADER_MAX_FILE_SIZE, data, &err);
+
+	if (ret < 0 && from)
+		tree_error(&l->tc, from, "%s", err.data);
+	else if (ret < 0)
+		diag_add(l->tc.diags, DIAG_ERROR, path, 0, 0, "%s", err.data);
+	buf_release(&err);
+	return ret;
+}
+
+static void load_file(struct loader *l, const char *path, int is_root,
+		      const struct ynode *from)
 {
 	struct yaml_tree tree;
+	struct buf data = BUF_INIT;
 	const struct ynode *root;
 	char real[PATH_MAX];
-	const char *self = intern_file(l, path);
+	const char *self;
 	struct yaml_stream stream = { take_question, l };
 	size_t base = l->nstreamed; /* this file's questions start here */
 
+	memset(&tree, 0, sizeof(tree));
+	if (read_file(l, path, from, &data) < 0)
+		goto out;
+	self = intern_file(l, path);
 	l->tc.file = self;
 	l->files_read++;
-	if (yaml_tree_load_stream(&tree, path, LOADER_MAX_FILE_SIZE, &stream,
-				  l->tc.diags) < 0)
+	if (yaml_tree_parse_stream(&tree, self, data.data, data.len, &stream,
+				   l->tc.diags) < 0)
 		goto out;
 	root = tree.root;
 	if (!root) {
@@ -572,6 +638,7 @@ static void load_file(struct loader *l, const char *path, int is_root)
 	free((char *)l->stack[--l->depth]);
 	l->tc.file = self;
 	l->streamed_next = base;
+	load_initiatives(l, root);
 	load_areas(l, root);
 	if (is_root)
 		load_metadata(l, root);
@@ -581,6 +648,7 @@ out:
 	/* Questions of lists that were never claimed (a file with errors). */
 	drop_streamed(l, base);
 	yaml_tree_release(&tree);
+	buf_release(&data);
 }
 
 /* ---- entry points ---------------------------------------------------- */
@@ -617,6 +685,15 @@ static void loader_release(struct loader *l)
 		area_release(&l->areas[i]);
 	free(l->areas);
 	free(l->streamed);
+	for (i = 0; i < l->ninitiatives; i++) {
+		free(l->initiatives[i].id);
+		free(l->initiatives[i].title);
+		free(l->initiatives[i].advice);
+	}
+	free(l->initiatives);
+	for (i = 0; i < l->nrefs; i++)
+		free(l->initiative_refs[i].id);
+	free(l->initiative_refs);
 }
 
 /* Loads a root file into a new questionnaire. */
@@ -630,7 +707,7 @@ static struct questionnaire *load_root(const char *path,
 	l.tc.diags = diags;
 	l.q = xcalloc(1, sizeof(*l.q));
 	l.q->path = xstrdup(path);
-	load_file(&l, path, 1);
+	load_file(&l, path, 1, NULL);
 	finish(&l);
 	loader_release(&l);
 	if (diags->errors > errors) {
@@ -757,7 +834,7 @@ int questionnaire_check_fragment(const char *path, struct diag_list *diags)
 	l.q = xcalloc(1, sizeof(*l.q));
 	l.q->path = xstrdup(path);
 	l.fragment = 1;
-	load_file(&l, path, 0);
+	load_file(&l, path, 0, NULL);
 	loader_check(&l);
 	loader_release(&l);
 	questionnaire_free(l.q);

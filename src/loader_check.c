@@ -4,10 +4,11 @@
  *
  * The first pass checked each file's keys and values where they were
  * written.  What spans files is checked here, once every question is known:
- * unique area and question ids, scoring (scores, best scores, help and
- * advice), the questions the root names (stage_question, name_question),
- * stage targets, and conditions, which may refer only to earlier questions
- * and their choices.
+ * unique area, question and initiative ids, scoring (scores, best scores,
+ * help and advice), the questions the root names (stage_question,
+ * name_question, team_size_question), stage targets, the initiatives that
+ * questions, choices and bands name, and conditions, which may refer only
+ * to earlier questions and their choices.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -67,6 +68,14 @@ static void warn_unusable_id(struct loader *l, const struct question *qn)
 			 i < ARRAY_SIZE(keywords) ? "keyword" : "number");
 }
 
+/* One wording for an id defined twice, wherever the first one is. */
+static void duplicate_id(struct loader *l, const char *what, const char *id,
+			 const struct srcpos *pos, const struct srcpos *first)
+{
+	error_pos(l, pos, "duplicate %s id '%s' (first at %s:%d)", what, id,
+		  first->file, first->line);
+}
+
 static void index_areas(struct loader *l)
 {
 	struct questionnaire *q = l->q;
@@ -84,10 +93,7 @@ static void index_areas(struct loader *l)
 		const struct area *first;
 
 		if (a->id && (first = strmap_put(&q->area_index, a->id, a)))
-			error_pos(l, &a->pos, "duplicate area id '%s' (first "
-				  "defined at %s:%d:%d)", a->id,
-				  first->pos.file, first->pos.line,
-				  first->pos.col);
+			duplicate_id(l, "area", a->id, &a->pos, &first->pos);
 		for (j = 0; j < a->nquestions; j++) {
 			struct question *qn = &a->questions[j];
 			const struct question *dup;
@@ -98,13 +104,86 @@ static void index_areas(struct loader *l)
 			q->questions[q->nquestions++] = qn;
 			if (qn->id &&
 			    (dup = strmap_put(&q->question_index, qn->id, qn)))
-				error_pos(l, &qn->pos, "duplicate question id "
-					  "'%s' (first defined at %s:%d:%d)",
-					  qn->id, dup->pos.file,
-					  dup->pos.line, dup->pos.col);
+				duplicate_id(l, "question", qn->id, &qn->pos,
+					     &dup->pos);
 		}
 	}
 }
+
+/* ---- initiatives ------------------------------------------------------ */
+
+static int same_place(const struct srcpos *a, const struct srcpos *b)
+{
+	return a->line == b->line && a->col == b->col &&
+	       !strcmp(a->file, b->file);
+}
+
+static void initiative_release(struct initiative *in)
+{
+	free(in->id);
+	free(in->title);
+	free(in->advice);
+}
+
+/*
+ * Moves every file's initiatives into the questionnaire, indexed by id
+ * (unique across the whole questionnaire).  A file included twice (with
+ * two filters, say) gives its initiatives twice: a definition read again
+ * from the same place is the same one, kept once.
+ */
+static void index_initiatives(struct loader *l)
+{
+	struct questionnaire *q = l->q;
+	size_t i;
+
+	q->initiatives = xcalloc(l->ninitiatives + 1, sizeof(*q->initiatives));
+	for (i = 0; i < l->ninitiatives; i++) {
+		struct initiative *in = &l->initiatives[i], *kept;
+		const struct initiative *first = NULL;
+
+		if (in->id)
+			first = strmap_get(&q->initiative_index, in->id);
+		if (first && !same_place(&first->pos, &in->pos))
+			duplicate_id(l, "initiative", in->id, &in->pos,
+				     &first->pos);
+		if (first) {
+			initiative_release(in);
+			continue;
+		}
+		kept = &q->initiatives[q->ninitiatives++];
+		*kept = *in;
+		if (kept->id)
+			strmap_put(&q->initiative_index, kept->id, kept);
+	}
+	free(l->initiatives);
+	l->initiatives = NULL;
+	l->ninitiatives = 0;
+}
+
+/* Every `initiative:` must name an initiative of the questionnaire. */
+static void check_initiative_refs(struct loader *l)
+{
+	const struct questionnaire *q = l->q;
+	const char **ids = xcalloc(q->ninitiatives + 1, sizeof(*ids));
+	size_t i;
+
+	for (i = 0; i < q->ninitiatives; i++)
+		ids[i] = q->initiatives[i].id;
+	for (i = 0; i < l->nrefs; i++) {
+		const struct initiative_ref *ref = &l->initiative_refs[i];
+		struct buf msg = BUF_INIT;
+
+		if (questionnaire_initiative(q, ref->id))
+			continue;
+		buf_addf(&msg, "unknown initiative '%s'", ref->id);
+		buf_add_hint(&msg, ref->id, ids, q->ninitiatives);
+		error_pos(l, &ref->pos, "%s", msg.data);
+		buf_release(&msg);
+	}
+	free(ids);
+}
+
+/* ---- scoring ---------------------------------------------------------- */
 
 /* Checks that a choice scores below the best and has no advice anywhere. */
 static void warn_missing_advice(struct loader *l, const struct question *qn)
@@ -229,6 +308,8 @@ static void check_targets(struct loader *l)
 			       QTYPE_SINGLE, "stage_question");
 	root_reference(l, q->name_question, &l->refs.name, QTYPE_TEXT,
 		       "name_question");
+	root_reference(l, q->team_size_question, &l->refs.team_size,
+		       QTYPE_NUMBER, "team_size_question");
 	choice_ids = xcalloc((stage ? stage->nchoices : 0) + 1,
 			     sizeof(*choice_ids));
 	for (j = 0; stage && j < stage->nchoices; j++)
@@ -435,6 +516,7 @@ void loader_check(struct loader *l)
 	size_t i;
 
 	index_areas(l);
+	index_initiatives(l);
 	if (!q->nareas && !l->tc.diags->errors && !l->fragment)
 		diag_add(l->tc.diags, DIAG_ERROR, q->path, 1, 1,
 			 "the questionnaire has no areas (add 'areas' or "
@@ -442,7 +524,10 @@ void loader_check(struct loader *l)
 	for (i = 0; i < q->nquestions; i++)
 		if (q->questions[i]->id)
 			check_scoring(l, q->questions[i]);
-	if (!l->fragment)
+	/* A fragment's references may name what the including files hold. */
+	if (!l->fragment) {
 		check_targets(l);
+		check_initiative_refs(l);
+	}
 	check_whens(l);
 }

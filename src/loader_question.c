@@ -13,23 +13,29 @@
 static const struct key_spec question_keys[] = {
 	{ "id", 1 }, { "text", 1 }, { "help", 0 }, { "type", 0 },
 	{ "weight", 0 }, { "advice", 0 }, { "effort", 0 },
-	{ "dont_know", 0 }, { "when", 0 }, { "choices", 0 },
-	{ "full_score", 0 }, { "best", 0 }, { "min", 0 }, { "max", 0 },
-	{ "min_label", 0 }, { "max_label", 0 }, { "unit", 0 },
+	{ "dont_know", 0 }, { "not_applicable", 0 },
+	{ "not_applicable_prompt", 0 }, { "initiative", 0 }, { "when", 0 },
+	{ "choices", 0 }, { "full_score", 0 }, { "best", 0 }, { "min", 0 },
+	{ "max", 0 }, { "min_label", 0 }, { "max_label", 0 }, { "unit", 0 },
 	{ "bands", 0 },
 };
 static const struct key_spec choice_keys[] = {
 	{ "id", 1 }, { "label", 1 }, { "score", 0 }, { "advice", 0 },
-	{ "risk", 0 }, { "effort", 0 },
+	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
+	{ "effort", 0 },
 };
 static const struct key_spec yesno_choice_keys[] = {
 	{ "id", 1 }, { "label", 0 }, { "score", 0 }, { "advice", 0 },
-	{ "risk", 0 }, { "effort", 0 },
+	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
+	{ "effort", 0 },
 };
 static const struct key_spec band_keys[] = {
 	{ "min", 1 }, { "score", 1 }, { "label", 0 }, { "advice", 0 },
-	{ "risk", 0 },
+	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
 };
+
+/* A finding is one line of a report: longer ones get a warning. */
+#define FINDING_MAX_CHARS 120
 
 /*
  * Which question keys each type takes; a key outside its type's set is an
@@ -69,7 +75,68 @@ static enum effort get_effort(struct loader *l, const struct ynode *map,
 	return e < 0 ? fallback : (enum effort)e;
 }
 
+/* ---- findings and initiatives ---------------------------------------- */
+
+/* Characters (code points) in UTF-8 text. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * The `finding:` of a choice or band: what is wrong when it is the answer,
+ * printed as one line of the report, so a warning when it is not one line
+ * or longer than FINDING_MAX_CHARS characters.
+ */
+static char *load_finding(struct loader *l, const struct ynode *map,
+			  const char *what)
+{
+	char *finding = tree_get_text(&l->tc, map, "finding", what);
+	const struct ynode *n = tree_value(map, "finding");
+	size_t chars;
+
+	if (!finding)
+		return NULL;
+	chars = utf8_chars(finding);
+	if (strchr(finding, '\n'))
+		tree_warning(&l->tc, n, "'finding' of %s spans several lines "
+			     "(a finding is one line of the report)", what);
+	else if (chars > FINDING_MAX_CHARS)
+		tree_warning(&l->tc, n, "'finding' of %s is %zu characters "
+			     "long (a finding is one line of the report: at "
+			     "most %d)", what, chars, FINDING_MAX_CHARS);
+	return finding;
+}
+
+char *loader_initiative_ref(struct loader *l, const struct ynode *map,
+			    const char *what)
+{
+	char *id = tree_get_id(&l->tc, map, "initiative", what);
+	struct initiative_ref *ref;
+
+	if (!id)
+		return NULL;
+	GROW(l->initiative_refs, l->refs_alloc, l->nrefs + 1);
+	ref = &l->initiative_refs[l->nrefs++];
+	ref->id = xstrdup(id);
+	ref->pos = loader_pos(l, tree_value(map, "initiative"));
+	return id;
+}
+
 /* ---- choices ---------------------------------------------------------- */
+
+static void free_choice(struct choice *c)
+{
+	free(c->id);
+	free(c->label);
+	free(c->advice);
+	free(c->finding);
+	free(c->initiative);
+}
 
 static void load_choice(struct loader *l, const struct ynode *n,
 			struct question *q, struct choice *c)
@@ -82,14 +149,16 @@ static void load_choice(struct loader *l, const struct ynode *n,
 		return;
 	/* A yesno choice may only add advice to the built-in yes or no. */
 	if (q->type == QTYPE_YESNO)
-		tree_check_keys(tc, n, yesno_choice_keys,
+		loader_check_keys(l, n, yesno_choice_keys,
 				ARRAY_SIZE(yesno_choice_keys), "a choice");
 	else
-		tree_check_keys(tc, n, choice_keys, ARRAY_SIZE(choice_keys),
+		loader_check_keys(l, n, choice_keys, ARRAY_SIZE(choice_keys),
 				"a choice");
 	c->id = tree_get_id(tc, n, "id", "a choice");
 	c->label = tree_get_text(tc, n, "label", "a choice");
 	c->advice = tree_get_text(tc, n, "advice", "a choice");
+	c->finding = load_finding(l, n, "a choice");
+	c->initiative = loader_initiative_ref(l, n, "a choice");
 	c->score = -1;
 	if (tree_get_number(tc, n, "score", 0, 1000, &c->score) < 0)
 		c->score = 0; /* reported already; do not also say "missing" */
@@ -123,6 +192,8 @@ static void yesno_override(struct choice *slot, struct choice *c)
 		slot->label = c->label;
 	}
 	slot->advice = c->advice;
+	slot->finding = c->finding;
+	slot->initiative = c->initiative;
 	slot->risk = c->risk;
 	slot->effort = c->effort;
 	slot->pos = c->pos;
@@ -158,7 +229,7 @@ static struct choice *yesno_slot(struct loader *l, const struct ynode *item,
 static void load_yesno(struct loader *l, const struct ynode *n,
 		       struct question *q)
 {
-	const struct ynode *list, *best = ynode_get(n, "best");
+	const struct ynode *list, *best = tree_value(n, "best");
 	int no_is_best = best && best->kind == YNODE_SCALAR &&
 			 !strcmp(best->text, "no");
 	int seen[2] = { 0, 0 };
@@ -174,11 +245,10 @@ static void load_yesno(struct loader *l, const struct ynode *n,
 
 		load_choice(l, list->items[i], q, &c);
 		slot = yesno_slot(l, list->items[i], q, &c, seen);
-		if (slot) {
+		if (slot)
 			yesno_override(slot, &c);
-		} else {
-			free(c.id), free(c.label), free(c.advice);
-		}
+		else
+			free_choice(&c);
 	}
 }
 
@@ -195,6 +265,8 @@ static void load_choices(struct loader *l, const struct ynode *n,
 			   question_type_names[q->type], id);
 		return;
 	}
+	if (ynode_is_empty(list))
+		return; /* reported */
 	if (tree_expect_kind(&l->tc, list, YNODE_SEQUENCE, "'choices'") < 0)
 		return;
 	if (list->count < 2)
@@ -223,12 +295,14 @@ static void load_band(struct loader *l, const struct ynode *b,
 {
 	const struct tree_check *tc = &l->tc;
 
-	tree_check_keys(tc, b, band_keys, ARRAY_SIZE(band_keys), "a band");
+	loader_check_keys(l, b, band_keys, ARRAY_SIZE(band_keys), "a band");
 	band->pos = loader_pos(l, b);
 	tree_get_number(tc, b, "min", -1e15, 1e15, &band->min);
 	tree_get_number(tc, b, "score", 0, 1, &band->score);
 	band->label = tree_get_text(tc, b, "label", "a band");
 	band->advice = tree_get_text(tc, b, "advice", "a band");
+	band->finding = load_finding(l, b, "a band");
+	band->initiative = loader_initiative_ref(l, b, "a band");
 	band->risk = get_risk(l, b);
 	if ((q->has_min && band->min < q->min && q->nbands > 0) ||
 	    (q->has_max && band->min > q->max))
@@ -270,8 +344,8 @@ static void load_range(struct loader *l, const struct ynode *n,
 	const struct tree_check *tc = &l->tc;
 	const char *id = q->id ? q->id : "?";
 
-	q->has_min = ynode_get(n, "min") != NULL;
-	q->has_max = ynode_get(n, "max") != NULL;
+	q->has_min = tree_value(n, "min") != NULL;
+	q->has_max = tree_value(n, "max") != NULL;
 	tree_get_number(tc, n, "min", -1e15, 1e15, &q->min);
 	tree_get_number(tc, n, "max", -1e15, 1e15, &q->max);
 	if (q->type == QTYPE_SCALE) {
@@ -305,7 +379,7 @@ static void check_type_keys(struct loader *l, const struct ynode *n,
 
 	for (i = 0; i < ARRAY_SIZE(type_specific_keys); i++) {
 		const char *key = type_specific_keys[i];
-		const struct ynode *v = ynode_get(n, key);
+		const struct ynode *v = tree_value(n, key);
 		int allowed = 0;
 
 		if (!v)
@@ -327,7 +401,7 @@ static void check_type_keys(struct loader *l, const struct ynode *n,
 static void load_when(struct loader *l, const struct ynode *n,
 		      struct question *q)
 {
-	const struct ynode *w = ynode_get(n, "when");
+	const struct ynode *w = tree_value(n, "when");
 
 	if (!w)
 		return;
@@ -344,6 +418,26 @@ static void load_when(struct loader *l, const struct ynode *n,
 	q->when_inline = w->style != YSTYLE_BLOCK && !strchr(w->text, '\n');
 }
 
+/*
+ * not_applicable: true lets the respondent answer "not applicable";
+ * not_applicable_prompt asks for the reason, so it needs the first.
+ */
+static void load_not_applicable(struct loader *l, const struct ynode *n,
+				struct question *q)
+{
+	const struct tree_check *tc = &l->tc;
+
+	tree_get_bool(tc, n, "not_applicable", &q->not_applicable);
+	q->not_applicable_prompt = tree_get_text(tc, n,
+						 "not_applicable_prompt",
+						 "a question");
+	if (q->not_applicable_prompt && !q->not_applicable)
+		tree_error(tc, ynode_get(n, "not_applicable_prompt"),
+			   "'not_applicable_prompt' needs 'not_applicable: "
+			   "true' (it asks why the question does not "
+			   "apply)");
+}
+
 /* The keys every question has, whatever its type. */
 static int load_common(struct loader *l, const struct ynode *n,
 		       struct question *q)
@@ -351,7 +445,7 @@ static int load_common(struct loader *l, const struct ynode *n,
 	const struct tree_check *tc = &l->tc;
 	int type;
 
-	tree_check_keys(tc, n, question_keys, ARRAY_SIZE(question_keys),
+	loader_check_keys(l, n, question_keys, ARRAY_SIZE(question_keys),
 			"a question");
 	q->id = tree_get_id(tc, n, "id", "a question");
 	q->text = tree_get_text(tc, n, "text", "a question");
@@ -359,11 +453,15 @@ static int load_common(struct loader *l, const struct ynode *n,
 	q->advice = tree_get_text(tc, n, "advice", "a question");
 	type = tree_get_enum(tc, n, "type", question_type_names, QTYPE_COUNT,
 			     QTYPE_SINGLE);
+	if (ynode_is_empty(ynode_get(n, "type")))
+		type = -1; /* reported; as an unknown type */
 	/* An unknown type is reported; its own keys cannot be checked. */
 	q->type = type < 0 ? QTYPE_TEXT : (enum question_type)type;
 	tree_get_number(tc, n, "weight", 0, 1000, &q->weight);
 	q->effort = get_effort(l, n, EFFORT_MEDIUM);
 	tree_get_bool(tc, n, "dont_know", &q->dont_know);
+	load_not_applicable(l, n, q);
+	q->initiative = loader_initiative_ref(l, n, "a question");
 	tree_get_number(tc, n, "full_score", 0, 1e6, &q->full_score);
 	return type >= 0;
 }

@@ -9,14 +9,19 @@
  *   the questionnaire's id and version;
  *   per area: its id and weight;
  *   per question: its id, text, type, weight and condition (as written);
- *     each choice's id, label and score; each band's min and score; and
- *     min and max.
+ *     each choice's id, label and score, then its finding and initiative;
+ *     each band's min and score, then its finding and initiative; min and
+ *     max; then not_applicable, not_applicable_prompt and initiative;
+ *   team_size_question; each initiative's id, title and advice.
  *
  * Texts end with a NUL byte, so that "ab" + "c" differs from "a" + "bc";
- * numbers are the bytes of their double.  Help, advice, risk, effort,
- * levels and targets are not covered.  Changing what is covered changes
- * every questionnaire's hash, and so makes every saved session look stale:
- * tests/unit/test_loader.c pins the hash of a fixture to catch it.
+ * numbers are the bytes of their double.  The keys from "then" on (those
+ * of the action plan) are hashed only when set, each with its name, so
+ * that a questionnaire without them keeps the hash it had before they
+ * existed.  Help, advice, risk, effort, levels and targets are not
+ * covered.  Changing what is covered changes questionnaires' hashes, and
+ * so makes saved sessions look stale: tests/unit/test_loader.c pins the
+ * hash of a fixture without the optional keys and of one with them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +60,20 @@ static void hash_number(struct hasher *hs, double v)
 	hash_bytes(hs, bytes, sizeof(bytes));
 }
 
+/*
+ * An optional key: nothing when it is not set, else a byte no text holds
+ * (YAML refuses control characters), the key's name and the value.
+ */
+static void hash_optional(struct hasher *hs, const char *key,
+			  const char *value)
+{
+	if (!value)
+		return;
+	hash_bytes(hs, "\x01", 1);
+	hash_text(hs, key);
+	hash_text(hs, value);
+}
+
 static void hash_question(struct hasher *hs, const struct question *qn)
 {
 	size_t i;
@@ -68,13 +87,20 @@ static void hash_question(struct hasher *hs, const struct question *qn)
 		hash_text(hs, qn->choices[i].id);
 		hash_text(hs, qn->choices[i].label);
 		hash_number(hs, qn->choices[i].score);
+		hash_optional(hs, "finding", qn->choices[i].finding);
+		hash_optional(hs, "initiative", qn->choices[i].initiative);
 	}
 	for (i = 0; i < qn->nbands; i++) {
 		hash_number(hs, qn->bands[i].min);
 		hash_number(hs, qn->bands[i].score);
+		hash_optional(hs, "finding", qn->bands[i].finding);
+		hash_optional(hs, "initiative", qn->bands[i].initiative);
 	}
 	hash_number(hs, qn->min);
 	hash_number(hs, qn->max);
+	hash_optional(hs, "not_applicable", qn->not_applicable ? "true" : NULL);
+	hash_optional(hs, "not_applicable_prompt", qn->not_applicable_prompt);
+	hash_optional(hs, "initiative", qn->initiative);
 }
 
 void model_hash(struct questionnaire *q)
@@ -89,6 +115,12 @@ void model_hash(struct questionnaire *q)
 		hash_number(&hs, q->areas[i].weight);
 		for (j = 0; j < q->areas[i].nquestions; j++)
 			hash_question(&hs, &q->areas[i].questions[j]);
+	}
+	hash_optional(&hs, "team_size_question", q->team_size_question);
+	for (i = 0; i < q->ninitiatives; i++) {
+		hash_optional(&hs, "initiative", q->initiatives[i].id);
+		hash_optional(&hs, "title", q->initiatives[i].title);
+		hash_optional(&hs, "advice", q->initiatives[i].advice);
 	}
 	snprintf(q->hash, sizeof(q->hash), "%016llx", hs.h);
 }

@@ -257,9 +257,21 @@ void tree_check_keys(const struct tree_check *c, const struct ynode *map,
 			report_unknown_key(c, k, specs, nspecs, what);
 	}
 	for (j = 0; j < nspecs; j++)
-		if (specs[j].required && !tree_value(map, specs[j].name))
+		if (specs[j].required && !ynode_get(map, specs[j].name))
 			tree_error(c, map, "%s is missing required key '%s'",
 				   what, specs[j].name);
+}
+
+void tree_check_empty_values(const struct tree_check *c,
+			     const struct ynode *map, const char *what)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < map->count; i += 2)
+		if (map->items[i]->kind == YNODE_SCALAR &&
+		    ynode_is_empty(map->items[i + 1]))
+			tree_error(c, map->items[i], "'%s' of %s must not be "
+				   "empty", map->items[i]->text, what);
 }
 
 /* ---- typed values ----------------------------------------------------- */
@@ -268,14 +280,14 @@ const struct ynode *tree_value(const struct ynode *map, const char *key)
 {
 	const struct ynode *n = ynode_get(map, key);
 
-	return ynode_value_type(n) == YVALUE_NULL ? NULL : n;
+	return ynode_is_empty(n) ? NULL : n;
 }
 
 const struct ynode *tree_get_kind(const struct tree_check *c,
 				  const struct ynode *map, const char *key,
 				  enum ynode_kind kind)
 {
-	const struct ynode *n = ynode_get(map, key);
+	const struct ynode *n = tree_value(map, key);
 	struct buf what = BUF_INIT;
 
 	if (!n || n->kind == kind)

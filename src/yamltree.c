@@ -8,6 +8,7 @@
 
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -363,6 +364,24 @@ static int handle_event(struct builder *b, const yaml_event_t *e,
 	}
 }
 
+/*
+ * libyaml would end the text at a NUL byte (or refuse it as a control
+ * character); YAML text has none, so a file holding one is refused first,
+ * at its place.
+ */
+static int refuse_nul(struct builder *b)
+{
+	const char *nul = memchr(b->data, '\0', b->len);
+	int line, col;
+
+	if (!nul)
+		return 0;
+	offset_to_place(b->data, b->len, (size_t)(nul - b->data), &line, &col);
+	diag_add(b->diags, DIAG_ERROR, b->name, line, col,
+		 "NUL byte in file (is it a binary file?)");
+	return -1;
+}
+
 int yaml_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags)
 {
@@ -389,6 +408,8 @@ int yaml_tree_parse_stream(struct yaml_tree *tree, const char *name,
 	tree->file = xstrdup(name);
 	tree->root = NULL;
 	tree->arena = NULL;
+	if (refuse_nul(&b) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		die(EXIT_NOMEM, "cannot initialise the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
@@ -434,21 +455,6 @@ int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
 		ret = -1;
 		goto out;
 	}
-	if (memchr(data.data, '\0', data.len)) {
-		int line, col;
-
-		offset_to_place(data.data, data.len,
-				(size_t)((char *)memchr(data.data, '\0',
-							data.len) - data.data),
-				&line, &col);
-		diag_add(diags, DIAG_ERROR, path, line, col,
-			 "NUL byte in file (is it a binary file?)");
-		tree->file = xstrdup(path);
-		tree->root = NULL;
-		tree->arena = NULL;
-		ret = -1;
-		goto out;
-	}
 	ret = yaml_tree_parse_stream(tree, path, data.data, data.len, stream,
 				     diags);
 out:
@@ -469,21 +475,36 @@ void yaml_tree_release(struct yaml_tree *tree)
 	tree->file = NULL;
 }
 
-struct ynode *ynode_get(const struct ynode *map, const char *key)
+/* The index of key in a mapping's items, or map->count. */
+static size_t key_index(const struct ynode *map, const char *key)
 {
 	size_t i;
 
 	if (!map || map->kind != YNODE_MAPPING)
-		return NULL;
+		return map ? map->count : 0;
 	for (i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->items[i];
 
 		/* The first byte settles most misses without a call. */
 		if (k->kind == YNODE_SCALAR && k->text[0] == key[0] &&
 		    !strcmp(k->text, key))
-			return map->items[i + 1];
+			return i;
 	}
-	return NULL;
+	return map->count;
+}
+
+struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+
+	return map && i + 1 < map->count ? map->items[i + 1] : NULL;
+}
+
+struct ynode *ynode_get_key(const struct ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+
+	return map && i + 1 < map->count ? map->items[i] : NULL;
 }
 
 const char *ynode_kind_name(const struct ynode *node)
@@ -508,15 +529,18 @@ int yaml_top_level_key(const char *path, const char *key, size_t max_size)
 	yaml_parser_t parser;
 	yaml_event_t event;
 	int depth = 0, expect_key = 0, found = -1, done = 0;
+	struct buf err = BUF_INIT;
 	struct stat st;
-	FILE *f = fopen(path, "rb");
+	int fd = file_open_regular(path, &err);
+	FILE *f;
 
 	/* libyaml reads the file as it goes, so a root stops early. */
-	if (!f)
+	buf_release(&err);
+	if (fd < 0)
 		return -1;
-	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > max_size) {
-		fclose(f);
+	if (fstat(fd, &st) < 0 || (size_t)st.st_size > max_size ||
+	    !(f = fdopen(fd, "rb"))) {
+		close(fd);
 		return -1;
 	}
 	if (!yaml_parser_initialize(&parser))

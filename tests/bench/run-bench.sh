@@ -59,3 +59,41 @@ for i in range(int(sys.argv[1])):
 		"$n" "$pipe_ms"
 	awk -v p="$pipe_ms" -v b="$batch_ms" 'BEGIN { printf(" (%.1f x run --answers --batch: %d ms)\n", p / (b ? b : 1), b) }'
 done
+
+# Answers files full of orphans (answers to questions the questionnaire does
+# not have): loading must stay linear.  The floor is the bare parse of the
+# same file into the positioned tree (parse-floor.c, built here from the
+# sources); the ratio is what checking and keeping the answers costs on top.
+src="$here/../../src"
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-I"$here/../../include" $(pkg-config --cflags yaml-0.1) \
+	-o "$tmp/parse-floor" "$here/parse-floor.c" "$src/yamltree.c" \
+	"$src/jsontree.c" "$src/fileio.c" "$src/buf.c" "$src/util.c" \
+	"$src/diag.c" "$src/term.c" $(pkg-config --libs yaml-0.1)
+q="$here/../run/basic.yaml"
+for n in 10000 100000; do
+	python3 - "$n" "$tmp/orphans$n" <<'PY'
+import json, sys
+n, base = int(sys.argv[1]), sys.argv[2]
+answers = {"company_name": "Acme", "stage": "seed", "mfa": "yes",
+           "tools": ["ci"], "backups": 4, "team_size": 3,
+           "funding": "long", "biggest_risk": "None"}
+for i in range(n):
+    answers["old_%d" % i] = "yes"
+with open(base + ".json", "w") as f:
+    json.dump({"answers": answers}, f, indent=1)
+with open(base + ".yaml", "w") as f:
+    f.write("answers:\n")
+    for k, v in answers.items():
+        f.write("  %s: %s\n" % (k, json.dumps(v)))
+PY
+	for ext in json yaml; do
+		file="$tmp/orphans$n.$ext"
+		floor=$(best_ms 3 "$tmp/parse-floor" "$file")
+		full=$(best_ms 3 "$prog" report "$file" -q "$q" -f json -o -)
+		printf 'answers, %6d orphans (%-4s %8d bytes): best of 3: %5d ms, parse alone %4d ms, ratio %s\n' \
+			"$n" "$ext," "$(wc -c <"$file")" "$full" "$floor" \
+			"$(awk -v a="$full" -v b="$floor" \
+				'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')"
+	done
+done

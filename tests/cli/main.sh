@@ -80,8 +80,9 @@ run env CTO_ASSESS_QUESTIONNAIRES="$root_dir/questionnaires" "$CTO_ASSESS"
 cd "$root_dir" || exit 1
 day=$(date +%Y-%m-%d)
 check "bare: no input is an error (exit 3)" [ "$status" -eq 3 ]
+# (The counts depend on the default questionnaire, not on dispatch.)
 check "bare: the first question was asked" \
-	contains "$out_file" "Company profile 1/10 - question 1 of 84"
+	grep -q "^Company profile 1/[0-9]* - question 1 of [0-9]*" "$out_file"
 printf '%s\n' \
 	"cto-assess: error: the input ended before every question was answered" \
 	"Your answers are saved in 'cto-assessment-$day/answers.json'." \

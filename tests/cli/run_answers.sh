@@ -97,6 +97,43 @@ sys.exit(not (len(o["answers"]) == 100000 and len(o["notes"]) == 20000
               and o["answers"]["old_99999"] == "yes"
               and o["notes"]["gone_0"] == "a note"))' orphans/answers.json
 
+# Only regular files are read.  A FIFO named by an answers file once made
+# report, --resume and compare wait forever for a writer; every command
+# runs under timeout, so that the test fails rather than hangs if it comes
+# back.  /dev/null is a device: it was read as an empty questionnaire.
+mkfifo fifo.yaml
+mkdir answers-dir.json
+for target in fifo.yaml /dev/null; do
+	printf '{"schema": "cto-assess/answers/1",\n' >to-special.json
+	printf ' "questionnaire": {"id": "run-basic", "path": "%s"},\n' \
+		"$target" >>to-special.json
+	printf ' "answers": {"stage": "seed"}}\n' >>to-special.json
+	run timeout 10 "$CTO_ASSESS" report to-special.json -f json -o -
+	check "special files: report with path $target exits 3" \
+		[ "$status" -eq 3 ]
+	check "special files: report says $target is not a regular file" \
+		contains "$err_file" "'$target' is not a regular file"
+	run timeout 10 "$CTO_ASSESS" run --resume to-special.json --batch
+	check "special files: --resume with path $target exits 3" \
+		[ "$status" -eq 3 ]
+	check "special files: --resume says $target is not a regular file" \
+		contains "$err_file" "'$target' is not a regular file"
+	run timeout 10 "$CTO_ASSESS" compare to-special.json to-special.json
+	check "special files: compare with path $target fails" \
+		[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
+	check "special files: compare says $target is not a regular file" \
+		contains "$err_file" "'$target' is not a regular file"
+done
+run timeout 10 "$CTO_ASSESS" run -q "$q" --answers fifo.yaml --batch -o x
+check "special files: a FIFO as the answers file exits 3" [ "$status" -eq 3 ]
+check "special files: a FIFO as the answers file is named" \
+	contains "$err_file" "fifo.yaml: error: 'fifo.yaml' is not a regular file"
+run timeout 10 "$CTO_ASSESS" report answers-dir.json -q "$q" -f json -o -
+check "special files: a directory as the answers file exits 3" \
+	[ "$status" -eq 3 ]
+check "special files: a directory as the answers file is named" \
+	contains "$err_file" "answers-dir.json: error: 'answers-dir.json' is not a regular file"
+
 # Usage errors.
 run "$CTO_ASSESS" run --resume a.json --answers b.yaml
 check "usage: --resume with --answers" [ "$status" -eq 2 ]

@@ -113,6 +113,28 @@ run "$CTO_ASSESS" validate "$tmp/escape.yaml"
 check "escape bytes never reach the terminal" \
 	[ "$(tr -d -c '\033\007' <"$err_file" | wc -c)" -eq 0 ]
 
+# Only regular files are read: a FIFO, a device or a directory named as a
+# questionnaire or an include is an error at once (a FIFO used to block
+# until a writer came; timeout turns a hang into a failure).
+mkfifo "$tmp/fifo.yaml"
+run timeout 10 "$CTO_ASSESS" validate "$tmp/fifo.yaml"
+check "a FIFO questionnaire exits 3" [ "$status" -eq 3 ]
+check "a FIFO questionnaire is not a regular file" contains "$err_file" \
+	"fifo.yaml: error: '$tmp/fifo.yaml' is not a regular file"
+run timeout 10 "$CTO_ASSESS" list -q /dev/null
+check "a device as the questionnaire exits 3" [ "$status" -eq 3 ]
+check "a device is not a regular file" contains "$err_file" \
+	"/dev/null: error: '/dev/null' is not a regular file"
+mkdir "$tmp/incdir.yaml"
+printf 'id: inc\ntitle: T\nversion: "1"\ninclude:\n  - fifo.yaml\n  - incdir.yaml\n' \
+	>"$tmp/special-include.yaml"
+run timeout 10 "$CTO_ASSESS" validate "$tmp/special-include.yaml"
+check "special includes exit 3" [ "$status" -eq 3 ]
+check "an included FIFO: at its entry" contains "$err_file" \
+	"special-include.yaml:5:5: error: '$tmp/fifo.yaml' is not a regular file"
+check "an included directory: at its entry" contains "$err_file" \
+	"special-include.yaml:6:5: error: '$tmp/incdir.yaml' is not a regular file"
+
 # A directory: each questionnaire in it, and areas nobody includes.
 mkdir "$tmp/dir"
 cp good/main.yaml good/areas.yaml "$tmp/dir/"

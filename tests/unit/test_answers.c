@@ -51,6 +51,7 @@ static const char questionnaire_yaml[] =
 	"        text: Tools?\n"
 	"        help: Why.\n"
 	"        type: multi\n"
+	"        not_applicable: true\n"
 	"        choices:\n"
 	"          - {id: ci, label: CI, score: 1}\n"
 	"          - {id: cd, label: CD, score: 1}\n"
@@ -362,7 +363,7 @@ static void test_yaml_errors_listed_with_places(void **state)
 		"bad.yaml:3:8: error: unknown choice 'maybe' for question "
 		"'mfa'; expected one of: yes, no\n"
 		"bad.yaml:4:10: error: answer to 'tools' must be a list of "
-		"choice ids (it allows several), not a scalar\n"
+		"choice ids (it allows several), not 'ci'\n"
 		"bad.yaml:5:13: error: answer 7 to 'maturity' is out of range "
 		"(expected a whole number from 1 to 5)\n"
 		"bad.yaml:6:14: error: answer to 'team_size' must be a number, "
@@ -374,6 +375,176 @@ static void test_yaml_errors_listed_with_places(void **state)
 		"bad.yaml:9:3: warning: no question 'mfaa' in questionnaire "
 		"'mini' (did you mean 'mfa'?); its answer is kept aside in "
 		"'orphans'\n");
+	free(text);
+	diag_list_release(&diags);
+}
+
+/*
+ * Each value is checked against its question's type, and the type of a
+ * value is its JSON type, or in YAML: quoted is text, and a plain scalar
+ * that YAML 1.2 reads as a number or a boolean is that (a plain Acme or
+ * yes is text).
+ */
+static void test_json_types_are_strict(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a;
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *text;
+
+	assert_int_equal(load_text(f, "types.json",
+		"{\"answers\": {\n"
+		"  \"maturity\": \"3\",\n"
+		"  \"company_name\": 42,\n"
+		"  \"stage\": true,\n"
+		"  \"tools\": [\"ci\", 1],\n"
+		"  \"team_size\": false\n"
+		"},\n"
+		"\"notes\": {\"mfa\": 7}}\n", &a, &diags), -1);
+	text = format_diags(f, &diags);
+	/* Notes are read first, so that a later answer keeps its note. */
+	assert_string_equal(text,
+		"types.json:8:18: error: note on 'mfa' must be text, not the "
+		"number 7 (put it in quotes to make it text)\n"
+		"types.json:2:15: error: answer to 'maturity' must be a "
+		"number, not the text '3' (a number in quotes is text)\n"
+		"types.json:3:19: error: answer to 'company_name' must be "
+		"text, not the number 42 (put it in quotes to make it text)\n"
+		"types.json:4:12: error: answer to 'stage' must be a choice "
+		"id, not the boolean true\n"
+		"types.json:5:19: error: answer to 'tools' must be a choice "
+		"id, not the number 1\n"
+		"types.json:6:16: error: answer to 'team_size' must be a "
+		"number, not the boolean false\n");
+	free(text);
+	diag_list_release(&diags);
+}
+
+static void test_yaml_types_are_strict(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a;
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *text;
+
+	assert_int_equal(load_text(f, "types.yaml",
+		"answers:\n"
+		"  maturity: '3'\n"
+		"  company_name: 42\n"
+		"  team_size: 1e1\n"
+		"  mfa: TRUE\n"
+		"notes:\n"
+		"  stage: false\n", &a, &diags), -1);
+	text = format_diags(f, &diags);
+	assert_string_equal(text,
+		"types.yaml:7:10: error: note on 'stage' must be text, not "
+		"the boolean false (put it in quotes to make it text)\n"
+		"types.yaml:2:13: error: answer to 'maturity' must be a "
+		"number, not the text '3' (a number in quotes is text)\n"
+		"types.yaml:3:17: error: answer to 'company_name' must be "
+		"text, not the number 42 (put it in quotes to make it text)\n");
+	free(text);
+	diag_list_release(&diags);
+
+	/* Plain words are text; yes and no too (YAML 1.2). */
+	assert_int_equal(load_text(f, "words.yaml",
+		"answers:\n"
+		"  company_name: Acme\n"
+		"  stage: seed\n"
+		"  mfa: no\n"
+		"  maturity: 3\n"
+		"  team_size: 1e1\n"
+		"notes:\n"
+		"  mfa: yes\n", &a, &diags), 0);
+	assert_string_equal(answers_find(&a, "company_name")->text, "Acme");
+	assert_string_equal(answers_find(&a, "mfa")->choice, "no");
+	assert_string_equal(answers_find(&a, "mfa")->note, "yes");
+	assert_true(answers_find(&a, "team_size")->number == 10);
+	answers_release(&a);
+	diag_list_release(&diags);
+}
+
+/*
+ * "Not applicable" is a status with an optional reason, allowed where the
+ * question says so; it reads into ANSWER_NOT_APPLICABLE with the reason in
+ * text, and is written back in the same shape.
+ */
+static void test_not_applicable(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a, b;
+	struct diag_list diags = DIAG_LIST_INIT;
+	const struct answer *ans;
+	struct buf err = BUF_INIT;
+	cJSON *json;
+	char *path, *text;
+
+	assert_int_equal(load_text(f, "na.json",
+		"{\"answers\": {\"tools\": {\"status\": \"not_applicable\","
+		" \"reason\": \"No code yet\"}}}", &a, &diags), 0);
+	ans = answers_find(&a, "tools");
+	assert_int_equal(ans->kind, ANSWER_NOT_APPLICABLE);
+	assert_string_equal(ans->text, "No code yet");
+	json = answers_to_json(&a);
+	text = cJSON_PrintUnformatted(cJSON_GetObjectItem(
+		cJSON_GetObjectItem(json, "answers"), "tools"));
+	assert_string_equal(text, "{\"status\":\"not_applicable\","
+			    "\"reason\":\"No code yet\"}");
+	free(text);
+	cJSON_Delete(json);
+	/* Saved and read back: the same answer. */
+	path = path_in(f, "na-saved.json");
+	assert_int_equal(answers_save(&a, path, &err), 0);
+	assert_int_equal(answers_load(&b, f->q, path, &diags), 0);
+	assert_int_equal(answers_find(&b, "tools")->kind,
+			 ANSWER_NOT_APPLICABLE);
+	assert_string_equal(answers_find(&b, "tools")->text, "No code yet");
+	answers_release(&b);
+	answers_release(&a);
+	free(path);
+
+	/* Without a reason, in YAML; written back without one. */
+	assert_int_equal(load_text(f, "na.yaml",
+		"answers:\n  tools: {status: not_applicable}\n", &a, &diags), 0);
+	ans = answers_find(&a, "tools");
+	assert_int_equal(ans->kind, ANSWER_NOT_APPLICABLE);
+	assert_null(ans->text);
+	json = answers_to_json(&a);
+	text = cJSON_PrintUnformatted(cJSON_GetObjectItem(
+		cJSON_GetObjectItem(json, "answers"), "tools"));
+	assert_string_equal(text, "{\"status\":\"not_applicable\"}");
+	free(text);
+	cJSON_Delete(json);
+	answers_release(&a);
+	assert_int_equal(diags.count, 0);
+	diag_list_release(&diags);
+	buf_release(&err);
+}
+
+static void test_not_applicable_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct answers a;
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *text;
+
+	assert_int_equal(load_text(f, "na-bad.yaml",
+		"answers:\n"
+		"  mfa: {status: not_applicable, reason: No admins}\n"
+		"  tools: {status: not_applicable, reason: 42}\n"
+		"  stage: {reason: Later, status: skipped}\n"
+		"  maturity: {status: n/a}\n", &a, &diags), -1);
+	text = format_diags(f, &diags);
+	assert_string_equal(text,
+		"na-bad.yaml:2:17: error: question 'mfa' does not allow "
+		"\"not applicable\"\n"
+		"na-bad.yaml:3:43: error: reason for 'tools' must be text, not "
+		"the number 42 (put it in quotes to make it text)\n"
+		"na-bad.yaml:4:11: error: 'reason' goes only with status "
+		"'not_applicable'\n"
+		"na-bad.yaml:5:22: error: unknown status 'n/a' in the answer to "
+		"'maturity' (expected one of: skipped, dont_know, "
+		"not_applicable)\n");
 	free(text);
 	diag_list_release(&diags);
 }
@@ -629,6 +800,10 @@ int main(void)
 		cmocka_unit_test(test_yaml_answers),
 		cmocka_unit_test(test_json_booleans_for_yesno),
 		cmocka_unit_test(test_yaml_errors_listed_with_places),
+		cmocka_unit_test(test_json_types_are_strict),
+		cmocka_unit_test(test_yaml_types_are_strict),
+		cmocka_unit_test(test_not_applicable),
+		cmocka_unit_test(test_not_applicable_refused),
 		cmocka_unit_test(test_unknown_top_key),
 		cmocka_unit_test(test_json_errors_with_places),
 		cmocka_unit_test(test_json_syntax_error_place),
