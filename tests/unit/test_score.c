@@ -868,12 +868,12 @@ static void test_stability(void **state)
 	for (i = 0; i < f->q->nquestions; i++) {
 		const struct question *qn = f->q->questions[i];
 		const struct answer *old = answers_get_const(&f->a, qn);
-		char *keep = old->kind == ANSWER_CHOICE ? xstrdup(old->choice)
-							: NULL;
 		enum answer_kind kind = old->kind;
+		char *keep;
 
 		if (!qn->scored || qn->when)
 			continue;
+		keep = kind == ANSWER_CHOICE ? xstrdup(old->choice) : NULL;
 		for (k = 0; k < qn->nchoices; k++) {
 			size_t crossed[HORIZON_COUNT] = { 0 };
 
