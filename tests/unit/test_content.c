@@ -560,12 +560,15 @@ static void test_v1_ids(void **state)
 	questionnaire_free(q);
 }
 
-/* The example answers files of version 1.0 load with no orphan. */
+/*
+ * Answers files of version 1.0 load with no orphan (the examples as they
+ * were before the examples moved to 2.0, kept in tests/content/v1/).
+ */
 static void test_v1_examples(void **state)
 {
 	static const char *const files[] = {
-		"tests/examples/idea-consumer-app.json",
-		"tests/examples/series-a-b2b-saas.json",
+		"tests/content/v1/idea-consumer-app.json",
+		"tests/content/v1/series-a-b2b-saas.json",
 	};
 	struct questionnaire *q = load(FULL);
 	size_t i;
