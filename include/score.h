@@ -34,7 +34,10 @@
  *                level for a question of weight >= 4 (never above high:
  *                critical is only ever explicit); an unknown gets the
  *                highest risk any answer to its question carries (until
- *                verified, assume the worst)
+ *                verified, assume the worst); a multi answer speaks
+ *                through a ticked "none of these", else through its
+ *                riskiest box left unticked (on a box that earns points,
+ *                `risk` is the risk of leaving it unticked)
  *     impact     I = w_q * w_a * ((1 - s) + max(0, t - s)), t the area's
  *                stage target / 100 (0 without one): the gap to the best
  *                answer plus the gap to what this stage expects; two

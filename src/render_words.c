@@ -42,7 +42,9 @@ const char *const render_method_text[] = {
 	"questionnaire sets on the answer, or else follows from the score: "
 	"below 0.34 high, below 0.67 medium, otherwise low, and a question of "
 	"weight 4 or more raises such a derived risk by one level, up to high "
-	"(only the questionnaire sets critical). Its impact is question weight "
+	"(only the questionnaire sets critical). A multiple choice answer "
+	"speaks through a ticked \"none of these\", else through the riskiest "
+	"box left unticked. Its impact is question weight "
 	"x area weight x (the gap to the best answer + the gap to this stage's "
 	"target for the area, each between 0 and 1).",
 	"The plan puts the riskiest findings first: by risk, then impact, then "

@@ -144,8 +144,10 @@ static void keep_worst(enum risk *worst, int *worst_explicit, enum risk r,
 
 /*
  * The risk of an unknown: the highest any answer to the question carries.
- * A multi question's worst answer is nothing ticked, or a ticked choice
- * that earns nothing ("none of these") with a risk of its own.
+ * The worst answer to a multi question is nothing ticked, or "none of
+ * these": the highest risk any of its choices sets (a box that earns
+ * points sets the risk of leaving it unticked), derived from a score of 0
+ * when none sets one.
  */
 static enum risk worst_risk(const struct question *q, int *is_explicit)
 {
@@ -154,13 +156,11 @@ static enum risk worst_risk(const struct question *q, int *is_explicit)
 
 	*is_explicit = 0;
 	if (q->type == QTYPE_MULTI) {
-		keep_worst(&worst, is_explicit, derived_risk(q, 0), 0);
 		for (i = 0; i < q->nchoices; i++)
-			if (q->choices[i].score <= 0 &&
-			    q->choices[i].risk != RISK_UNSET)
+			if (q->choices[i].risk != RISK_UNSET)
 				keep_worst(&worst, is_explicit,
 					   q->choices[i].risk, 1);
-		return worst;
+		return worst != RISK_UNSET ? worst : derived_risk(q, 0);
 	}
 	for (i = 0; i < q->nchoices; i++) {
 		set = q->choices[i].risk;
@@ -178,37 +178,46 @@ static enum risk worst_risk(const struct question *q, int *is_explicit)
 	return worst;
 }
 
+/* Whether a choice says anything about a finding. */
+static int speaks(const struct choice *c)
+{
+	return c->advice || c->finding || c->risk != RISK_UNSET;
+}
+
 /*
  * The choice of a multi answer that speaks for it: a ticked choice that
- * earns nothing ("None of these") when it says something, else the first
- * box not ticked that would earn something, so that the advice and the
- * finding are about what is missing rather than what is there.
+ * earns nothing ("None of these") when it says something; else, among the
+ * boxes not ticked that would earn something, the one with the highest
+ * risk (a box's risk is the risk of leaving it unticked), the first of them
+ * on a tie, so that the advice and the finding are about the riskiest thing
+ * missing rather than what is there.
  */
 static const struct choice *multi_advice_choice(const struct question *q,
 						const struct answer *answer)
 {
+	const struct choice *best = NULL;
 	size_t i;
 
 	for (i = 0; i < answer->nchoices; i++) {
 		const struct choice *c = question_choice(q, answer->choices[i]);
 
-		if (c && (c->advice || c->finding) && c->score <= 0)
+		if (c && speaks(c) && c->score <= 0)
 			return c;
 	}
 	for (i = 0; i < q->nchoices; i++) {
 		const struct choice *c = &q->choices[i];
 
-		if ((c->advice || c->finding) && c->score > 0 &&
-		    !answer_includes(answer, c->id))
-			return c;
+		if (speaks(c) && c->score > 0 &&
+		    !answer_includes(answer, c->id) &&
+		    (!best || c->risk > best->risk))
+			best = c;
 	}
-	return NULL;
+	return best;
 }
 
-/* Takes what a choice says about a finding; its risk speaks only for
- * the whole answer (never for one missing box of a multi answer). */
+/* Takes what a choice says about a finding, and returns its risk. */
 static enum risk take_choice(struct question_score *qs,
-			     const struct choice *c, int whole)
+			     const struct choice *c)
 {
 	if (c->effort != EFFORT_UNSET)
 		qs->effort = c->effort;
@@ -217,7 +226,7 @@ static enum risk take_choice(struct question_score *qs,
 	qs->statement = c->finding;
 	if (c->initiative)
 		qs->initiative = c->initiative;
-	return whole ? c->risk : RISK_UNSET;
+	return c->risk;
 }
 
 /* Risk, effort, advice and statement of a finding, from the answer. */
@@ -237,7 +246,7 @@ static void describe_finding(struct question_score *qs)
 	} else if (answer->kind == ANSWER_CHOICE) {
 		c = question_choice(q, answer->choice);
 		if (c)
-			risk = take_choice(qs, c, 1);
+			risk = take_choice(qs, c);
 	} else if (answer->kind == ANSWER_NUMBER) {
 		band = question_band(q, answer->number);
 		if (band) {
@@ -251,7 +260,7 @@ static void describe_finding(struct question_score *qs)
 	} else if (answer->kind == ANSWER_CHOICES) {
 		c = multi_advice_choice(q, answer);
 		if (c)
-			risk = take_choice(qs, c, c->score <= 0);
+			risk = take_choice(qs, c);
 	}
 	if (!qs->unknown)
 		qs->risk_explicit = risk != RISK_UNSET;

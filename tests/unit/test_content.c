@@ -97,9 +97,10 @@ static void check_finding(const char *qid, const char *what,
 /*
  * A choice short of the best carries a risk and a finding; the best needs
  * neither.  On a multi question a box that earns points states what is
- * wrong when it is not ticked and carries no risk (the engine derives the
- * risk of a partial answer from its score); a box that earns nothing
- * ("none of these") speaks for the whole answer: risk, finding, advice.
+ * wrong when it is not ticked, and the risk of leaving it unticked (a
+ * partial answer takes the risk of its riskiest missing box); a box that
+ * earns nothing ("none of these") speaks for the whole answer: risk,
+ * finding, advice.
  */
 static void check_choice(const struct question *qn, const struct choice *c)
 {
@@ -108,9 +109,10 @@ static void check_choice(const struct question *qn, const struct choice *c)
 
 	if (qn->type == QTYPE_MULTI && c->score > 0) {
 		check_finding(qn->id, c->id, c->finding);
-		if (c->risk != RISK_UNSET)
-			fail_msg("'%s' box '%s' earns points but sets a risk "
-				 "that no answer uses", qn->id, c->id);
+		if (c->risk == RISK_UNSET && qn->scored)
+			fail_msg("'%s' box '%s' has no risk for when it is "
+				 "not ticked (the score would decide it)",
+				 qn->id, c->id);
 		return;
 	}
 	if (!short_of_best) {

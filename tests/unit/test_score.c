@@ -601,6 +601,60 @@ static void test_multi_advice(void **state)
 }
 
 /*
+ * On a multi question a box that earns points sets the risk of leaving it
+ * unticked; a partial answer speaks through its riskiest missing box.
+ * Boxes a (high), b (low), c (medium), "none" (critical):
+ *   [b]     missing a and c: a, high, with a's advice and finding
+ *   [a]     missing b and c: c, medium
+ *   [a, c]  missing b: low
+ *   don't know: the worst answer, "none", critical
+ */
+static const char multi_risk_yaml[] =
+	"id: mr\ntitle: M\nversion: \"1\"\nareas:\n"
+	"  - id: a\n    title: A\n    questions:\n"
+	"      - id: m\n        text: Which?\n        help: Why.\n"
+	"        type: multi\n        dont_know: true\n"
+	"        advice: Find out which.\n        choices:\n"
+	"          - {id: a, label: A, score: 1, risk: high, finding: No A.,"
+	" advice: Do A.}\n"
+	"          - {id: b, label: B, score: 1, risk: low, finding: No B.,"
+	" advice: Do B.}\n"
+	"          - {id: c, label: C, score: 1, risk: medium, finding: No C.,"
+	" advice: Do C.}\n"
+	"          - {id: none, label: None, score: 0, risk: critical,"
+	" finding: Nothing., advice: Start.}\n";
+
+static void test_multi_box_risks(void **state)
+{
+	struct fixture *f = *state;
+	struct score_result r;
+
+	f->q = load_yaml(f, "mr.yaml", multi_risk_yaml);
+	answers_init(&f->a, f->q);
+	set_choices(f, "m", 1, "b");
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.findings[0].qs->risk, RISK_HIGH);
+	assert_string_equal(r.findings[0].title, "No A.");
+	assert_string_equal(r.findings[0].qs->advice, "Do A.");
+	score_release(&r);
+	set_choices(f, "m", 1, "a");
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.findings[0].qs->risk, RISK_MEDIUM);
+	assert_string_equal(r.findings[0].title, "No C.");
+	score_release(&r);
+	set_choices(f, "m", 2, "a", "c");
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.findings[0].qs->risk, RISK_LOW);
+	assert_string_equal(r.findings[0].qs->advice, "Do B.");
+	score_release(&r);
+	set_kind(f, "m", ANSWER_DONT_KNOW);
+	score_compute(&r, f->q, &f->a);
+	assert_int_equal(r.findings[0].qs->risk, RISK_CRITICAL);
+	assert_string_equal(r.findings[0].qs->advice, "Find out which.");
+	score_release(&r);
+}
+
+/*
  * Risk before impact.  m (weight 5) answered "mid", an explicit medium:
  * impact 5 * 1 * 0.5 = 2.5.  h (weight 1) answered "lo", an explicit high:
  * impact 1.  The old priority put m first (2.5 > 1); the plan puts h first
@@ -964,6 +1018,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_multi_advice, setup_dir,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_horizon_capacity,
+						setup_dir, teardown),
+		cmocka_unit_test_setup_teardown(test_multi_box_risks,
 						setup_dir, teardown),
 		cmocka_unit_test_setup_teardown(test_risk_before_impact,
 						setup_dir, teardown),
