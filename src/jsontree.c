@@ -417,13 +417,21 @@ static struct ynode *parse_value(struct json_parser *p)
 int json_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags)
 {
+	return json_tree_parse_at(tree, name, data, len, 1, diags);
+}
+
+int json_tree_parse_at(struct yaml_tree *tree, const char *name,
+		       const char *data, size_t len, int first_line,
+		       struct diag_list *diags)
+{
 	struct json_parser p;
 	struct ynode *root;
 
 	memset(&p, 0, sizeof(p));
 	p.data = (const unsigned char *)data;
 	p.len = len;
-	p.line = p.col = 1;
+	p.line = first_line;
+	p.col = 1;
 	p.name = name;
 	p.diags = diags;
 	tree->file = xstrdup(name);
