@@ -211,6 +211,7 @@ int question_type_scorable(enum question_type type);
  * models); questionnaire_free() frees the questionnaire and all of it. */
 void area_release(struct area *a);
 void question_release(struct question *q);
+void initiative_release(struct initiative *in);
 void questionnaire_free(struct questionnaire *q);
 
 #endif

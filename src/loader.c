@@ -685,11 +685,8 @@ static void loader_release(struct loader *l)
 		area_release(&l->areas[i]);
 	free(l->areas);
 	free(l->streamed);
-	for (i = 0; i < l->ninitiatives; i++) {
-		free(l->initiatives[i].id);
-		free(l->initiatives[i].title);
-		free(l->initiatives[i].advice);
-	}
+	for (i = 0; i < l->ninitiatives; i++)
+		initiative_release(&l->initiatives[i]);
 	free(l->initiatives);
 	for (i = 0; i < l->nrefs; i++)
 		free(l->initiative_refs[i].id);

@@ -118,13 +118,6 @@ static int same_place(const struct srcpos *a, const struct srcpos *b)
 	       !strcmp(a->file, b->file);
 }
 
-static void initiative_release(struct initiative *in)
-{
-	free(in->id);
-	free(in->title);
-	free(in->advice);
-}
-
 /*
  * Moves every file's initiatives into the questionnaire, indexed by id
  * (unique across the whole questionnaire).  A file included twice (with
