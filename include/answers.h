@@ -71,17 +71,42 @@ void answers_applicability(const struct answers *a, unsigned char *applies);
 /*
  * The answers file.  answers_save() writes a JSON file atomically (temp file,
  * fsync, rename; FILE_WRITE_FORCE is implied: a session file is rewritten
- * after every answer).  answers_load() reads a JSON or YAML answers file
- * (YAML when the name ends in .yaml or .yml) for questionnaire q into a, which
- * it initialises; every invalid answer is a diagnostic with its file:line:col
- * (JSON places are found by the loader's own scan).  Answers to ids that q
- * does not have go to a->orphans with a warning.  Returns 0, or -1 with
- * errors in diags (a is then released).  The same as answers_file_open(),
- * answers_file_load() and answers_file_release().
+ * after every answer), then removes its journal (see answers_record).
+ * answers_load() reads a JSON or YAML answers file (YAML when the name ends
+ * in .yaml or .yml) for questionnaire q into a, which it initialises, and
+ * replays its journal; every invalid answer is a diagnostic with its
+ * file:line:col (JSON places are found by the loader's own scan).  Answers
+ * to ids that q does not have go to a->orphans with a warning.  Returns 0,
+ * or -1 with errors in diags (a is then released).  The same as
+ * answers_file_open(), answers_file_load() and answers_file_release().
  */
 int answers_save(const struct answers *a, const char *path, struct buf *err);
 int answers_load(struct answers *a, const struct questionnaire *q,
 		 const char *path, struct diag_list *diags);
+
+/*
+ * The journal of a session, beside its snapshot: answers_record() appends
+ * the current answer and note of question index (with a->updated_at) to
+ * "PATH.journal" as one line of JSON,
+ *
+ *   {"question": "mfa", "answer": "yes", "note": null,
+ *    "updated_at": "2026-11-28T09:52:41Z"}
+ *
+ * with one write() and an fsync() (the file is created 0600), so that
+ * saving an answer costs the same however long the questionnaire.  Loading
+ * (answers_file_load, answers_load) replays the journal after the snapshot:
+ * each entry is checked like an answer in the file, with errors at
+ * PATH.journal:LINE:COL, and replaces that question's answer and note (null
+ * clears them); a torn last line, which a crash in the middle of a write
+ * leaves, is ignored with a warning.  answers_save() empties and removes
+ * the journal once the new snapshot is durable.  Call answers_save() once
+ * to create the snapshot, then answers_record() after each answer (having
+ * set a->updated_at), and answers_save() again at the end (or whenever a
+ * change touches more than one question).  Returns 0, or -1 with a message
+ * in err (the journal then holds what it held before).
+ */
+int answers_record(const struct answers *a, const char *path, size_t index,
+		   struct buf *err);
 
 /*
  * An answers file parsed once: its positioned tree and the questionnaire it

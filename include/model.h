@@ -207,10 +207,12 @@ void model_hash(struct questionnaire *q);
 /* True for types whose answers can carry a score. */
 int question_type_scorable(enum question_type type);
 
-/* Free what an area or question holds (used by the loader for partial
- * models); questionnaire_free() frees the questionnaire and all of it. */
+/* Free what an area, question or initiative holds (used by the loader for
+ * partial models); questionnaire_free() frees the questionnaire and all of
+ * it. */
 void area_release(struct area *a);
 void question_release(struct question *q);
+void initiative_release(struct initiative *in);
 void questionnaire_free(struct questionnaire *q);
 
 #endif

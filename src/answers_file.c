@@ -1,6 +1,7 @@
 /*
- * answers_file.c - the answers file: writing it (cJSON) and reading it back
- * from JSON or YAML with a diagnostic at the place of every invalid answer.
+ * answers_file.c - the answers file read back from JSON or YAML, with a
+ * diagnostic at the place of every invalid answer (answers_write.c writes
+ * it).
  *
  * Both formats are read into the positioned node tree of yamltree.h (YAML
  * through libyaml's events, which refuses anchors and aliases; JSON through
@@ -14,154 +15,13 @@
 #include <cJSON.h>
 
 #include "answers.h"
+#include "answers_impl.h"
 #include "fileio.h"
 #include "jsontree.h"
 #include "strmap.h"
 #include "treecheck.h"
 #include "util.h"
 #include "yamltree.h"
-
-/* Answers files larger than this are refused before parsing. */
-#define ANSWERS_MAX_FILE_SIZE (16u * 1024 * 1024)
-
-/*
- * The answers that are a status rather than a value, as the file writes
- * them: {"status": "skipped"}; "not_applicable" may carry a "reason".
- */
-static const struct status_spec {
-	const char *name;
-	enum answer_kind kind;
-} statuses[] = {
-	{ "skipped", ANSWER_SKIPPED },
-	{ "dont_know", ANSWER_DONT_KNOW },
-	{ "not_applicable", ANSWER_NOT_APPLICABLE },
-};
-
-/* ---- writing --------------------------------------------------------- */
-
-static void add_string_or_null(cJSON *obj, const char *key, const char *s)
-{
-	if (s)
-		cJSON_AddStringToObject(obj, key, s);
-	else
-		cJSON_AddNullToObject(obj, key);
-}
-
-/* The JSON value of one answer, or NULL for ANSWER_NONE (caller owns). */
-static cJSON *answer_to_json(const struct answer *ans)
-{
-	cJSON *v;
-	size_t i;
-
-	switch (ans->kind) {
-	case ANSWER_CHOICE:
-		return cJSON_CreateString(ans->choice);
-	case ANSWER_CHOICES:
-		v = cJSON_CreateArray();
-		for (i = 0; i < ans->nchoices; i++)
-			cJSON_AddItemToArray(v,
-					     cJSON_CreateString(ans->choices[i]));
-		return v;
-	case ANSWER_NUMBER:
-		return cJSON_CreateNumber(ans->number);
-	case ANSWER_TEXT:
-		return cJSON_CreateString(ans->text);
-	default:
-		break;
-	}
-	for (i = 0; i < ARRAY_SIZE(statuses); i++) {
-		if (statuses[i].kind != ans->kind)
-			continue;
-		v = cJSON_CreateObject();
-		cJSON_AddStringToObject(v, "status", statuses[i].name);
-		if (ans->kind == ANSWER_NOT_APPLICABLE && ans->text)
-			cJSON_AddStringToObject(v, "reason", ans->text);
-		return v;
-	}
-	return NULL;
-}
-
-/* The company profile as far as it is answered: name and stage. */
-static cJSON *company_to_json(const struct answers *a)
-{
-	const struct questionnaire *q = a->questionnaire;
-	const struct answer *name = NULL, *stage = NULL;
-	cJSON *company = cJSON_CreateObject();
-
-	if (q->name_question)
-		name = answers_find(a, q->name_question);
-	if (q->stage_question)
-		stage = answers_find(a, q->stage_question);
-	add_string_or_null(company, "name",
-			   name && name->kind == ANSWER_TEXT ? name->text
-							     : NULL);
-	add_string_or_null(company, "stage",
-			   stage && stage->kind == ANSWER_CHOICE ? stage->choice
-								 : NULL);
-	return company;
-}
-
-static cJSON *questionnaire_ref_to_json(const struct answers *a)
-{
-	cJSON *ref = cJSON_CreateObject();
-
-	add_string_or_null(ref, "id", a->questionnaire_id);
-	add_string_or_null(ref, "version", a->questionnaire_version);
-	add_string_or_null(ref, "hash", a->questionnaire_hash);
-	add_string_or_null(ref, "path", a->questionnaire_path);
-	return ref;
-}
-
-cJSON *answers_to_json(const struct answers *a)
-{
-	const struct questionnaire *q = a->questionnaire;
-	cJSON *root, *values, *notes;
-	size_t i;
-
-	root = cJSON_CreateObject();
-	cJSON_AddStringToObject(root, "schema", ANSWERS_SCHEMA);
-	cJSON_AddItemToObject(root, "questionnaire",
-			      questionnaire_ref_to_json(a));
-	cJSON_AddItemToObject(root, "company", company_to_json(a));
-	add_string_or_null(root, "created_at", a->created_at);
-	add_string_or_null(root, "updated_at", a->updated_at);
-	add_string_or_null(root, "completed_at", a->completed_at);
-	values = cJSON_AddObjectToObject(root, "answers");
-	notes = cJSON_AddObjectToObject(root, "notes");
-	for (i = 0; i < q->nquestions && i < a->nitems; i++) {
-		const struct answer *ans = &a->items[i];
-		cJSON *v = answer_to_json(ans);
-
-		if (v)
-			cJSON_AddItemToObject(values, q->questions[i]->id, v);
-		if (ans->note)
-			cJSON_AddStringToObject(notes, q->questions[i]->id,
-						ans->note);
-	}
-	if (a->orphans)
-		cJSON_AddItemToObject(root, "orphans",
-				      cJSON_Duplicate(a->orphans, 1));
-	return root;
-}
-
-int answers_save(const struct answers *a, const char *path, struct buf *err)
-{
-	cJSON *json = answers_to_json(a);
-	char *text = cJSON_Print(json);
-	struct buf data = BUF_INIT;
-	int ret;
-
-	if (!text)
-		die(EXIT_NOMEM, "out of memory");
-	buf_adds(&data, text);
-	buf_addc(&data, '\n');
-	ret = file_write_atomic(path, data.data, data.len, FILE_WRITE_FORCE,
-				err);
-	free(text);
-	cJSON_Delete(json);
-	buf_release(&data);
-	return ret;
-}
 
 /* ---- reading: the tree ----------------------------------------------- */
 
@@ -452,20 +312,20 @@ static int read_text(struct reader *r, const struct question *qn,
 }
 
 /* The status named by s, or NULL after an error. */
-static const struct status_spec *find_status(struct reader *r,
+static const struct answer_status *find_status(struct reader *r,
 					     const struct question *qn,
 					     const struct ynode *s)
 {
 	struct buf msg = BUF_INIT;
 	size_t i;
 
-	for (i = 0; is_text(s) && i < ARRAY_SIZE(statuses); i++)
-		if (!strcmp(s->text, statuses[i].name))
-			return &statuses[i];
+	for (i = 0; is_text(s) && i < ANSWER_NSTATUSES; i++)
+		if (!strcmp(s->text, answer_statuses[i].name))
+			return &answer_statuses[i];
 	buf_addf(&msg, "unknown status '%s' in the answer to '%s' (expected "
 		 "one of: ", is_text(s) ? s->text : "", qn->id);
-	for (i = 0; i < ARRAY_SIZE(statuses); i++)
-		buf_addf(&msg, "%s%s", i ? ", " : "", statuses[i].name);
+	for (i = 0; i < ANSWER_NSTATUSES; i++)
+		buf_addf(&msg, "%s%s", i ? ", " : "", answer_statuses[i].name);
 	buf_adds(&msg, ")");
 	tree_error(&r->tc, s, "%s", msg.data);
 	buf_release(&msg);
@@ -475,7 +335,7 @@ static const struct status_spec *find_status(struct reader *r,
 /* Whether question allows the status; reports it otherwise. */
 static int status_allowed(struct reader *r, const struct question *qn,
 			  const struct ynode *s,
-			  const struct status_spec *status)
+			  const struct answer_status *status)
 {
 	if (status->kind == ANSWER_DONT_KNOW && !qn->dont_know)
 		tree_error(&r->tc, s, "question '%s' does not offer \"don't "
@@ -500,7 +360,7 @@ static int read_status(struct reader *r, const struct question *qn,
 	};
 	const struct ynode *s = ynode_get(n, "status");
 	const struct ynode *reason = ynode_get(n, "reason");
-	const struct status_spec *status;
+	const struct answer_status *status;
 	size_t before = r->tc.diags->errors;
 
 	tree_check_keys(&r->tc, n, keys, ARRAY_SIZE(keys), "an answer");
@@ -838,6 +698,132 @@ static void read_root(struct reader *r, const struct ynode *root)
 		read_answers_map(r, n);
 }
 
+/* ---- reading: the journal ------------------------------------------- */
+
+/* Sets the note of ans from n (null clears it); reports a wrong type. */
+static void replay_note(struct reader *r, const char *id,
+			const struct ynode *n, struct answer *ans)
+{
+	char *note = NULL;
+
+	if (!is_null(n) && !(note = read_text_value(r, n, "note on", id)))
+		return;
+	free(ans->note);
+	ans->note = note;
+}
+
+/* An entry for a question the questionnaire does not have: an orphan. */
+static void replay_orphan(struct reader *r, const struct ynode *id,
+			  const struct ynode *value, const struct ynode *note)
+{
+	char *text;
+
+	warn_orphan(r, id, "answer");
+	if (value && !is_null(value))
+		keep_orphan(r, ORPHAN_ANSWERS, id->text, node_to_json(value));
+	if (note && !is_null(note) &&
+	    (text = read_text_value(r, note, "note on", id->text))) {
+		keep_orphan(r, ORPHAN_NOTES, id->text,
+			    cJSON_CreateString(text));
+		free(text);
+	}
+}
+
+/*
+ * One entry: the answer and note of one question as they were when it was
+ * written, checked like those of the file; null clears them.
+ */
+static void replay_entry(struct reader *r, const struct ynode *entry)
+{
+	static const struct key_spec keys[] = {
+		{ "question", 1 }, { "answer", 0 }, { "note", 0 },
+		{ "updated_at", 0 },
+	};
+	const struct ynode *id, *value, *note, *at;
+	const struct question *qn;
+	struct answer *ans;
+
+	if (!expect_mapping(r, entry, "a journal entry"))
+		return;
+	tree_check_keys(&r->tc, entry, keys, ARRAY_SIZE(keys),
+			"a journal entry");
+	id = ynode_get(entry, "question");
+	value = ynode_get(entry, "answer");
+	note = ynode_get(entry, "note");
+	if (!id || !is_text(id)) {
+		if (id)
+			tree_error(&r->tc, id, "'question' of a journal entry "
+				   "must be a question id");
+		return;
+	}
+	if ((at = ynode_get(entry, "updated_at")) && is_text(at)) {
+		free(r->a->updated_at);
+		r->a->updated_at = xstrdup(at->text);
+	}
+	if (!(qn = questionnaire_question(r->q, id->text))) {
+		replay_orphan(r, id, value, note);
+		return;
+	}
+	ans = answers_get(r->a, qn);
+	if (value && is_null(value))
+		answer_clear_value(ans);
+	else if (value)
+		read_answer(r, qn, value, ans);
+	if (note)
+		replay_note(r, qn->id, note, ans);
+}
+
+/* Parses one line of the journal, at its line, and replays it. */
+static void replay_line(struct reader *r, const char *text, size_t len,
+			int line)
+{
+	struct yaml_tree tree;
+
+	if (json_tree_parse_at(&tree, r->tc.file, text, len, line,
+			       r->tc.diags) == 0)
+		replay_entry(r, tree.root);
+	yaml_tree_release(&tree);
+}
+
+/*
+ * Replays the journal of the file at path, if there is one, over what the
+ * snapshot held: one entry per line, in order.  A last line without its
+ * newline was cut short by a crash while it was written: it is ignored,
+ * with a warning.
+ */
+static void replay_journal(struct reader *r, const char *path)
+{
+	char *journal = answers_journal_path(path);
+	struct buf data = BUF_INIT, err = BUF_INIT;
+	const char *snapshot = r->tc.file, *line, *end, *stop;
+	int n = 1;
+
+	if (!file_exists(journal))
+		goto out;
+	if (file_read_all(journal, ANSWERS_MAX_FILE_SIZE, &data, &err) < 0) {
+		diag_add(r->tc.diags, DIAG_ERROR, journal, 0, 0, "%s",
+			 err.data);
+		goto out;
+	}
+	r->tc.file = journal;
+	stop = data.data + data.len;
+	for (line = data.data; line < stop; line = end + 1, n++) {
+		end = memchr(line, '\n', (size_t)(stop - line));
+		if (!end) {
+			diag_add(r->tc.diags, DIAG_WARNING, journal, n, 1,
+				 "the last entry is cut short (the session "
+				 "stopped while saving it); it is ignored");
+			break;
+		}
+		replay_line(r, line, (size_t)(end - line), n);
+	}
+	r->tc.file = snapshot;
+out:
+	buf_release(&data);
+	buf_release(&err);
+	free(journal);
+}
+
 /* The questionnaire id or path recorded in the file, or NULL. */
 static const char *ref_text(const struct ynode *root, const char *key)
 {
@@ -885,10 +871,12 @@ int answers_file_load(const struct answers_file *f, struct answers *a,
 	r.q = q;
 	r.tc.file = f->path;
 	r.tc.diags = diags;
-	if (f->tree.root && f->tree.root->kind == YNODE_MAPPING)
+	if (f->tree.root && f->tree.root->kind == YNODE_MAPPING) {
 		read_root(&r, f->tree.root);
-	else
+		replay_journal(&r, f->path);
+	} else {
 		tree_error(&r.tc, NULL, "the answers file was not opened");
+	}
 	finish_orphans(&r, diags->errors == errors);
 	free(r.ids);
 	if (diags->errors != errors) {

@@ -206,8 +206,8 @@ static const char *intern_file(struct loader *l, const char *path)
 	return q->files[q->nfiles++];
 }
 
-static void load_file(struct loader *l, const char *path, int is_root,
-		      const struct ynode *from);
+static int load_file(struct loader *l, const char *path, int is_root,
+		     const struct ynode *from);
 static void apply_filters(struct loader *l, size_t first,
 			  const struct ynode *areas,
 			  const struct ynode *questions);
@@ -290,10 +290,11 @@ static void load_include(struct loader *l, const struct ynode *entry,
 	path = include_path(including, name->text);
 	if (include_cycle(l, name, path) == 0) {
 		size_t first = l->nareas;
+		int loaded = load_file(l, path, 0, name) == 0;
 
-		load_file(l, path, 0, name);
 		l->tc.file = including;
-		if (areas || questions)
+		/* Filters of a file that could not be read name nothing. */
+		if (loaded && (areas || questions))
 			apply_filters(l, first, areas, questions);
 	}
 	free(path);
@@ -603,35 +604,18 @@ static int read_file(struct loader *l, const char *path,
 	return ret;
 }
 
-static void load_file(struct loader *l, const char *path, int is_root,
-		      const struct ynode *from)
+/*
+ * Loads the top-level mapping of a file: its includes first, then its own
+ * initiatives and areas (where an entry of `areas` may itself be an
+ * include), then (for the root) its metadata.  base is where the file's
+ * streamed questions start.
+ */
+static void load_contents(struct loader *l, const char *path,
+			  const struct ynode *root, int is_root, size_t base)
 {
-	struct yaml_tree tree;
-	struct buf data = BUF_INIT;
-	const struct ynode *root;
+	const char *self = l->tc.file;
 	char real[PATH_MAX];
-	const char *self;
-	struct yaml_stream stream = { take_question, l };
-	size_t base = l->nstreamed; /* this file's questions start here */
 
-	memset(&tree, 0, sizeof(tree));
-	if (read_file(l, path, from, &data) < 0)
-		goto out;
-	self = intern_file(l, path);
-	l->tc.file = self;
-	l->files_read++;
-	if (yaml_tree_parse_stream(&tree, self, data.data, data.len, &stream,
-				   l->tc.diags) < 0)
-		goto out;
-	root = tree.root;
-	if (!root) {
-		diag_add(l->tc.diags, DIAG_ERROR, l->tc.file, 1, 1,
-			 "file is empty (expected a questionnaire)");
-		goto out;
-	}
-	if (tree_expect_kind(&l->tc, root, YNODE_MAPPING,
-			     "a questionnaire file") < 0)
-		goto out;
 	check_file_keys(l, root, is_root);
 	l->stack[l->depth++] = xstrdup(realpath(path, real) ? real : path);
 	load_includes(l, root);
@@ -644,11 +628,46 @@ static void load_file(struct loader *l, const char *path, int is_root,
 		load_metadata(l, root);
 	else if (ynode_get(root, "id"))
 		check_included_metadata(l, root);
+}
+
+/*
+ * Loads one file (see load_contents); from is its include entry, or NULL.
+ * Returns 0 when the file was read and parsed, else -1 (reported).  Its
+ * streamed questions are claimed by its areas or freed; those of the file
+ * around it (it may be included from the middle of that file's areas) are
+ * left where they were.
+ */
+static int load_file(struct loader *l, const char *path, int is_root,
+		     const struct ynode *from)
+{
+	struct yaml_tree tree;
+	struct buf data = BUF_INIT;
+	struct yaml_stream stream = { take_question, l };
+	size_t base = l->nstreamed, outer_next = l->streamed_next;
+	int ret = -1;
+
+	memset(&tree, 0, sizeof(tree));
+	if (read_file(l, path, from, &data) < 0)
+		goto out;
+	l->tc.file = intern_file(l, path);
+	l->files_read++;
+	if (yaml_tree_parse_stream(&tree, l->tc.file, data.data, data.len,
+				   &stream, l->tc.diags) < 0)
+		goto out;
+	if (!tree.root)
+		diag_add(l->tc.diags, DIAG_ERROR, l->tc.file, 1, 1,
+			 "file is empty (expected a questionnaire)");
+	else if (tree_expect_kind(&l->tc, tree.root, YNODE_MAPPING,
+				  "a questionnaire file") == 0)
+		load_contents(l, path, tree.root, is_root, base);
+	ret = 0;
 out:
 	/* Questions of lists that were never claimed (a file with errors). */
 	drop_streamed(l, base);
+	l->streamed_next = outer_next;
 	yaml_tree_release(&tree);
 	buf_release(&data);
+	return ret;
 }
 
 /* ---- entry points ---------------------------------------------------- */
@@ -685,11 +704,8 @@ static void loader_release(struct loader *l)
 		area_release(&l->areas[i]);
 	free(l->areas);
 	free(l->streamed);
-	for (i = 0; i < l->ninitiatives; i++) {
-		free(l->initiatives[i].id);
-		free(l->initiatives[i].title);
-		free(l->initiatives[i].advice);
-	}
+	for (i = 0; i < l->ninitiatives; i++)
+		initiative_release(&l->initiatives[i]);
 	free(l->initiatives);
 	for (i = 0; i < l->nrefs; i++)
 		free(l->initiative_refs[i].id);

@@ -118,13 +118,6 @@ static int same_place(const struct srcpos *a, const struct srcpos *b)
 	       !strcmp(a->file, b->file);
 }
 
-static void initiative_release(struct initiative *in)
-{
-	free(in->id);
-	free(in->title);
-	free(in->advice);
-}
-
 /*
  * Moves every file's initiatives into the questionnaire, indexed by id
  * (unique across the whole questionnaire).  A file included twice (with
@@ -297,12 +290,40 @@ static const struct question *root_reference(struct loader *l,
 	return NULL;
 }
 
+/* The targets of one area against the stages of the stage question. */
+static void check_area_targets(struct loader *l, const struct area *a,
+			       const struct question *stage,
+			       const char *const *stage_ids)
+{
+	size_t j, k;
+
+	for (k = 0; k < a->ntargets; k++) {
+		struct buf msg = BUF_INIT;
+
+		if (question_choice(stage, a->targets[k].stage))
+			continue;
+		buf_addf(&msg, "area '%s' has a target for unknown stage "
+			 "'%s'", a->id, a->targets[k].stage);
+		buf_add_hint(&msg, a->targets[k].stage, stage_ids,
+			     stage->nchoices);
+		error_pos(l, &a->targets[k].pos, "%s", msg.data);
+		buf_release(&msg);
+	}
+	for (j = 0; a->ntargets && j < stage->nchoices; j++)
+		if (!area_target(a, stage->choices[j].id))
+			diag_add(l->tc.diags, DIAG_WARNING, a->pos.file,
+				 a->pos.line, a->pos.col, "area '%s' sets no "
+				 "target for stage '%s'", a->id,
+				 stage->choices[j].id);
+}
+
+/* The questions the root names, then every area's targets. */
 static void check_targets(struct loader *l)
 {
 	const struct question *stage;
 	struct questionnaire *q = l->q;
-	const char **choice_ids;
-	size_t i, j, k;
+	const char **stage_ids;
+	size_t i;
 
 	stage = root_reference(l, q->stage_question, &l->refs.stage,
 			       QTYPE_SINGLE, "stage_question");
@@ -310,41 +331,21 @@ static void check_targets(struct loader *l)
 		       "name_question");
 	root_reference(l, q->team_size_question, &l->refs.team_size,
 		       QTYPE_NUMBER, "team_size_question");
-	choice_ids = xcalloc((stage ? stage->nchoices : 0) + 1,
-			     sizeof(*choice_ids));
-	for (j = 0; stage && j < stage->nchoices; j++)
-		choice_ids[j] = stage->choices[j].id;
+	stage_ids = xcalloc((stage ? stage->nchoices : 0) + 1,
+			    sizeof(*stage_ids));
+	for (i = 0; stage && i < stage->nchoices; i++)
+		stage_ids[i] = stage->choices[i].id;
 	for (i = 0; i < q->nareas; i++) {
 		const struct area *a = &q->areas[i];
 
-		if (a->ntargets && !q->stage_question) {
+		if (a->ntargets && !q->stage_question)
 			error_pos(l, &a->pos, "area '%s' sets 'targets' but "
 				  "the questionnaire has no 'stage_question'",
 				  a->id);
-			continue;
-		}
-		if (!stage)
-			continue;
-		for (k = 0; k < a->ntargets; k++) {
-			struct buf msg = BUF_INIT;
-
-			if (question_choice(stage, a->targets[k].stage))
-				continue;
-			buf_addf(&msg, "area '%s' has a target for unknown "
-				 "stage '%s'", a->id, a->targets[k].stage);
-			buf_add_hint(&msg, a->targets[k].stage, choice_ids,
-				     stage->nchoices);
-			error_pos(l, &a->targets[k].pos, "%s", msg.data);
-			buf_release(&msg);
-		}
-		for (j = 0; a->ntargets && j < stage->nchoices; j++)
-			if (!area_target(a, stage->choices[j].id))
-				diag_add(l->tc.diags, DIAG_WARNING, a->pos.file,
-					 a->pos.line, a->pos.col,
-					 "area '%s' sets no target for stage "
-					 "'%s'", a->id, stage->choices[j].id);
+		else if (stage)
+			check_area_targets(l, a, stage, stage_ids);
 	}
-	free(choice_ids);
+	free(stage_ids);
 }
 
 /* ---- conditions ------------------------------------------------------ */

@@ -138,6 +138,14 @@ void question_release(struct question *q)
 	memset(q, 0, sizeof(*q));
 }
 
+void initiative_release(struct initiative *in)
+{
+	free(in->id);
+	free(in->title);
+	free(in->advice);
+	memset(in, 0, sizeof(*in));
+}
+
 void area_release(struct area *a)
 {
 	size_t i;
@@ -170,11 +178,8 @@ void questionnaire_free(struct questionnaire *q)
 		free(q->levels[i].description);
 	}
 	free(q->levels);
-	for (i = 0; i < q->ninitiatives; i++) {
-		free(q->initiatives[i].id);
-		free(q->initiatives[i].title);
-		free(q->initiatives[i].advice);
-	}
+	for (i = 0; i < q->ninitiatives; i++)
+		initiative_release(&q->initiatives[i]);
 	free(q->initiatives);
 	for (i = 0; i < q->nfiles; i++)
 		free(q->files[i]);

@@ -440,26 +440,34 @@ int yaml_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 	return yaml_tree_load_stream(tree, path, max_size, NULL, diags);
 }
 
-int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
-			  size_t max_size, const struct yaml_stream *stream,
-			  struct diag_list *diags)
+int yaml_tree_read_file(struct yaml_tree *tree, const char *path,
+			size_t max_size, struct buf *data,
+			struct diag_list *diags)
 {
-	struct buf data = BUF_INIT, err = BUF_INIT;
-	int ret;
+	struct buf err = BUF_INIT;
+	int ret = file_read_all(path, max_size, data, &err);
 
-	if (file_read_all(path, max_size, &data, &err) < 0) {
+	if (ret < 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err.data);
 		tree->file = xstrdup(path);
 		tree->root = NULL;
 		tree->arena = NULL;
-		ret = -1;
-		goto out;
 	}
-	ret = yaml_tree_parse_stream(tree, path, data.data, data.len, stream,
-				     diags);
-out:
-	buf_release(&data);
 	buf_release(&err);
+	return ret;
+}
+
+int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
+			  size_t max_size, const struct yaml_stream *stream,
+			  struct diag_list *diags)
+{
+	struct buf data = BUF_INIT;
+	int ret = yaml_tree_read_file(tree, path, max_size, &data, diags);
+
+	if (ret == 0)
+		ret = yaml_tree_parse_stream(tree, path, data.data, data.len,
+					     stream, diags);
+	buf_release(&data);
 	return ret;
 }
 

@@ -97,3 +97,22 @@ PY
 				'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')"
 	done
 done
+
+# Saving one of the last answers of a session of 10,000 questions:
+# answers_save() rewrites the whole session file each time,
+# answers_record() appends one line to the journal (record-cost.c, built
+# here from the sources; both fsync every time).
+objs=""
+for f in "$src"/*.c; do
+	[ "$(basename "$f")" = main.c ] || objs="$objs $f"
+done
+# shellcheck disable=SC2086
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-I"$here/../../include" -I"$here/../../build" \
+	$(pkg-config --cflags yaml-0.1 libcjson readline) \
+	-o "$tmp/record-cost" "$here/record-cost.c" $objs \
+	$(pkg-config --libs yaml-0.1 libcjson readline) -lm
+python3 "$here/gen-questionnaire.py" 10000 50 >"$tmp/q10000.yaml"
+set -- $("$tmp/record-cost" "$tmp/q10000.yaml" "$tmp/session.json" 200)
+printf 'saving one of the last 200 answers of 10,000: snapshot %s ms, journal %s ms\n' \
+	"$1" "$2"

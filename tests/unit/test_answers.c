@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <cmocka.h>
 #include <cJSON.h>
@@ -549,6 +550,169 @@ static void test_not_applicable_refused(void **state)
 	diag_list_release(&diags);
 }
 
+/* ---- the journal ----------------------------------------------------- */
+
+/* Sets the answer to id and records it in the journal of path. */
+static void record(struct answers *a, const char *path, const char *id)
+{
+	struct buf err = BUF_INIT;
+	const struct question *qn = questionnaire_question(a->questionnaire,
+							   id);
+
+	assert_non_null(qn);
+	if (answers_record(a, path, qn->index, &err) < 0)
+		fail_msg("%s", err.data);
+	buf_release(&err);
+}
+
+static struct answer *set(struct answers *a, const char *id,
+			  enum answer_kind kind)
+{
+	struct answer *ans = answers_get(a,
+		questionnaire_question(a->questionnaire, id));
+
+	answer_clear_value(ans);
+	ans->kind = kind;
+	return ans;
+}
+
+static size_t count_lines(const char *path)
+{
+	struct buf data = BUF_INIT, err = BUF_INIT;
+	size_t i, n = 0;
+
+	assert_int_equal(file_read_all(path, 1 << 20, &data, &err), 0);
+	for (i = 0; i < data.len; i++)
+		n += data.data[i] == '\n';
+	buf_release(&data);
+	buf_release(&err);
+	return n;
+}
+
+/*
+ * Answers recorded one by one come back on loading, the later entry for a
+ * question winning; answers_save() folds them into the snapshot and
+ * removes the journal.
+ */
+static void test_journal_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf err = BUF_INIT;
+	struct answers a, b;
+	struct answer *ans;
+	char *path = path_in(f, "session.json");
+	char *journal = path_in(f, "session.json.journal");
+	struct stat st;
+	size_t i;
+
+	answers_init(&a, f->q);
+	assert_int_equal(answers_save(&a, path, &err), 0);
+	assert_false(file_exists(journal));
+	ans = set(&a, "company_name", ANSWER_TEXT);
+	ans->text = xstrdup("Acme\nRockets");
+	record(&a, path, "company_name");
+	set(&a, "stage", ANSWER_CHOICE)->choice = xstrdup("seed");
+	record(&a, path, "stage");
+	set(&a, "mfa", ANSWER_SKIPPED)->note = xstrdup("ask Bob");
+	record(&a, path, "mfa");
+	ans = set(&a, "tools", ANSWER_CHOICES);
+	ans->choices = xcalloc(2, sizeof(char *));
+	ans->choices[0] = xstrdup("iac");
+	ans->choices[1] = xstrdup("ci");
+	ans->nchoices = 2;
+	record(&a, path, "tools");
+	set(&a, "maturity", ANSWER_NUMBER)->number = 4;
+	record(&a, path, "maturity");
+	set(&a, "team_size", ANSWER_DONT_KNOW);
+	record(&a, path, "team_size");
+	/* Changed again, then cleared: the last entry of each wins. */
+	set(&a, "stage", ANSWER_CHOICE)->choice = xstrdup("idea");
+	record(&a, path, "stage");
+	set(&a, "maturity", ANSWER_NONE);
+	free(a.updated_at);
+	a.updated_at = xstrdup("2026-12-01T10:00:00Z");
+	record(&a, path, "maturity");
+
+	assert_int_equal(count_lines(journal), 8);
+	assert_int_equal(stat(journal, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(answers_load(&b, f->q, path, &diags), 0);
+	assert_int_equal(diags.count, 0);
+	for (i = 0; i < a.nitems; i++)
+		assert_same_answer(&a.items[i], &b.items[i]);
+	assert_int_equal(answers_find(&b, "maturity")->kind, ANSWER_NONE);
+	assert_string_equal(answers_find(&b, "stage")->choice, "idea");
+	assert_string_equal(b.updated_at, "2026-12-01T10:00:00Z");
+	answers_release(&b);
+
+	/* Compaction: the snapshot holds it all, the journal is gone. */
+	assert_int_equal(answers_save(&a, path, &err), 0);
+	assert_false(file_exists(journal));
+	assert_int_equal(answers_load(&b, f->q, path, &diags), 0);
+	for (i = 0; i < a.nitems; i++)
+		assert_same_answer(&a.items[i], &b.items[i]);
+	answers_release(&b);
+	answers_release(&a);
+	diag_list_release(&diags);
+	buf_release(&err);
+	free(journal);
+	free(path);
+}
+
+/* A crash in the middle of a write leaves a torn last line: ignored. */
+static void test_journal_torn_last_line(void **state)
+{
+	struct fixture *f = *state;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct answers a;
+	char *text;
+
+	write_file(f, "torn.json", "{\"answers\": {\"stage\": \"seed\"}}\n");
+	write_file(f, "torn.json.journal",
+		"{\"question\": \"mfa\", \"answer\": \"yes\"}\n"
+		"{\"question\": \"stage\", \"answer\": \"idea\", "
+		"\"note\": \"pivoted\"}\n"
+		"{\"question\": \"stage\", \"answer\": \"se");
+	assert_int_equal(load_text(f, "torn.json",
+		"{\"answers\": {\"stage\": \"seed\"}}\n", &a, &diags), 0);
+	text = format_diags(f, &diags);
+	assert_string_equal(text, "torn.json.journal:3:1: warning: the last "
+			    "entry is cut short (the session stopped while "
+			    "saving it); it is ignored\n");
+	free(text);
+	assert_string_equal(answers_find(&a, "mfa")->choice, "yes");
+	assert_string_equal(answers_find(&a, "stage")->choice, "idea");
+	assert_string_equal(answers_find(&a, "stage")->note, "pivoted");
+	answers_release(&a);
+	diag_list_release(&diags);
+}
+
+/* A line in the middle that does not read is an error, at its place. */
+static void test_journal_corrupt_line(void **state)
+{
+	struct fixture *f = *state;
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct answers a;
+	char *text;
+
+	write_file(f, "corrupt.json.journal",
+		"{\"question\": \"stage\", \"answer\": \"idea\"}\n"
+		"{\"question\": \"stage\", \"answer\": \n"
+		"{\"question\": \"mfa\", \"answer\": \"perhaps\"}\n"
+		"{\"question\": \"stage\", \"answer\": \"seed\"}\n");
+	assert_int_equal(load_text(f, "corrupt.json", "{}\n", &a, &diags),
+			 -1);
+	text = format_diags(f, &diags);
+	assert_string_equal(text,
+		"corrupt.json.journal:2:33: error: JSON syntax error: "
+		"unexpected end of file, expected a value\n"
+		"corrupt.json.journal:3:31: error: unknown choice 'perhaps' "
+		"for question 'mfa'; expected one of: yes, no\n");
+	free(text);
+	diag_list_release(&diags);
+}
+
 static void test_unknown_top_key(void **state)
 {
 	struct fixture *f = *state;
@@ -804,6 +968,9 @@ int main(void)
 		cmocka_unit_test(test_yaml_types_are_strict),
 		cmocka_unit_test(test_not_applicable),
 		cmocka_unit_test(test_not_applicable_refused),
+		cmocka_unit_test(test_journal_round_trip),
+		cmocka_unit_test(test_journal_torn_last_line),
+		cmocka_unit_test(test_journal_corrupt_line),
 		cmocka_unit_test(test_unknown_top_key),
 		cmocka_unit_test(test_json_errors_with_places),
 		cmocka_unit_test(test_json_syntax_error_place),

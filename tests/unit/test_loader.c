@@ -411,6 +411,25 @@ static void test_includes(void **state)
 	assert_int_equal(q->nfiles, 2);
 	questionnaire_free(q);
 
+	/* An include between two areas puts its areas there, and the area
+	 * after it keeps its own questions. */
+	q = load_ok(write_tmp("middle.yaml",
+			      "id: t\ntitle: T\nversion: '1'\nareas:\n"
+			      "  - id: a\n    title: A\n    questions:\n"
+			      "      - {id: q1, text: Q?, type: yesno, help: H,"
+			      " advice: A}\n"
+			      "  - include: part.yaml\n"
+			      "    questions: [q2]\n"
+			      "  - id: c\n    title: C\n    questions:\n"
+			      "      - {id: q4, text: Q4?, type: yesno, help: H,"
+			      " advice: A}\n"));
+	assert_int_equal(q->nareas, 3);
+	assert_string_equal(q->areas[1].id, "b");
+	assert_string_equal(q->areas[2].id, "c");
+	assert_int_equal(q->nquestions, 3);
+	assert_string_equal(q->questions[2]->id, "q4");
+	questionnaire_free(q);
+
 	msg = load_fails(write_tmp("self.yaml",
 				   "id: t\ntitle: T\nversion: '1'\n"
 				   "include: [self.yaml]\n"));
