@@ -3,7 +3,8 @@
  *
  * interview_run() walks a questionnaire in order, asking every question whose
  * `when` holds and that has no answer yet, then shows the review screen.  It
- * saves the answers file after every answer (answers_save), so an interrupted
+ * records every answer at once in the session's journal (answers_record), and
+ * saves the whole file when it is done (answers_save), so an interrupted
  * interview loses nothing.  Which questions apply, and the position shown,
  * are kept up to date as answers change (progress.h): the cost of a question
  * does not grow with the questionnaire.  With a terminal on stdin it reads lines with GNU

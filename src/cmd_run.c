@@ -614,9 +614,28 @@ out:
 }
 
 /* Maps how the interview ended to messages and an exit status. */
+/*
+ * Takes the journal into the session file when the interview stops short
+ * of a crash, so that the file holds every answer for whatever reads it
+ * next.  Should that fail the journal still holds them, and --resume reads
+ * both.
+ */
+static void fold_journal(struct run *r)
+{
+	struct buf err = BUF_INIT;
+
+	if (answers_save(&r->a, r->session, &err) < 0)
+		warning("%s (every answer is still in the session's journal)",
+			err.data);
+	buf_release(&err);
+}
+
 static int finish_interview(struct run *r, enum interview_end end, int signo,
 			    const char *err)
 {
+	if (end == INTERVIEW_QUIT || end == INTERVIEW_EOF ||
+	    end == INTERVIEW_INTERRUPTED || end == INTERVIEW_INVALID)
+		fold_journal(r);
 	switch (end) {
 	case INTERVIEW_DONE:
 		return write_reports(r);

@@ -62,11 +62,16 @@ static void touch(struct interview *iv)
  * saved at once.  The whole session is rewritten each time; a journal that
  * records only the answer (answers_record) replaces that call here.
  */
+/*
+ * Saves the answer to question index at once: appended to the session's
+ * journal, one line whatever the size of the questionnaire; the snapshot
+ * takes the journal in when the interview ends (answers.h).
+ */
 static int save_answer(struct interview *iv, size_t index)
 {
 	progress_changed(&iv->progress, index);
 	touch(iv);
-	return answers_save(iv->a, iv->opts->session_path, iv->err);
+	return answers_record(iv->a, iv->opts->session_path, index, iv->err);
 }
 
 static int has_choices(const struct question *qn)
