@@ -167,6 +167,7 @@ install: all
 	install -m 644 man/cto-assess.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/cto-assess-questionnaire.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 questionnaires/*.yaml questionnaires/*.json \
+		questionnaires/CHANGELOG.md \
 		$(DESTDIR)$(DATADIR)/questionnaires/
 	install -m 644 questionnaires/areas/*.yaml \
 		$(DESTDIR)$(DATADIR)/questionnaires/areas/

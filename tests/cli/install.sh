@@ -19,6 +19,7 @@ for f in usr/bin/cto-assess usr/share/man/man1/cto-assess.1 \
 	usr/share/cto-assess/questionnaires/cto-readiness.yaml \
 	usr/share/cto-assess/questionnaires/cto-quick.yaml \
 	usr/share/cto-assess/questionnaires/questionnaire.schema.json \
+	usr/share/cto-assess/questionnaires/CHANGELOG.md \
 	usr/share/cto-assess/questionnaires/areas/security.yaml; do
 	check "installs $f" [ -f "$tmp/stage/$f" ]
 done
