@@ -179,36 +179,58 @@ static void check_initiative_refs(struct loader *l)
 /* ---- scoring ---------------------------------------------------------- */
 
 /* Checks that a choice scores below the best and has no advice anywhere. */
+/*
+ * Whether an answer short of the best says what to do: its own advice, or
+ * that of the initiative it belongs to (its own, else the question's).  In
+ * a fragment checked alone the initiative may be defined elsewhere: it is
+ * then taken to have some.
+ */
+static int has_advice(const struct loader *l, const struct question *qn,
+		      const char *advice, const char *initiative)
+{
+	const struct initiative *in;
+
+	if (advice || qn->advice)
+		return 1;
+	if (!initiative)
+		initiative = qn->initiative;
+	if (!initiative)
+		return 0;
+	in = questionnaire_initiative(l->q, initiative);
+	return in ? in->advice != NULL : l->fragment;
+}
+
 static void warn_missing_advice(struct loader *l, const struct question *qn)
 {
+	double best = 0;
 	size_t i;
 
-	if (qn->advice)
-		return;
 	for (i = 0; i < qn->nchoices; i++) {
 		const struct choice *c = &qn->choices[i];
 
-		if (!c->advice && c->score < qn->best_score)
+		if (c->score < qn->best_score &&
+		    !has_advice(l, qn, c->advice, c->initiative))
 			diag_add(l->tc.diags, DIAG_WARNING, c->pos.file,
 				 c->pos.line, c->pos.col,
 				 "choice '%s' of question '%s' scores below "
-				 "the best but has no advice (and the question "
-				 "has none)", c->id, qn->id);
+				 "the best but has no advice (and neither has "
+				 "the question or its initiative)", c->id,
+				 qn->id);
 	}
+	for (i = 0; i < qn->nbands; i++)
+		if (qn->bands[i].score > best)
+			best = qn->bands[i].score;
 	for (i = 0; i < qn->nbands; i++) {
 		const struct band *b = &qn->bands[i];
-		double best = 0;
-		size_t j;
 
-		for (j = 0; j < qn->nbands; j++)
-			if (qn->bands[j].score > best)
-				best = qn->bands[j].score;
-		if (!b->advice && b->score < best)
+		if (b->score < best &&
+		    !has_advice(l, qn, b->advice, b->initiative))
 			diag_add(l->tc.diags, DIAG_WARNING, b->pos.file,
 				 b->pos.line, b->pos.col,
 				 "band from %g of question '%s' scores below "
-				 "the best but has no advice (and the question "
-				 "has none)", b->min, qn->id);
+				 "the best but has no advice (and neither has "
+				 "the question or its initiative)", b->min,
+				 qn->id);
 	}
 }
 

@@ -245,17 +245,24 @@ static void md_scorecard(struct buf *out, const struct report *r)
 }
 
 /* Appends the start of a sub-item aligned under the text of item n. */
-static void md_subitem(struct buf *out, size_t n, const char *label)
+static void md_item_at(struct buf *out, size_t n, size_t depth,
+		       const char *label)
 {
-	size_t width = 2;
+	size_t width = 0;
 
-	/* The list marker "n. " is as wide as n's digits plus two. */
+	/* The list marker "n. " is as wide as n's digits plus two; each
+	 * level of "- " below it two more. */
 	do {
 		width++;
 		n /= 10;
 	} while (n);
-	buf_addn(out, ' ', width);
+	buf_addn(out, ' ', width + 2 * depth);
 	buf_addf(out, "- %s: ", label);
+}
+
+static void md_subitem(struct buf *out, size_t n, const char *label)
+{
+	md_item_at(out, n, 1, label);
 }
 
 /* The current answer of a finding, marked when it is an unknown. */
@@ -282,11 +289,11 @@ static void md_finding_lines(struct buf *out, const struct finding *f,
 		buf_addf(out, "; %s risk)\n", risk_names[qs->risk]);
 	}
 	if (f->title != qs->question->text || !alone) {
-		md_subitem(out, n, alone ? "Question" : "  Question");
+		md_item_at(out, n, alone ? 1 : 2, "Question");
 		escape_markdown(out, qs->question->text);
 		buf_addc(out, '\n');
 	}
-	md_subitem(out, n, alone ? "Current answer" : "  Current answer");
+	md_item_at(out, n, alone ? 1 : 2, "Current answer");
 	md_current(out, qs);
 	buf_addc(out, '\n');
 	if (alone && advice) {
@@ -295,7 +302,7 @@ static void md_finding_lines(struct buf *out, const struct finding *f,
 		buf_addc(out, '\n');
 	}
 	if (qs->answer->note) {
-		md_subitem(out, n, alone ? "Note" : "  Note");
+		md_item_at(out, n, alone ? 1 : 2, "Note");
 		escape_markdown(out, qs->answer->note);
 		buf_addc(out, '\n');
 	}

@@ -15,7 +15,7 @@ for answers in "$here"/*/answers*.json; do
 	name=$(basename "$answers" .json)
 	[ -f "$dir/questionnaire.yaml" ] || continue
 	mkdir -p "$dir/expected"
-	for fmt in json md csv text; do
+	for fmt in json md csv text html; do
 		"$bin" report "$answers" -q "$dir/questionnaire.yaml" \
 			--format "$fmt" -o - --color=never |
 			sed -f "$here/normalise.sed" \
