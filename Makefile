@@ -128,8 +128,17 @@ deps-coverage:
 lint-man:
 	mandoc -T lint -W warning $(MAN_PAGES)
 
-bench: all
-	@tests/bench/run-bench.sh $(abspath $(PROG))
+# The bench's own programs (the bare parse, the cost of a save) link the
+# objects the program is built from, so they cannot drift from it.
+BENCH_BINS = $(BUILD)/bench/parse-floor $(BUILD)/bench/record-cost
+
+$(BUILD)/bench/%: tests/bench/%.c $(LIB_OBJS) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
+
+bench: all $(BENCH_BINS)
+	@BENCH_DIR=$(abspath $(BUILD)/bench) \
+		tests/bench/run-bench.sh $(abspath $(PROG))
 
 # Coverage-guided fuzzing of the loaders and the condition language with
 # clang's libFuzzer, ASan and UBSan; FUZZ_SECONDS per target.  Not part of

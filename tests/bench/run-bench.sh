@@ -2,9 +2,11 @@
 # run-bench.sh - timing figures for cto-assess (`make bench`).  Not a test:
 # it prints numbers and asserts nothing about them.
 #
-# usage: run-bench.sh /path/to/cto-assess
+# usage: BENCH_DIR=DIR run-bench.sh /path/to/cto-assess
+# (DIR holds parse-floor and record-cost, which `make bench` builds)
 set -eu
 prog=$1
+bench=${BENCH_DIR:?set BENCH_DIR, or run make bench}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -50,26 +52,22 @@ print("answers:")
 for i in range(int(sys.argv[1])):
     print("  q%d: b" % i)' "$n" >"$tmp/i$n-answers.yaml"
 	yes 2 | head -n "$n" >"$tmp/i$n-input"
-	pipe_ms=$(best_ms 1 sh -c 'rm -rf "$2/p"; "$1" run -q "$2/i$3.yaml" \
+	# fsync per answer makes one run noisy: three of the small one.
+	runs=$([ "$n" -le 1000 ] && echo 3 || echo 1)
+	pipe_ms=$(best_ms "$runs" sh -c 'rm -rf "$2/p"; "$1" run -q "$2/i$3.yaml" \
 		-o "$2/p" <"$2/i$3-input"' sh "$prog" "$tmp" "$n")
 	batch_ms=$(best_ms 3 sh -c 'rm -rf "$2/b"; "$1" run -q "$2/i$3.yaml" \
 		-o "$2/b" --answers "$2/i$3-answers.yaml" --batch' sh "$prog" \
 		"$tmp" "$n")
-	printf 'run through a pipe, %6d questions:       best of 1: %5d ms' \
-		"$n" "$pipe_ms"
+	printf 'run through a pipe, %6d questions:       best of %d: %5d ms' \
+		"$n" "$runs" "$pipe_ms"
 	awk -v p="$pipe_ms" -v b="$batch_ms" 'BEGIN { printf(" (%.1f x run --answers --batch: %d ms)\n", p / (b ? b : 1), b) }'
 done
 
 # Answers files full of orphans (answers to questions the questionnaire does
 # not have): loading must stay linear.  The floor is the bare parse of the
-# same file into the positioned tree (parse-floor.c, built here from the
-# sources); the ratio is what checking and keeping the answers costs on top.
-src="$here/../../src"
-${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-I"$here/../../include" $(pkg-config --cflags yaml-0.1) \
-	-o "$tmp/parse-floor" "$here/parse-floor.c" "$src/yamltree.c" \
-	"$src/jsontree.c" "$src/fileio.c" "$src/buf.c" "$src/util.c" \
-	"$src/diag.c" "$src/term.c" $(pkg-config --libs yaml-0.1)
+# same file into the positioned tree (parse-floor.c, which make builds in
+# $BENCH_DIR); the ratio is what checking and keeping the answers costs on top.
 q="$here/../run/basic.yaml"
 for n in 10000 100000; do
 	python3 - "$n" "$tmp/orphans$n" <<'PY'
@@ -89,7 +87,7 @@ with open(base + ".yaml", "w") as f:
 PY
 	for ext in json yaml; do
 		file="$tmp/orphans$n.$ext"
-		floor=$(best_ms 3 "$tmp/parse-floor" "$file")
+		floor=$(best_ms 3 "$bench/parse-floor" "$file")
 		full=$(best_ms 3 "$prog" report "$file" -q "$q" -f json -o -)
 		printf 'answers, %6d orphans (%-4s %8d bytes): best of 3: %5d ms, parse alone %4d ms, ratio %s\n' \
 			"$n" "$ext," "$(wc -c <"$file")" "$full" "$floor" \
@@ -101,18 +99,8 @@ done
 # Saving one of the last answers of a session of 10,000 questions:
 # answers_save() rewrites the whole session file each time,
 # answers_record() appends one line to the journal (record-cost.c, built
-# here from the sources; both fsync every time).
-objs=""
-for f in "$src"/*.c; do
-	[ "$(basename "$f")" = main.c ] || objs="$objs $f"
-done
-# shellcheck disable=SC2086
-${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-I"$here/../../include" -I"$here/../../build" \
-	$(pkg-config --cflags yaml-0.1 libcjson readline) \
-	-o "$tmp/record-cost" "$here/record-cost.c" $objs \
-	$(pkg-config --libs yaml-0.1 libcjson readline) -lm
+# by make in $BENCH_DIR; both fsync every time).
 python3 "$here/gen-questionnaire.py" 10000 50 >"$tmp/q10000.yaml"
-set -- $("$tmp/record-cost" "$tmp/q10000.yaml" "$tmp/session.json" 200)
+set -- $("$bench/record-cost" "$tmp/q10000.yaml" "$tmp/session.json" 200)
 printf 'saving one of the last 200 answers of 10,000: snapshot %s ms, journal %s ms\n' \
 	"$1" "$2"
