@@ -140,11 +140,12 @@ bench: all $(BENCH_BINS)
 	@BENCH_DIR=$(abspath $(BUILD)/bench) \
 		tests/bench/run-bench.sh $(abspath $(PROG))
 
-# Coverage-guided fuzzing of the loaders and the condition language with
+# Coverage-guided fuzzing of the loaders, the condition language and the
+# report (answers scored and rendered in every format) with
 # clang's libFuzzer, ASan and UBSan; FUZZ_SECONDS per target.  Not part of
 # 'make check' (it has no end of its own); run it after changing a parser.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = questionnaire answers expr
+FUZZ_TARGETS = questionnaire answers expr report
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" SANITIZE=1 \
@@ -154,6 +155,7 @@ fuzz:
 		case $$t in \
 		questionnaire) seeds="tests/questionnaires/good tests/questionnaires/bad questionnaires";; \
 		answers) seeds="tests/run tests/examples";; \
+		report) seeds="tests/report/plan tests/report/basic";; \
 		*) seeds="";; \
 		esac; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
