@@ -84,6 +84,22 @@ int render_profile_text(const struct report *r,
 int render_notes_text(const struct report *r,
 		      const struct question_score *qs);
 
+/*
+ * The findings an executive summary names: every critical one and the high
+ * ones, up to RENDER_URGENT_MAX named in all.  Fills out (room for
+ * s->nfindings entries) in plan order and returns how many; *more is the
+ * number of high ones left unnamed.
+ */
+size_t render_urgent(const struct score_result *s, const struct finding **out,
+		     size_t *more);
+/* What follows a named finding in brackets: "Security; unknown, ...". */
+void render_urgent_context(struct buf *out, const struct finding *f);
+/* "and 3 more high risks in the action plan". */
+void render_more_high(struct buf *out, size_t more);
+
+/* The reason given for "not applicable", or "None given" (never NULL). */
+const char *render_na_reason(const struct question_score *qs);
+
 /* Why actions were moved into horizon h by capacity, or nothing. */
 void render_capacity_note(struct buf *out, const struct plan *p,
 			  enum horizon h);

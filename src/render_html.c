@@ -8,6 +8,7 @@
  * which removes control characters and escapes & < > " and ', so it is safe
  * in element content and in quoted attribute values alike.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -367,34 +368,36 @@ static void html_action(struct buf *out, const struct action *a)
 /* The critical and high findings, named, for the executive summary. */
 static void html_urgent(struct buf *out, const struct score_result *s)
 {
-	size_t i, shown = 0, high_left = 0;
+	const struct finding **named = xcalloc(s->nfindings + 1,
+					       sizeof(*named));
+	struct buf text = BUF_INIT;
+	size_t i, n, more;
 
-	for (i = 0; i < s->nfindings; i++) {
-		const struct finding *f = &s->findings[i];
-
-		if (f->qs->risk < RISK_HIGH)
-			continue;
-		if (f->qs->risk == RISK_HIGH && shown >= RENDER_URGENT_MAX) {
-			high_left++;
-			continue;
-		}
-		buf_adds(out, shown ? "" : "<ul class=\"urgent\">\n");
+	n = render_urgent(s, named, &more);
+	if (n)
+		buf_adds(out, "<ul class=\"urgent\">\n");
+	for (i = 0; i < n; i++) {
 		buf_addf(out, "<li><span class=\"pill r-%s\">%s</span> ",
-			 risk_names[f->qs->risk],
-			 render_risk_title(f->qs->risk));
-		escape_html(out, f->title, 0);
+			 risk_names[named[i]->qs->risk],
+			 render_risk_title(named[i]->qs->risk));
+		escape_html(out, named[i]->title, 0);
+		buf_reset(&text);
+		render_urgent_context(&text, named[i]);
 		buf_adds(out, " <span class=\"muted\">(");
-		escape_html(out, f->qs->question->area->title, 0);
-		if (f->qs->unknown)
-			buf_adds(out, "; unknown, assumed at its worst");
+		html_text(out, &text);
 		buf_adds(out, ")</span></li>\n");
-		shown++;
 	}
-	if (high_left)
-		buf_addf(out, "<li>and %zu more high risk%s in the action "
-			 "plan</li>\n", high_left, high_left == 1 ? "" : "s");
-	if (shown)
+	if (more) {
+		buf_reset(&text);
+		render_more_high(&text, more);
+		buf_adds(out, "<li>");
+		html_text(out, &text);
+		buf_adds(out, "</li>\n");
+	}
+	if (n)
 		buf_adds(out, "</ul>\n");
+	buf_release(&text);
+	free(named);
 }
 
 static void html_summary(struct buf *out, const struct report *r)
@@ -534,8 +537,7 @@ static void html_not_applicable(struct buf *out, const struct report *r)
 		buf_adds(out, "</td><td>");
 		escape_html(out, qs->question->text, 0);
 		buf_adds(out, "</td><td>");
-		escape_html(out, qs->answer->text && *qs->answer->text ?
-				 qs->answer->text : "None given", 0);
+		escape_html(out, render_na_reason(qs), 0);
 		buf_adds(out, "</td></tr>\n");
 	}
 	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");

@@ -8,6 +8,7 @@
  * block quotes.  So a hostile answer renders as its own literal text.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
@@ -131,33 +132,35 @@ static void md_area_risks(struct buf *out, const struct area_score *as)
 /* The critical and high findings, named, for the executive summary. */
 static void md_urgent(struct buf *out, const struct score_result *s)
 {
-	size_t i, shown = 0, high_left = 0;
+	const struct finding **named = xcalloc(s->nfindings + 1,
+					       sizeof(*named));
+	struct buf text = BUF_INIT;
+	size_t i, n, more;
 
-	for (i = 0; i < s->nfindings; i++) {
-		const struct finding *f = &s->findings[i];
-
-		if (f->qs->risk < RISK_HIGH)
-			continue;
-		if (f->qs->risk == RISK_HIGH && shown >= RENDER_URGENT_MAX) {
-			high_left++;
-			continue;
-		}
-		if (!shown)
-			buf_adds(out, "Open critical and high risks:\n\n");
-		buf_addf(out, "- **%s:** ", render_risk_title(f->qs->risk));
-		escape_markdown(out, f->title);
+	n = render_urgent(s, named, &more);
+	if (n)
+		buf_adds(out, "Open critical and high risks:\n\n");
+	for (i = 0; i < n; i++) {
+		buf_addf(out, "- **%s:** ",
+			 render_risk_title(named[i]->qs->risk));
+		escape_markdown(out, named[i]->title);
+		buf_reset(&text);
+		render_urgent_context(&text, named[i]);
 		buf_adds(out, " (");
-		escape_markdown(out, f->qs->question->area->title);
-		if (f->qs->unknown)
-			buf_adds(out, "; unknown, assumed at its worst");
+		escape_markdown(out, text.data);
 		buf_adds(out, ")\n");
-		shown++;
 	}
-	if (high_left)
-		buf_addf(out, "- and %zu more high risk%s in the action "
-			 "plan\n", high_left, high_left == 1 ? "" : "s");
-	if (shown)
+	if (more) {
+		buf_reset(&text);
+		render_more_high(&text, more);
+		buf_adds(out, "- ");
+		escape_markdown(out, text.data);
 		buf_addc(out, '\n');
+	}
+	if (n)
+		buf_addc(out, '\n');
+	buf_release(&text);
+	free(named);
 }
 
 /* A short paragraph that keeps two lists apart (CommonMark would join two
@@ -385,8 +388,7 @@ static void md_not_applicable(struct buf *out, const struct report *r)
 		buf_adds(out, " | ");
 		escape_markdown(out, qs->question->text);
 		buf_adds(out, " | ");
-		escape_markdown(out, qs->answer->text && *qs->answer->text ?
-				      qs->answer->text : "None given");
+		escape_markdown(out, render_na_reason(qs));
 		buf_adds(out, " |\n");
 	}
 	buf_addc(out, '\n');

@@ -269,3 +269,41 @@ int render_notes_text(const struct report *r, const struct question_score *qs)
 	       !render_profile_text(r, qs) &&
 	       !(name && !strcmp(name, qs->question->id));
 }
+
+size_t render_urgent(const struct score_result *s, const struct finding **out,
+		     size_t *more)
+{
+	size_t i, n = 0;
+
+	*more = 0;
+	for (i = 0; i < s->nfindings; i++) {
+		const struct finding *f = &s->findings[i];
+
+		if (f->qs->risk < RISK_HIGH)
+			continue;
+		if (f->qs->risk == RISK_HIGH && n >= RENDER_URGENT_MAX)
+			(*more)++;
+		else
+			out[n++] = f;
+	}
+	return n;
+}
+
+void render_urgent_context(struct buf *out, const struct finding *f)
+{
+	buf_adds(out, f->qs->question->area->title);
+	if (f->qs->unknown)
+		buf_adds(out, "; unknown, assumed at its worst");
+}
+
+void render_more_high(struct buf *out, size_t more)
+{
+	buf_addf(out, "and %zu more high risk%s in the action plan", more,
+		 more == 1 ? "" : "s");
+}
+
+const char *render_na_reason(const struct question_score *qs)
+{
+	return qs->answer->text && *qs->answer->text ? qs->answer->text
+						     : "None given";
+}

@@ -987,6 +987,43 @@ static void test_stability(void **state)
 	buf_release(&b);
 }
 
+/*
+ * The executive summary names every critical and high finding, up to ten
+ * in all: with one critical and eleven high, the critical one and nine
+ * high are named, and two high are counted.
+ */
+static void test_urgent_named(void **state)
+{
+	struct fixture *f = *state;
+	struct buf yaml = BUF_INIT, md = BUF_INIT;
+	struct report rep;
+	size_t i, named = 0;
+	const char *p;
+
+	buf_adds(&yaml, "id: many\ntitle: M\nversion: \"1\"\nareas:\n"
+		 "  - id: a\n    title: A\n    questions:\n");
+	for (i = 0; i < 12; i++)
+		buf_addf(&yaml, "      - {id: q%zu, text: Q%zu?, help: H, "
+			 "choices: [{id: lo, label: L, score: 0, advice: A%zu, "
+			 "risk: %s}, {id: hi, label: H, score: 1}]}\n", i, i,
+			 i, i == 11 ? "critical" : "high");
+	f->q = load_yaml(f, "many.yaml", yaml.data);
+	answers_init(&f->a, f->q);
+	for (i = 0; i < f->q->nquestions; i++)
+		set_choice(f, f->q->questions[i]->id, "lo");
+	report_init(&rep, f->q, &f->a);
+	render_markdown(&md, &rep, NULL);
+	for (p = md.data; (p = strstr(p, "\n- **High:** ")); p++)
+		named++;
+	assert_int_equal(named, 9);
+	assert_non_null(strstr(md.data, "\n- **Critical:** Q11? (A)\n"));
+	assert_non_null(strstr(md.data, "\n- and 2 more high risks in the "
+				"action plan\n"));
+	report_release(&rep);
+	buf_release(&md);
+	buf_release(&yaml);
+}
+
 static void test_round(void **state)
 {
 	(void)state;
@@ -1030,6 +1067,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_level_cap, setup_dir,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_stability, setup_dir,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_urgent_named, setup_dir,
 						teardown),
 		cmocka_unit_test(test_round),
 	};
