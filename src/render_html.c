@@ -179,6 +179,7 @@ static void html_cover(struct buf *out, const struct report *r)
 		escape_html(out, qs->answer->text, 1);
 		buf_adds(out, "</dd>\n");
 	}
+	render_team_html_meta(out, r);
 	buf_adds(out, "</dl>\n</header>\n");
 	if (s->nunanswered)
 		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
@@ -372,7 +373,7 @@ static void html_urgent(struct buf *out, const struct score_result *s)
 	for (i = 0; i < s->nfindings; i++) {
 		const struct finding *f = &s->findings[i];
 
-		if (f->qs->risk < RISK_HIGH)
+		if (f->qs->risk < RISK_HIGH || f->kind != FINDING_ANSWER)
 			continue;
 		if (f->qs->risk == RISK_HIGH && shown >= RENDER_URGENT_MAX) {
 			high_left++;
@@ -673,6 +674,7 @@ void render_html(struct buf *out, const struct report *r,
 	html_cover(out, r);
 	html_summary(out, r);
 	html_scorecard(out, r);
+	render_team_html(out, r);
 	html_plan(out, r);
 	html_not_applicable(out, r);
 	html_strengths(out, r);

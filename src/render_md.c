@@ -93,6 +93,7 @@ static void md_header(struct buf *out, const struct report *r)
 		escape_markdown(out, qs->answer->text);
 		buf_adds(out, " |\n");
 	}
+	render_team_md_header(out, r);
 	buf_addc(out, '\n');
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
@@ -136,7 +137,7 @@ static void md_urgent(struct buf *out, const struct score_result *s)
 	for (i = 0; i < s->nfindings; i++) {
 		const struct finding *f = &s->findings[i];
 
-		if (f->qs->risk < RISK_HIGH)
+		if (f->qs->risk < RISK_HIGH || f->kind != FINDING_ANSWER)
 			continue;
 		if (f->qs->risk == RISK_HIGH && shown >= RENDER_URGENT_MAX) {
 			high_left++;
@@ -502,6 +503,7 @@ void render_markdown(struct buf *out, const struct report *r,
 	md_header(out, r);
 	md_summary(out, r);
 	md_scorecard(out, r);
+	render_team_markdown(out, r);
 	md_plan(out, r);
 	md_not_applicable(out, r);
 	md_strengths(out, r);

@@ -224,5 +224,6 @@ void render_text(struct buf *out, const struct report *r,
 		buf_adds(out, "  None: every answer is at its best.\n");
 	for (i = 0; i < s->plan.nactions && i < TEXT_TOP_ACTIONS; i++)
 		text_action(&t, &s->plan.actions[i]);
+	render_team_text(out, r, o.width);
 	text_counts(&t, s);
 }

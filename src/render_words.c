@@ -205,6 +205,7 @@ void render_headline(struct buf *out, const struct report *r)
 		buf_adds(out, " Every area meets its target for this stage.");
 	}
 	headline_information(out, s);
+	render_team_headline(out, r);
 }
 
 /* "a team of 3" or "a small team". */
