@@ -12,14 +12,18 @@
 #include "diag.h"
 #include "fileio.h"
 #include "report_write.h"
+#include "strmap.h"
 #include "util.h"
 
 static const char report_usage[] =
 	"usage: cto-assess report ANSWERS [-q QUESTIONNAIRE] [-f FORMATS]\n"
 	"                         [-o DIR|FILE|-] [--force] [--color=WHEN]\n"
+	"       cto-assess report ANSWERS... -o DIR [-f FORMATS] [--force]\n"
 	"\n"
 	"Scores a saved answers file (JSON or YAML) and writes the readiness\n"
-	"report.\n"
+	"report.  Several answers files are reported in one process, each into\n"
+	"a directory of its own in DIR, named after the file (the directory of\n"
+	"a file named answers.json).\n"
 	"\n"
 	"  -q, --questionnaire PATH  the questionnaire answered (default: the\n"
 	"                            one the answers file names)\n"
@@ -42,7 +46,8 @@ static const char report_usage_tail[] =
 	"error, 3 invalid answers or questionnaire.\n";
 
 struct report_args {
-	const char *answers;
+	char **answers;
+	size_t nanswers;
 	const char *questionnaire;
 	const char *formats;
 	const char *output;
@@ -134,12 +139,16 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		return ret;
 	if (optind >= argc)
 		return usage_error("report", "no answers file given");
-	args->answers = argv[optind++];
-	if (optind < argc)
-		return usage_error("report", "unexpected argument '%s'",
-				   argv[optind]);
+	args->answers = argv + optind;
+	args->nanswers = (size_t)(argc - optind);
 	if (args->output && !*args->output)
 		return usage_error("report", "empty output name");
+	if (args->nanswers > 1 && (!args->output || !strcmp(args->output, "-")))
+		return usage_error("report", "several answers files are "
+				   "reported into a directory (give it with "
+				   "-o DIR)");
+	if (args->nanswers > 1 && !args->formats)
+		args->formats = "all";
 	return default_formats(args);
 }
 
@@ -154,11 +163,11 @@ static void warn_changed(const char *file, const struct answers *a,
 		q->id, a->questionnaire_hash, q->hash);
 }
 
-static int write_report(const struct report_args *args,
+static int write_report(const struct report_args *args, const char *output,
 			const struct report *r)
 {
 	struct report_options opts = {
-		args->formats, args->output, args->flags, args->color
+		args->formats, output, args->flags, args->color
 	};
 	struct buf written = BUF_INIT, err = BUF_INIT;
 	const char *line, *end;
@@ -177,10 +186,89 @@ static int write_report(const struct report_args *args,
 	return ret;
 }
 
+/* Reports one answers file into output (NULL: as the options say). */
+static int report_one(const struct report_args *args, const char *file,
+		      const char *output, struct questionnaire_cache *cache)
+{
+	struct assessment as;
+	int ret = EXIT_INVALID_INPUT;
+
+	if (assessment_open_cached(&as, file, args->questionnaire,
+				   ASSESSMENT_NAMED_BY_ANSWERS, cache) == 0) {
+		warn_changed(file, &as.answers, as.questionnaire);
+		assessment_score(&as);
+		ret = write_report(args, output, &as.report);
+	}
+	assessment_release(&as);
+	return ret;
+}
+
+/*
+ * The directory of each of several answers files in the output directory
+ * ("DIR/acme/"), refusing (a usage error) two files that would share one.
+ */
+static int several_dirs(const struct report_args *args, char **dirs)
+{
+	struct strmap seen = STRMAP_INIT;
+	struct buf path = BUF_INIT;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < args->nanswers && !ret; i++) {
+		char *name = assessment_file_name(args->answers[i]);
+		const char *first;
+
+		buf_reset(&path);
+		buf_addf(&path, "%s%s%s/", args->output,
+			 args->output[strlen(args->output) - 1] == '/' ? "" :
+			 "/", name);
+		dirs[i] = buf_detach(&path, NULL);
+		first = strmap_put(&seen, dirs[i], args->answers[i]);
+		if (first)
+			ret = usage_error("report", "'%s' and '%s' would both "
+					  "be reported into '%s'", first,
+					  args->answers[i], dirs[i]);
+		free(name);
+	}
+	strmap_release(&seen);
+	return ret;
+}
+
+/* Every file in one process, each questionnaire loaded once. */
+static int report_several(const struct report_args *args,
+			  struct questionnaire_cache *cache)
+{
+	char **dirs = xcalloc(args->nanswers, sizeof(*dirs));
+	struct buf err = BUF_INIT;
+	size_t i, invalid = 0, failed = 0;
+	int ret = several_dirs(args, dirs), one;
+
+	if (!ret && file_make_dir(args->output, &err) < 0) {
+		error("%s", err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	}
+	for (i = 0; !ret && i < args->nanswers; i++) {
+		one = report_one(args, args->answers[i], dirs[i], cache);
+		invalid += one == EXIT_INVALID_INPUT;
+		failed += one == EXIT_FAILURE_GENERIC;
+	}
+	if (invalid || failed)
+		error("%zu of %zu answers files not reported", invalid + failed,
+		      args->nanswers);
+	for (i = 0; i < args->nanswers; i++)
+		free(dirs[i]);
+	free(dirs);
+	buf_release(&err);
+	if (ret)
+		return ret;
+	return invalid ? EXIT_INVALID_INPUT : failed ? EXIT_FAILURE_GENERIC :
+	       EXIT_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_args args = { 0 };
-	struct assessment as;
+	struct questionnaire_cache cache = QUESTIONNAIRE_CACHE_INIT;
 	int ret;
 
 	args.color = COLOR_AUTO;
@@ -189,13 +277,10 @@ int cmd_report(int argc, char **argv)
 		return print_usage();
 	if (ret)
 		return ret;
-	ret = EXIT_INVALID_INPUT;
-	if (assessment_open(&as, args.answers, args.questionnaire,
-			    ASSESSMENT_NAMED_BY_ANSWERS) == 0) {
-		warn_changed(args.answers, &as.answers, as.questionnaire);
-		assessment_score(&as);
-		ret = write_report(&args, &as.report);
-	}
-	assessment_release(&as);
+	if (args.nanswers == 1)
+		ret = report_one(&args, args.answers[0], args.output, &cache);
+	else
+		ret = report_several(&args, &cache);
+	questionnaire_cache_release(&cache);
 	return ret;
 }
