@@ -63,6 +63,17 @@ void render_team_headline(struct buf *out, const struct report *r);
 void render_team_json(struct cJSON *root, const struct report *r);
 
 /*
+ * A benchmark (render_benchmark.c): each adds nothing unless r->benchmark
+ * is set.  The section "Against the benchmark" of Markdown and HTML, its
+ * lines in the terminal summary, and the JSON member benchmark.
+ */
+void render_benchmark_markdown(struct buf *out, const struct report *r);
+void render_benchmark_html(struct buf *out, const struct report *r);
+void render_benchmark_text(struct buf *out, const struct report *r,
+			   size_t width);
+void render_benchmark_json(struct cJSON *root, const struct report *r);
+
+/*
  * Helpers shared by the renderers (render_util.c).
  */
 

@@ -8,17 +8,19 @@
 #include <string.h>
 
 #include "assessment.h"
+#include "benchmark.h"
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
+#include "portfolio.h"
 #include "report_write.h"
 #include "strmap.h"
 #include "util.h"
 
 static const char report_usage[] =
-	"usage: cto-assess report ANSWERS [-q QUESTIONNAIRE] [-f FORMATS]\n"
-	"                         [-o DIR|FILE|-] [--force] [--color=WHEN]\n"
-	"       cto-assess report ANSWERS... -o DIR [-f FORMATS] [--force]\n"
+	"usage: cto-assess report ANSWERS... [-q QUESTIONNAIRE] [-f FORMATS]\n"
+	"                         [-o DIR|FILE|-] [--benchmark DIR|FILE]\n"
+	"                         [--force] [--color=WHEN]\n"
 	"\n"
 	"Scores a saved answers file (JSON or YAML) and writes the readiness\n"
 	"report.  Several answers files are reported in one process, each into\n"
@@ -33,6 +35,11 @@ static const char report_usage[] =
 	"                            directory, or the format of FILE's extension\n"
 	"  -o, --output DIR|FILE|-   a directory (each format in its file), one\n"
 	"                            file, or - for standard output\n"
+	"      --benchmark DIR|FILE  place each score among the companies at\n"
+	"                            the same stage: those in DIR (reports and\n"
+	"                            answers files, as portfolio reads them),\n"
+	"                            or in a file 'portfolio --benchmark-out'\n"
+	"                            wrote\n"
 	"      --force               replace existing files\n"
 	"      --color=WHEN          colour the text summary: auto (default),\n"
 	"                            always or never\n"
@@ -51,8 +58,10 @@ struct report_args {
 	const char *questionnaire;
 	const char *formats;
 	const char *output;
+	const char *benchmark;
 	unsigned flags;
 	enum color_mode color;
+	const struct benchmark *loaded; /* the benchmark, once read */
 };
 
 static int print_usage(void)
@@ -115,6 +124,7 @@ static int report_option(void *ctx, int c, const char *arg)
 	case 'f': args->formats = arg; break;
 	case 'o': args->output = arg; break;
 	case 'F': args->flags |= FILE_WRITE_FORCE; break;
+	case 'B': args->benchmark = arg; break;
 	}
 	return 0;
 }
@@ -126,6 +136,7 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "benchmark", required_argument, NULL, 'B' },
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -197,6 +208,7 @@ static int report_one(const struct report_args *args, const char *file,
 				   ASSESSMENT_NAMED_BY_ANSWERS, cache) == 0) {
 		warn_changed(file, &as.answers, as.questionnaire);
 		assessment_score(&as);
+		as.report.benchmark = args->loaded;
 		ret = write_report(args, output, &as.report);
 	}
 	assessment_release(&as);
@@ -265,10 +277,42 @@ static int report_several(const struct report_args *args,
 	       EXIT_OK;
 }
 
+/*
+ * Reads the benchmark: a directory's assessments as portfolio reads them
+ * (a file that cannot be read is left out, with a warning), or a
+ * benchmark file.  Returns 0, or EXIT_INVALID_INPUT after saying why.
+ */
+static int load_benchmark(const char *path, struct benchmark *b)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct portfolio p;
+	int ret = 0;
+
+	if (!file_is_dir(path)) {
+		if (benchmark_load(b, path, &diags) < 0)
+			ret = EXIT_INVALID_INPUT;
+		diag_sort(&diags);
+		diag_print(&diags, stderr);
+		diag_list_release(&diags);
+		return ret;
+	}
+	benchmark_init(b, path);
+	portfolio_init(&p);
+	portfolio_read(&p, path, NULL);
+	if (p.invalid)
+		warning("the benchmark leaves out %zu file%s of '%s' that "
+			"could not be read", p.invalid, p.invalid == 1 ? "" :
+			"s", path);
+	portfolio_to_benchmark(&p, b);
+	portfolio_release(&p);
+	return 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_args args = { 0 };
 	struct questionnaire_cache cache = QUESTIONNAIRE_CACHE_INIT;
+	struct benchmark bench;
 	int ret;
 
 	args.color = COLOR_AUTO;
@@ -277,10 +321,19 @@ int cmd_report(int argc, char **argv)
 		return print_usage();
 	if (ret)
 		return ret;
+	memset(&bench, 0, sizeof(bench));
+	if (args.benchmark) {
+		if ((ret = load_benchmark(args.benchmark, &bench))) {
+			error("nothing was written");
+			return ret;
+		}
+		args.loaded = &bench;
+	}
 	if (args.nanswers == 1)
 		ret = report_one(&args, args.answers[0], args.output, &cache);
 	else
 		ret = report_several(&args, &cache);
 	questionnaire_cache_release(&cache);
+	benchmark_release(&bench);
 	return ret;
 }

@@ -24,6 +24,8 @@ static const struct command commands[] = {
 	{ "list", "print a questionnaire as text, Markdown or JSON", cmd_list },
 	{ "merge", "merge several respondents' answers into one assessment",
 	  cmd_merge },
+	{ "portfolio", "many assessments side by side, one row a company",
+	  cmd_portfolio },
 };
 
 static const char main_usage[] =

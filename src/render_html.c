@@ -674,6 +674,7 @@ void render_html(struct buf *out, const struct report *r,
 	html_cover(out, r);
 	html_summary(out, r);
 	html_scorecard(out, r);
+	render_benchmark_html(out, r);
 	render_team_html(out, r);
 	html_plan(out, r);
 	html_not_applicable(out, r);

@@ -379,6 +379,7 @@ cJSON *report_to_json(const struct report *r)
 	cJSON_AddItemToObject(root, "plan", plan_json(&s->plan));
 	add_lists(root, s);
 	render_team_json(root, r);
+	render_benchmark_json(root, r);
 	return root;
 }
 

@@ -503,6 +503,7 @@ void render_markdown(struct buf *out, const struct report *r,
 	md_header(out, r);
 	md_summary(out, r);
 	md_scorecard(out, r);
+	render_benchmark_markdown(out, r);
 	render_team_markdown(out, r);
 	md_plan(out, r);
 	md_not_applicable(out, r);

@@ -219,6 +219,7 @@ void render_text(struct buf *out, const struct report *r,
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)
 			text_area(&t, &s->areas[i]);
+	render_benchmark_text(out, r, o.width);
 	buf_addf(out, "\n%sTop actions%s\n", t.style.bold, t.style.reset);
 	if (!s->plan.nactions)
 		buf_adds(out, "  None: every answer is at its best.\n");

@@ -140,3 +140,20 @@ printf 'report, 1,000 answers files: one process %6d ms, 1,000 processes %6d ms'
 	"$one_ms" "$each_ms"
 awk -v a="$one_ms" -v b="$each_ms" \
 	'BEGIN { printf(" (%.1f x faster)\n", (a > 0 ? b / a : 0)) }'
+
+# A portfolio of those 1,000 companies, in one process: from their answers
+# files (each scored, the questionnaire loaded once) and from the 1,000
+# JSON reports just written; then of 5,000 answers files.
+for i in 1 2 3 4; do
+	mkdir "$tmp/many$i"
+	for f in "$tmp"/many/*.json; do
+		sed "s/\"Company /\"Company $i-/" "$f" >"$tmp/many$i/${f##*/}"
+	done
+done
+printf 'portfolio, 1,000 answers files:  best of 3: %6d ms\n' \
+	"$(best_ms 3 "$prog" portfolio "$tmp/many" -f html -o /dev/null)"
+printf 'portfolio, 1,000 JSON reports:   best of 3: %6d ms\n' \
+	"$(best_ms 3 "$prog" portfolio "$tmp/one" -f html -o /dev/null)"
+printf 'portfolio, 5,000 answers files:  best of 3: %6d ms\n' \
+	"$(best_ms 3 "$prog" portfolio "$tmp/many" "$tmp/many1" "$tmp/many2" \
+		"$tmp/many3" "$tmp/many4" -f csv -o /dev/null)"

@@ -82,7 +82,10 @@ import json, sys
 import jsonschema
 schema = json.load(open(sys.argv[1]))
 r = json.load(open("out/report.json"))
-jsonschema.Draft202012Validator(schema).validate(r)
+try:
+    jsonschema.Draft202012Validator(schema).validate(r)
+except jsonschema.ValidationError as e:
+    sys.exit("invalid: %s at %s" % (e.message, list(e.absolute_path)))
 assert r["overall"]["score"] == 19.0, r["overall"]["score"]
 assert [x["name"] for x in r["respondents"]] == ["Ana", "Ben", "agency"]
 assert r["merge"] == {"rule": "cautious", "threshold": 0.4,
