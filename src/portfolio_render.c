@@ -233,7 +233,7 @@ static void render_md(struct buf *out, const struct portfolio *p)
 static const char html_style[] =
 	"body{margin:0;background:#f5f7fa;color:#1d2430;font:15px/1.5 "
 	"system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}\n"
-	"main{max-width:1200px;margin:0 auto;padding:24px 16px 48px}\n"
+	"main{max-width:1400px;margin:0 auto;padding:24px 16px 48px}\n"
 	"h1{margin:0 0 .3em;font-size:1.8rem}\n"
 	".muted{color:#5b6576}\n"
 	".table{overflow-x:auto;background:#fff;border:1px solid #dde2ea;"
@@ -244,6 +244,9 @@ static const char html_style[] =
 	"th{font-size:.75rem;text-transform:uppercase;letter-spacing:.03em;"
 	"color:#5b6576;vertical-align:bottom;white-space:normal;"
 	"min-width:4.5em}\n"
+	"th[scope=row]{font-size:.9rem;text-transform:none;letter-spacing:0;"
+	"color:#1d2430;font-weight:600;position:sticky;left:0;"
+	"background:#fff;white-space:nowrap}\n"
 	"td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
 	"td.heat{text-align:center;font-variant-numeric:tabular-nums;"
 	"font-weight:600;border:2px solid #fff}\n"

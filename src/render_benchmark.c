@@ -15,6 +15,8 @@
 #include "term.h"
 #include "util.h"
 
+#define TEXT_NAME_MAX 36   /* as the summary's area bars */
+
 /* One line of the comparison: the overall (area NULL) or an area. */
 struct placed {
 	const char *title;
@@ -162,25 +164,51 @@ void render_benchmark_html(struct buf *out, const struct report *r)
 	free(p);
 }
 
+/* "above 14% of 7", the short form of the terminal; raw. */
+static void short_words(struct buf *out, const struct benchmark_place *place)
+{
+	if (place->below == place->companies)
+		buf_addf(out, "above all %zu", place->companies);
+	else if (!place->below)
+		buf_addf(out, "above none of %zu", place->companies);
+	else
+		buf_addf(out, "above %d%% of %zu", place->percent,
+			 place->companies);
+}
+
 void render_benchmark_text(struct buf *out, const struct report *r,
 			   size_t width)
 {
 	struct buf text = BUF_INIT;
 	struct placed *p;
-	size_t i, n;
+	size_t i, n, used, name = 10;
 
 	if (!r->benchmark)
 		return;
 	p = place_all(r, &n);
-	buf_adds(out, "\nAgainst the benchmark:\n");
 	if (!n) {
+		buf_adds(out, "\nAgainst the benchmark:\n");
 		intro_words(&text, r, n);
 		term_wrap(out, text.data, width, 2);
+	} else {
+		buf_addf(&text, "\nAgainst the benchmark (%s-stage companies "
+			 "scoring lower):\n", r->score.stage);
+		term_sanitize(out, text.data, 1);
 	}
+	for (i = 0; i < n; i++)
+		if (term_text_width(p[i].title) > name)
+			name = term_text_width(p[i].title);
+	if (name > TEXT_NAME_MAX)
+		name = TEXT_NAME_MAX;
 	for (i = 0; i < n; i++) {
+		buf_adds(out, "  ");
+		used = term_truncate(out, p[i].title, name);
+		buf_addn(out, ' ', name - used);
+		buf_addf(out, " %5.1f  ", p[i].score);
 		buf_reset(&text);
-		line_words(&text, r, &p[i]);
-		term_wrap(out, text.data, width, 2);
+		short_words(&text, &p[i].place);
+		buf_adds(out, text.data);
+		buf_addc(out, '\n');
 	}
 	buf_release(&text);
 	free(p);

@@ -159,7 +159,9 @@ check "json: the benchmark, valid against the schema" contains hotel.check ok
 sed 's/^/# /' hotel.check | grep -v '^# ok$'
 run "$CTO_ASSESS" report hotel.yaml --benchmark bench.json -f text -o -
 check "text: the benchmark lines" contains "$out_file" \
-	"  Operations 100.0: above 50% of the 6 seed-stage companies in this"
+	"  Operations  100.0  above 50% of 6"
+check "text: the overall, aligned with the areas" contains "$out_file" \
+	"  Overall      95.0  above 83% of 6"
 
 run "$CTO_ASSESS" report companies/golf.json --benchmark bench.json -f md -o -
 check "fewer than 5 at a stage: nothing is compared" contains "$out_file" \
