@@ -6,7 +6,10 @@
 
 examples="$tests_dir/examples"
 SOURCE_DATE_EPOCH=1764000000
-export SOURCE_DATE_EPOCH
+# The examples name their questionnaire by id only; the binary under test
+# may not sit beside questionnaires/ (the sanitizer build does not).
+CTO_ASSESS_QUESTIONNAIRES="$root_dir/questionnaires"
+export SOURCE_DATE_EPOCH CTO_ASSESS_QUESTIONNAIRES
 cd "$tmp" || exit 1
 mkdir -p acme beta
 cp "$examples/seed-fintech-cards.json" acme/answers.json
