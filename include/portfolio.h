@@ -108,9 +108,10 @@ const struct portfolio_score *portfolio_score(const struct portfolio_row *row,
 					      size_t column);
 
 /*
- * Adds the rows' scores to b, by questionnaire and stage (rows without a
- * stage or score are left out, and areas without enough information), and
- * sorts its lists.
+ * Adds the scores of the latest row of each company to b, by
+ * questionnaire and stage, and sorts its lists.  Left out: rows without a
+ * stage or a score, or whose stage or questionnaire is not an id (a report
+ * from elsewhere may say anything), and scores without enough information.
  */
 void portfolio_to_benchmark(const struct portfolio *p, struct benchmark *b);
 

@@ -17,6 +17,7 @@
 #include "fileio.h"
 #include "merge.h"
 #include "score.h"
+#include "term.h"
 #include "util.h"
 
 static const char merge_usage[] =
@@ -182,7 +183,7 @@ static void say_merged(const struct merge_args *args,
 		       const struct answers *merged)
 {
 	struct score_result score;
-	struct buf msg = BUF_INIT;
+	struct buf msg = BUF_INIT, clean = BUF_INIT;
 	size_t i;
 
 	score_compute(&score, merged->questionnaire, merged);
@@ -197,9 +198,12 @@ static void say_merged(const struct merge_args *args,
 		buf_addf(&msg, " into %s", args->output);
 	buf_addf(&msg, "; they disagree on %zu question%s\n",
 		 score.ndisagreements, score.ndisagreements == 1 ? "" : "s");
+	/* Names come from files: nothing in them reaches the terminal raw. */
+	term_sanitize(&clean, msg.data, 1);
 	fflush(stdout);
-	fputs(msg.data, stderr);
+	fputs(clean.data, stderr);
 	buf_release(&msg);
+	buf_release(&clean);
 	score_release(&score);
 }
 

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "portfolio.h"
+#include "term.h"
 #include "util.h"
 
 static const char portfolio_usage[] =
@@ -155,7 +156,8 @@ static int write_out(const char *output, unsigned flags,
 static void say_benchmark(const struct portfolio_args *args,
 			  const struct benchmark *b)
 {
-	struct buf kept = BUF_INIT, out = BUF_INIT;
+	struct buf kept = BUF_INIT, out = BUF_INIT, msg = BUF_INIT;
+	struct buf clean = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < b->ngroups; i++) {
@@ -166,15 +168,19 @@ static void say_benchmark(const struct portfolio_args *args,
 		buf_addf(list, "%s%s %s (%zu)", list->len ? ", " : "",
 			 g->questionnaire, g->stage, g->companies);
 	}
-	fflush(stdout);
-	fprintf(stderr, "wrote the benchmark %s: %s", args->benchmark_out,
-		kept.len ? kept.data : "no stage has enough companies");
+	buf_addf(&msg, "wrote the benchmark %s: %s", args->benchmark_out,
+		 kept.len ? kept.data : "no stage has enough companies");
 	if (out.len)
-		fprintf(stderr, "; fewer than %d companies, left out: %s",
-			BENCHMARK_MIN_COMPANIES, out.data);
-	fputc('\n', stderr);
+		buf_addf(&msg, "; fewer than %d companies, left out: %s",
+			 BENCHMARK_MIN_COMPANIES, out.data);
+	buf_addc(&msg, '\n');
+	term_sanitize(&clean, msg.data, 1);
+	fflush(stdout);
+	fputs(clean.data, stderr);
 	buf_release(&kept);
 	buf_release(&out);
+	buf_release(&msg);
+	buf_release(&clean);
 }
 
 static int write_benchmark(const struct portfolio_args *args,

@@ -486,7 +486,10 @@ void portfolio_to_benchmark(const struct portfolio *p, struct benchmark *b)
 		const struct portfolio_row *r = &p->rows[i];
 		struct benchmark_group *g;
 
-		if (!keep[i] || !r->stage || !r->has_score)
+		/* A report from elsewhere may say anything: only ids that a
+		 * benchmark file can hold are grouped. */
+		if (!keep[i] || !r->stage || !r->has_score ||
+		    !id_is_valid(r->stage) || !id_is_valid(r->questionnaire))
 			continue;
 		g = benchmark_group(b, r->questionnaire, r->stage);
 		g->companies++;

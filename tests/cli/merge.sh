@@ -170,6 +170,16 @@ check "--respondent cannot name a merged assessment" [ "$status" -eq 2 ]
 check "--respondent: why" contains "$err_file" \
 	"'merged.json' is a merged assessment of 3 respondents; --respondent names the one respondent of an assessment"
 
+# A respondent's name comes from a file: it reaches no terminal raw.
+printf 'respondent: {name: "Eve\\e[2J\\e]0;pwned\\a", role: "x\\u202e"}\nanswers: {mfa: yes}\n' \
+	>eve.yaml
+run "$CTO_ASSESS" merge ceo.yaml eve.yaml -q "$q" -o eve.json
+check "a hostile name merges" [ "$status" -eq 0 ]
+check "a hostile name: no escape sequence on the terminal" \
+	sh -c '! grep -q "$(printf "\\033")" "$1"' sh "$err_file"
+check "a hostile name: the bidi control shown, not obeyed" contains \
+	"$err_file" "Eve[2J]0;pwned (x<U+202E>)"
+
 # ---- refusals --------------------------------------------------------------
 run "$CTO_ASSESS" merge ceo.yaml -q "$q"
 check "one respondent is not a merge" [ "$status" -eq 3 ]

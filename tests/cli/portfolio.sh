@@ -195,6 +195,25 @@ check "a run's directory is one assessment; other JSON is passed over" \
 check "the report is read as it is" contains "$out_file" \
 	'"source":	"runs/echo/report.json"'
 
+# Reports from elsewhere with a stage no questionnaire could have, five
+# of them (enough for a group): shown, but left out of the benchmark,
+# which must stay readable.
+python3 - <<'PY'
+import json, os
+r = json.load(open("runs/echo/report.json"))
+os.mkdir("odd")
+for i in range(5):
+    r["company"] = "Mallory %d" % i
+    r["stage"] = {"id": "Seed!\u001b[2J", "label": "x"}
+    json.dump(r, open("odd/m%d.json" % i, "w"))
+PY
+run "$CTO_ASSESS" portfolio companies odd \
+	--benchmark-out odd-bench.json -o /dev/null
+check "an odd stage: the portfolio is written" [ "$status" -eq 0 ]
+check "an odd stage: left out of the benchmark" lacks odd-bench.json Seed
+run "$CTO_ASSESS" report hotel.yaml --benchmark odd-bench.json -f md -o -
+check "an odd stage: the benchmark stays readable" [ "$status" -eq 0 ]
+
 printf '{"answers": ' >broken.json
 run "$CTO_ASSESS" portfolio companies/alpha.json broken.json README.txt -f csv
 check "a file that cannot be read: exit 3" [ "$status" -eq 3 ]
