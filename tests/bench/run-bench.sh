@@ -69,7 +69,8 @@ ${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-I"$here/../../include" $(pkg-config --cflags yaml-0.1) \
 	-o "$tmp/parse-floor" "$here/parse-floor.c" "$src/yamltree.c" \
 	"$src/jsontree.c" "$src/fileio.c" "$src/buf.c" "$src/util.c" \
-	"$src/diag.c" "$src/term.c" $(pkg-config --libs yaml-0.1)
+	"$src/diag.c" "$src/term.c" "$src/escape.c" \
+	$(pkg-config --libs yaml-0.1) -lm
 q="$here/../run/basic.yaml"
 for n in 10000 100000; do
 	python3 - "$n" "$tmp/orphans$n" <<'PY'
