@@ -22,6 +22,38 @@ struct cJSON;
 
 #define ANSWERS_SCHEMA "cto-assess/answers/1"
 
+/*
+ * Who gave answers: the respondent of a file (`respondent: {name, role}`,
+ * `run --respondent`), or one of the respondents of a merged assessment
+ * (`respondents: [...]`, written by `cto-assess merge`), who also has
+ * answers of their own.  A respondent owns its strings, items and orphans.
+ */
+struct respondent {
+	char *name;           /* never NULL in a respondent that is set */
+	char *role;           /* may be NULL */
+	char *source;         /* the file it was merged from, may be NULL */
+	char *completed_at;   /* may be NULL */
+	/* A merged respondent's own answers: questionnaire->nquestions
+	 * entries by question index, and the answers (and notes) to ids the
+	 * questionnaire does not have, kept as for the file; NULL for the
+	 * respondent of a single file. */
+	struct answer *items;
+	struct cJSON *orphans;
+};
+
+/*
+ * How the answers of several respondents became one per question
+ * (`cto-assess merge`, merge.h): the most cautious answer, or the median one.
+ */
+enum merge_rule { MERGE_CAUTIOUS, MERGE_MEDIAN, MERGE_RULE_COUNT };
+extern const char *const merge_rule_names[MERGE_RULE_COUNT];
+
+/*
+ * Respondents disagree on a question when their question scores (0-1)
+ * differ by more than this, unless the merged file says otherwise.
+ */
+#define MERGE_DEFAULT_THRESHOLD 0.4
+
 struct answers {
 	const struct questionnaire *questionnaire;
 	char *questionnaire_id;      /* as recorded in the file */
@@ -39,6 +71,15 @@ struct answers {
 	 * object owned by this struct, or NULL.
 	 */
 	struct cJSON *orphans;
+	/* Who answered, when the file says (respondent.name NULL: not said). */
+	struct respondent respondent;
+	/* A merged assessment: every respondent with their own answers (items
+	 * above are the merged ones), the rule and the disagreement threshold
+	 * it was merged with.  nrespondents is 0 otherwise. */
+	struct respondent *respondents;
+	size_t nrespondents;
+	enum merge_rule merge_rule;
+	double merge_threshold;
 };
 
 /* The time now as ISO 8601 UTC ("2026-11-28T09:30:00Z"), newly allocated. */
@@ -153,5 +194,22 @@ void answer_describe(struct buf *out, const struct question *question,
 
 /* The answers as the JSON document written by answers_save (caller owns). */
 struct cJSON *answers_to_json(const struct answers *a);
+
+/*
+ * Respondents (answers_team.c).  respondent_parse() reads "NAME, ROLE" (the
+ * role after the first comma, optional; spaces around each trimmed) into
+ * r, which it initialises; returns 0, or -1 with a message in err when the
+ * name is empty.  respondent_label() appends "NAME (ROLE)" or "NAME", raw.
+ * respondent_copy() makes dst (initialised) a copy of src's strings, and
+ * of its items when items is not NULL (nitems of them).
+ */
+int respondent_parse(struct respondent *r, const char *arg, struct buf *err);
+void respondent_label(struct buf *out, const struct respondent *r);
+void respondent_copy(struct respondent *dst, const struct respondent *src,
+		     size_t nitems);
+void respondent_release(struct respondent *r, size_t nitems);
+
+/* Whether a is a merged assessment: it holds its respondents' answers. */
+int answers_is_merged(const struct answers *a);
 
 #endif

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "model.h"
 #include "report.h"
+#include "strmap.h"
 
 /* The questionnaire -q names when it is not given. */
 #define DEFAULT_QUESTIONNAIRE "cto-readiness"
@@ -38,6 +39,7 @@ enum assessment_lookup {
  */
 struct assessment {
 	struct questionnaire *questionnaire; /* NULL until loaded */
+	int borrowed;        /* the questionnaire belongs to a cache */
 	struct answers answers;              /* valid when has_answers */
 	int has_answers;
 	int invalid_answers;                 /* the answers file was the problem */
@@ -54,6 +56,40 @@ struct assessment {
  */
 int assessment_open(struct assessment *as, const char *path, const char *qarg,
 		    enum assessment_lookup lookup);
+
+/*
+ * Questionnaires loaded once for many assessments in one process (report
+ * of several files, merge, portfolio), by the real path of the file or
+ * directory they were loaded from.  The cache owns them;
+ * questionnaire_cache_release() frees them.
+ */
+struct questionnaire_cache {
+	struct strmap index;  /* real path -> struct questionnaire * */
+	struct questionnaire **items;
+	char **keys;          /* the index's keys, owned */
+	size_t count, alloc;
+};
+
+#define QUESTIONNAIRE_CACHE_INIT { STRMAP_INIT, NULL, NULL, 0, 0 }
+
+void questionnaire_cache_release(struct questionnaire_cache *cache);
+
+/*
+ * As assessment_open(), the questionnaire taken from cache when it was
+ * loaded before, else loaded and kept there: the assessment borrows it
+ * (cache NULL: the assessment owns it, as assessment_open() does).
+ */
+int assessment_open_cached(struct assessment *as, const char *path,
+			   const char *qarg, enum assessment_lookup lookup,
+			   struct questionnaire_cache *cache);
+
+/*
+ * The name of an assessment's file, for a respondent who does not say
+ * theirs and for a report's directory: the file's name without its
+ * directory and extension, or for a file named answers.* (what run
+ * writes) the name of its directory.  Newly allocated.
+ */
+char *assessment_file_name(const char *path);
 
 /* Scores the answers once into as->report; later calls change nothing. */
 void assessment_score(struct assessment *as);

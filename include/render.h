@@ -43,6 +43,36 @@ void render_text(struct buf *out, const struct report *r,
 /* The report as a cJSON document (caller owns; cJSON_Delete). */
 struct cJSON *report_to_json(const struct report *r);
 
+/* An answer's value as the answers file has it, or null (caller owns). */
+struct cJSON *render_answer_value(const struct answer *a);
+
+/*
+ * Respondents (render_team.c): each adds nothing unless the answers name
+ * their respondent or are merged.  The header rows of Markdown and HTML,
+ * the "Where you disagree" section of a merged assessment, its lines in
+ * the terminal summary, a sentence for the headline (raw), and the JSON
+ * members respondents, merge and findings[].kind and
+ * answers_by_respondent (added to root, which owns them).
+ */
+void render_team_md_header(struct buf *out, const struct report *r);
+void render_team_markdown(struct buf *out, const struct report *r);
+void render_team_html_meta(struct buf *out, const struct report *r);
+void render_team_html(struct buf *out, const struct report *r);
+void render_team_text(struct buf *out, const struct report *r, size_t width);
+void render_team_headline(struct buf *out, const struct report *r);
+void render_team_json(struct cJSON *root, const struct report *r);
+
+/*
+ * A benchmark (render_benchmark.c): each adds nothing unless r->benchmark
+ * is set.  The section "Against the benchmark" of Markdown and HTML, its
+ * lines in the terminal summary, and the JSON member benchmark.
+ */
+void render_benchmark_markdown(struct buf *out, const struct report *r);
+void render_benchmark_html(struct buf *out, const struct report *r);
+void render_benchmark_text(struct buf *out, const struct report *r,
+			   size_t width);
+void render_benchmark_json(struct cJSON *root, const struct report *r);
+
 /*
  * Helpers shared by the renderers (render_util.c).
  */

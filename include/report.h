@@ -19,12 +19,17 @@
 #define REPORT_SCHEMA "cto-assess/report/2"
 #define REPORT_SCHEMA_1 "cto-assess/report/1"
 
+struct benchmark;
+
 struct report {
 	const struct questionnaire *questionnaire;
 	const struct answers *answers;
 	struct score_result score;
 	char generated_at[32]; /* ISO 8601 UTC */
 	char date[16];         /* the assessment's date, YYYY-MM-DD */
+	/* The companies to place this one among (report --benchmark), or
+	 * NULL; not owned.  report_init() leaves it NULL. */
+	const struct benchmark *benchmark;
 };
 
 /*

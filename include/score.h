@@ -45,6 +45,24 @@
  *     effort     the choice's effort, else the question's
  *   strength     every counting question with s = 1
  *
+ * A merged assessment (merge.h) adds disagreements (score_team.c):
+ *   view         each respondent's say on a counting question, when the
+ *                question applies given their own answers: the score of
+ *                their answer, 0 for "don't know", 1 for "not applicable"
+ *                (nothing to do there); a skip or no answer has no say
+ *   disagreement at least two says whose scores differ by more than the
+ *                threshold the merged file records (default 0.4), the
+ *                spread rounded to two decimals first
+ *     risk       at stake: the highest risk any of the answers given
+ *                would carry as a finding (score_answer_risk), low when
+ *                none would
+ *     impact     w_q * w_a * spread
+ *     order      risk at stake, spread, impact, questionnaire order
+ *   Each is a finding of its own kind, "Agree on the facts: QUESTION",
+ *   low effort, under the one initiative "agree-on-the-facts" (so the plan
+ *   holds one action for them all, placed by the riskiest).  They count in
+ *   no score, risk count or level: the answer as merged does that.
+ *
  * The plan (plan.c):
  *   order        risk (critical first), then impact (highest first), then
  *                effort (lowest first), then questionnaire order.  Nothing
@@ -144,8 +162,15 @@ struct area_score {
 };
 
 struct action;
+struct disagreement;
+
+/* What a finding is about: an answer, or respondents who disagree. */
+enum finding_kind { FINDING_ANSWER, FINDING_DISAGREEMENT };
 
 struct finding {
+	enum finding_kind kind;
+	/* FINDING_DISAGREEMENT: the disagreement, whose qs this is. */
+	const struct disagreement *disagreement;
 	const struct question_score *qs;
 	const struct area_score *area;
 	const char *title;   /* the statement, else the question's text */
@@ -173,6 +198,29 @@ struct action {
 	struct finding **findings; /* lead first, in plan order */
 	size_t nfindings;
 };
+
+/*
+ * Respondents of a merged assessment who disagree on a question.  qs is the
+ * finding's own view of the question: the risk at stake, low effort, the
+ * advice of the agree-on-the-facts initiative, and as its answer the text
+ * of who said what ("Ana (CEO): Yes | Ben: No"), so that every format
+ * prints it as it prints any finding; qs.question is a copy of the
+ * question whose id is "agree:ID", so that the finding is named apart from
+ * the question's own finding.  It owns said, title and the copy.
+ */
+struct disagreement {
+	const struct question_score *merged; /* the question as merged */
+	struct question_score qs;
+	struct question question;  /* the copy qs.question points to */
+	struct answer said;
+	char *title;          /* "Agree on the facts: QUESTION" */
+	double low, high;     /* the lowest and highest score said, 0-1 */
+	double spread;        /* high - low, two decimals */
+	double impact;        /* two decimals */
+};
+
+/* The initiative every disagreement finding belongs to. */
+extern const struct initiative score_agree_initiative;
 
 struct plan {
 	struct action *actions; /* in plan order */
@@ -222,6 +270,13 @@ struct score_result {
 	/* Questions the respondent answered "not applicable". */
 	const struct question_score **not_applicable;
 	size_t nnot_applicable;
+	/* A merged assessment: the questions its respondents disagree on,
+	 * in order (risk at stake first); and which questions apply to each
+	 * respondent given their own answers (respondent k, question i at
+	 * [k * nquestions + i]).  NULL and 0 otherwise. */
+	struct disagreement *disagreements;
+	size_t ndisagreements;
+	unsigned char *respondent_applies;
 };
 
 /* Scores answers a of questionnaire q into r (released by score_release). */
@@ -232,6 +287,32 @@ void score_release(struct score_result *r);
 /* The 0..1 score of one answer to question (0 for no value). */
 double score_question(const struct question *question,
 		      const struct answer *answer);
+
+/*
+ * The risk of the finding that answer would be to question, by the method
+ * above, or RISK_UNSET for an answer at the best score: for weighing one
+ * respondent's answer against another's.  An answer without a value
+ * (don't know, skipped, none) carries the highest risk any answer could.
+ * *is_explicit (when not NULL) says whether the questionnaire set it.
+ */
+enum risk score_answer_risk(const struct question *question,
+			    const struct answer *answer, int *is_explicit);
+
+/*
+ * The answer respondent k of a merged assessment gave to question, or NULL
+ * when the question does not apply given their own answers.
+ */
+const struct answer *score_respondent_answer(const struct score_result *r,
+					     size_t k,
+					     const struct question *question);
+
+/*
+ * score_team.c, for score_compute(): finds the disagreements of a merged
+ * assessment (after the questions are scored, before the findings are
+ * collected); score_team_release() frees them.
+ */
+void score_disagreements(struct score_result *r);
+void score_team_release(struct score_result *r);
 
 /* The area_score of area in r. */
 const struct area_score *score_area(const struct score_result *r,

@@ -67,6 +67,9 @@ static const char *const orphan_group_names[ORPHAN_GROUPS] = {
 struct reader {
 	struct tree_check tc;
 	struct answers *a;
+	struct answer *items; /* where answers and notes go: a->items, or a
+				 respondent's own (answers_team.c) */
+	const char *orphans_where; /* "'orphans'" unless a respondent's */
 	const struct questionnaire *q;
 	const char **ids; /* question ids for hints, built when first needed */
 	struct orphans orphans[ORPHAN_GROUPS];
@@ -478,11 +481,11 @@ static void keep_orphan(struct reader *r, enum orphan_group group,
 }
 
 /*
- * Hands the orphans to a->orphans in the order first seen (keep), or drops
- * them; either way frees the tables.  cJSON appends to an object in
- * constant time, so this is linear too.
+ * Hands the orphans to *target (a->orphans, or a respondent's) in the
+ * order first seen (keep), or drops them; either way frees the tables.
+ * cJSON appends to an object in constant time, so this is linear too.
  */
-static void finish_orphans(struct reader *r, int keep)
+static void finish_orphans(struct reader *r, cJSON **target, int keep)
 {
 	size_t g, i;
 
@@ -490,10 +493,10 @@ static void finish_orphans(struct reader *r, int keep)
 		struct orphans *o = &r->orphans[g];
 		cJSON *group = NULL;
 
-		if (keep && o->count && !r->a->orphans)
-			r->a->orphans = cJSON_CreateObject();
+		if (keep && o->count && !*target)
+			*target = cJSON_CreateObject();
 		if (keep && o->count)
-			group = cJSON_AddObjectToObject(r->a->orphans,
+			group = cJSON_AddObjectToObject(*target,
 							orphan_group_names[g]);
 		for (i = 0; i < o->count; i++) {
 			if (group)
@@ -526,7 +529,8 @@ static void warn_orphan(struct reader *r, const struct ynode *key,
 	buf_addf(&msg, "no question '%s' in questionnaire '%s'", key->text,
 		 q->id);
 	buf_add_hint(&msg, key->text, r->ids, q->nquestions);
-	buf_addf(&msg, "; its %s is kept aside in 'orphans'", what);
+	buf_addf(&msg, "; its %s is kept aside in %s", what,
+		 r->orphans_where ? r->orphans_where : "'orphans'");
 	tree_warning(&r->tc, key, "%s", msg.data);
 	buf_release(&msg);
 }
@@ -579,7 +583,7 @@ static void read_answers_map(struct reader *r, const struct ynode *map)
 				    node_to_json(value));
 			continue;
 		}
-		read_answer(r, qn, value, answers_get(r->a, qn));
+		read_answer(r, qn, value, &r->items[qn->index]);
 	}
 }
 
@@ -612,7 +616,7 @@ static void read_notes_map(struct reader *r, const struct ynode *map)
 			free(note);
 			continue;
 		}
-		ans = answers_get(r->a, qn);
+		ans = &r->items[qn->index];
 		free(ans->note);
 		ans->note = note;
 	}
@@ -671,7 +675,8 @@ static void read_root(struct reader *r, const struct ynode *root)
 		{ "schema", 0 }, { "questionnaire", 0 }, { "company", 0 },
 		{ "created_at", 0 }, { "updated_at", 0 },
 		{ "completed_at", 0 }, { "answers", 0 }, { "notes", 0 },
-		{ "orphans", 0 },
+		{ "orphans", 0 }, { "respondent", 0 }, { "respondents", 0 },
+		{ "merge", 0 },
 	};
 	const struct ynode *n;
 
@@ -696,6 +701,45 @@ static void read_root(struct reader *r, const struct ynode *root)
 		read_notes_map(r, n);
 	if ((n = ynode_get(root, "answers")))
 		read_answers_map(r, n);
+	answers_read_team(r, root);
+}
+
+/* ---- reading: for answers_team.c ------------------------------------- */
+
+const struct tree_check *answers_reader_check(const struct reader *r)
+{
+	return &r->tc;
+}
+
+struct answers *answers_reader_answers(struct reader *r)
+{
+	return r->a;
+}
+
+void answers_reader_items(struct reader *r, const struct ynode *map,
+			  struct answer *items, cJSON **orphans,
+			  const char *where)
+{
+	struct orphans saved[ORPHAN_GROUPS];
+	struct answer *saved_items = r->items;
+	const char *saved_where = r->orphans_where;
+	size_t errors = r->tc.diags->errors;
+	const struct ynode *n;
+
+	memcpy(saved, r->orphans, sizeof(saved));
+	memset(r->orphans, 0, sizeof(r->orphans));
+	r->items = items;
+	r->orphans_where = where;
+	if ((n = ynode_get(map, "orphans")))
+		read_orphans(r, n);
+	if ((n = ynode_get(map, "notes")))
+		read_notes_map(r, n);
+	if ((n = ynode_get(map, "answers")))
+		read_answers_map(r, n);
+	finish_orphans(r, orphans, r->tc.diags->errors == errors);
+	memcpy(r->orphans, saved, sizeof(saved));
+	r->items = saved_items;
+	r->orphans_where = saved_where;
 }
 
 /* ---- reading: the journal ------------------------------------------- */
@@ -868,6 +912,7 @@ int answers_file_load(const struct answers_file *f, struct answers *a,
 	answers_init(a, q);
 	memset(&r, 0, sizeof(r));
 	r.a = a;
+	r.items = a->items;
 	r.q = q;
 	r.tc.file = f->path;
 	r.tc.diags = diags;
@@ -877,7 +922,7 @@ int answers_file_load(const struct answers_file *f, struct answers *a,
 	} else {
 		tree_error(&r.tc, NULL, "the answers file was not opened");
 	}
-	finish_orphans(&r, diags->errors == errors);
+	finish_orphans(&r, &a->orphans, diags->errors == errors);
 	free(r.ids);
 	if (diags->errors != errors) {
 		answers_release(a);

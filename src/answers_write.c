@@ -95,24 +95,15 @@ static cJSON *questionnaire_ref_to_json(const struct answers *a)
 	return ref;
 }
 
-cJSON *answers_to_json(const struct answers *a)
+void answers_items_to_json(cJSON *obj, const struct questionnaire *q,
+			   const struct answer *items, size_t nitems)
 {
-	const struct questionnaire *q = a->questionnaire;
-	cJSON *root, *values, *notes;
+	cJSON *values = cJSON_AddObjectToObject(obj, "answers");
+	cJSON *notes = cJSON_AddObjectToObject(obj, "notes");
 	size_t i;
 
-	root = cJSON_CreateObject();
-	cJSON_AddStringToObject(root, "schema", ANSWERS_SCHEMA);
-	cJSON_AddItemToObject(root, "questionnaire",
-			      questionnaire_ref_to_json(a));
-	cJSON_AddItemToObject(root, "company", company_to_json(a));
-	add_string_or_null(root, "created_at", a->created_at);
-	add_string_or_null(root, "updated_at", a->updated_at);
-	add_string_or_null(root, "completed_at", a->completed_at);
-	values = cJSON_AddObjectToObject(root, "answers");
-	notes = cJSON_AddObjectToObject(root, "notes");
-	for (i = 0; i < q->nquestions && i < a->nitems; i++) {
-		const struct answer *ans = &a->items[i];
+	for (i = 0; i < q->nquestions && i < nitems; i++) {
+		const struct answer *ans = &items[i];
 		cJSON *v = answer_to_json(ans);
 
 		if (v)
@@ -121,6 +112,24 @@ cJSON *answers_to_json(const struct answers *a)
 			cJSON_AddStringToObject(notes, q->questions[i]->id,
 						ans->note);
 	}
+}
+
+cJSON *answers_to_json(const struct answers *a)
+{
+	const struct questionnaire *q = a->questionnaire;
+	cJSON *root;
+
+	root = cJSON_CreateObject();
+	cJSON_AddStringToObject(root, "schema", ANSWERS_SCHEMA);
+	cJSON_AddItemToObject(root, "questionnaire",
+			      questionnaire_ref_to_json(a));
+	cJSON_AddItemToObject(root, "company", company_to_json(a));
+	answers_respondent_to_json(root, a);
+	add_string_or_null(root, "created_at", a->created_at);
+	add_string_or_null(root, "updated_at", a->updated_at);
+	add_string_or_null(root, "completed_at", a->completed_at);
+	answers_items_to_json(root, q, a->items, a->nitems);
+	answers_team_to_json(root, a);
 	if (a->orphans)
 		cJSON_AddItemToObject(root, "orphans",
 				      cJSON_Duplicate(a->orphans, 1));

@@ -161,14 +161,62 @@ static char *named_questionnaire(const struct answers_file *f,
 	return NULL;
 }
 
+/* ---- the questionnaire cache ---------------------------------------- */
+
+void questionnaire_cache_release(struct questionnaire_cache *cache)
+{
+	size_t i;
+
+	for (i = 0; i < cache->count; i++) {
+		questionnaire_free(cache->items[i]);
+		free(cache->keys[i]);
+	}
+	free(cache->items);
+	free(cache->keys);
+	strmap_release(&cache->index);
+	memset(cache, 0, sizeof(*cache));
+}
+
+/* The questionnaire at path, from the cache or loaded into it. */
+static struct questionnaire *cached_load(struct questionnaire_cache *cache,
+					 const char *path,
+					 struct diag_list *diags)
+{
+	char *key = realpath(path, NULL);
+	struct questionnaire *q;
+
+	if (!key)
+		key = xstrdup(path);
+	q = strmap_get(&cache->index, key);
+	if (q) {
+		free(key);
+		return q;
+	}
+	q = questionnaire_load(path, diags);
+	if (!q) {
+		free(key);
+		return NULL;
+	}
+	GROW(cache->items, cache->alloc, cache->count + 1);
+	/* keys grows with items: allocate it to the same size. */
+	cache->keys = xreallocarray(cache->keys, cache->alloc,
+				    sizeof(*cache->keys));
+	cache->items[cache->count] = q;
+	cache->keys[cache->count++] = key;
+	strmap_put(&cache->index, key, q);
+	return q;
+}
+
 /*
- * Loads the questionnaire for f (or for new answers when f is NULL).  Its
- * diagnostics are printed only when it cannot be loaded: its warnings are
- * for its author, who sees them with validate, not for whoever answers it.
+ * Loads the questionnaire for f (or for new answers when f is NULL),
+ * through cache when there is one.  Its diagnostics are printed only when
+ * it cannot be loaded: its warnings are for its author, who sees them with
+ * validate, not for whoever answers it.
  */
 static int load_questionnaire(struct assessment *as,
 			      const struct answers_file *f, const char *qarg,
-			      enum assessment_lookup lookup)
+			      enum assessment_lookup lookup,
+			      struct questionnaire_cache *cache)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct buf err = BUF_INIT;
@@ -178,8 +226,12 @@ static int load_questionnaire(struct assessment *as,
 		path = questionnaire_resolve(qarg, &err);
 	else
 		path = named_questionnaire(f, &err);
-	if (path)
+	if (path && cache) {
+		as->questionnaire = cached_load(cache, path, &diags);
+		as->borrowed = 1;
+	} else if (path) {
 		as->questionnaire = questionnaire_load(path, &diags);
+	}
 	if (!as->questionnaire)
 		print_problems(&diags, &err);
 	diag_list_release(&diags);
@@ -191,6 +243,13 @@ static int load_questionnaire(struct assessment *as,
 int assessment_open(struct assessment *as, const char *path, const char *qarg,
 		    enum assessment_lookup lookup)
 {
+	return assessment_open_cached(as, path, qarg, lookup, NULL);
+}
+
+int assessment_open_cached(struct assessment *as, const char *path,
+			   const char *qarg, enum assessment_lookup lookup,
+			   struct questionnaire_cache *cache)
+{
 	struct diag_list diags = DIAG_LIST_INIT;
 	struct answers_file f;
 	struct buf none = BUF_INIT;
@@ -201,7 +260,7 @@ int assessment_open(struct assessment *as, const char *path, const char *qarg,
 		as->invalid_answers = 1;
 		goto out;
 	}
-	if (load_questionnaire(as, path ? &f : NULL, qarg, lookup) < 0)
+	if (load_questionnaire(as, path ? &f : NULL, qarg, lookup, cache) < 0)
 		goto out;
 	if (!path) {
 		answers_init(&as->answers, as->questionnaire);
@@ -235,6 +294,46 @@ void assessment_release(struct assessment *as)
 		report_release(&as->report);
 	if (as->has_answers)
 		answers_release(&as->answers);
-	questionnaire_free(as->questionnaire);
+	if (!as->borrowed)
+		questionnaire_free(as->questionnaire);
 	memset(as, 0, sizeof(*as));
+}
+
+/* The last component of path[0..stop) starts at the returned offset. */
+static size_t component_start(const char *path, size_t stop)
+{
+	while (stop > 0 && path[stop - 1] != '/')
+		stop--;
+	return stop;
+}
+
+/* Where path[0..stop) ends without its trailing slashes. */
+static size_t strip_slashes(const char *path, size_t stop)
+{
+	while (stop > 1 && path[stop - 1] == '/')
+		stop--;
+	return stop;
+}
+
+char *assessment_file_name(const char *path)
+{
+	size_t stop = strip_slashes(path, strlen(path));
+	size_t start = component_start(path, stop), dir_stop, dir_start;
+	char *name = xstrndup(path + start, stop - start);
+	char *dot = strrchr(name, '.');
+
+	if (dot && dot != name)
+		*dot = '\0';
+	if (strcmp(name, "answers") || start == 0)
+		return name;
+	/* run's answers.json: its directory names the assessment. */
+	dir_stop = strip_slashes(path, start - 1);
+	dir_start = component_start(path, dir_stop);
+	if (dir_stop > dir_start && strncmp(path + dir_start, ".",
+					    dir_stop - dir_start) &&
+	    strncmp(path + dir_start, "..", dir_stop - dir_start)) {
+		free(name);
+		name = xstrndup(path + dir_start, dir_stop - dir_start);
+	}
+	return name;
 }

@@ -8,18 +8,24 @@
 #include <string.h>
 
 #include "assessment.h"
+#include "benchmark.h"
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
+#include "portfolio.h"
 #include "report_write.h"
+#include "strmap.h"
 #include "util.h"
 
 static const char report_usage[] =
-	"usage: cto-assess report ANSWERS [-q QUESTIONNAIRE] [-f FORMATS]\n"
-	"                         [-o DIR|FILE|-] [--force] [--color=WHEN]\n"
+	"usage: cto-assess report ANSWERS... [-q QUESTIONNAIRE] [-f FORMATS]\n"
+	"                         [-o DIR|FILE|-] [--benchmark DIR|FILE]\n"
+	"                         [--force] [--color=WHEN]\n"
 	"\n"
 	"Scores a saved answers file (JSON or YAML) and writes the readiness\n"
-	"report.\n"
+	"report.  Several answers files are reported in one process, each into\n"
+	"a directory of its own in DIR, named after the file (the directory of\n"
+	"a file named answers.json).\n"
 	"\n"
 	"  -q, --questionnaire PATH  the questionnaire answered (default: the\n"
 	"                            one the answers file names)\n"
@@ -29,6 +35,11 @@ static const char report_usage[] =
 	"                            directory, or the format of FILE's extension\n"
 	"  -o, --output DIR|FILE|-   a directory (each format in its file), one\n"
 	"                            file, or - for standard output\n"
+	"      --benchmark DIR|FILE  place each score among the companies at\n"
+	"                            the same stage: those in DIR (reports and\n"
+	"                            answers files, as portfolio reads them),\n"
+	"                            or in a file 'portfolio --benchmark-out'\n"
+	"                            wrote\n"
 	"      --force               replace existing files\n"
 	"      --color=WHEN          colour the text summary: auto (default),\n"
 	"                            always or never\n"
@@ -42,12 +53,15 @@ static const char report_usage_tail[] =
 	"error, 3 invalid answers or questionnaire.\n";
 
 struct report_args {
-	const char *answers;
+	char **answers;
+	size_t nanswers;
 	const char *questionnaire;
 	const char *formats;
 	const char *output;
+	const char *benchmark;
 	unsigned flags;
 	enum color_mode color;
+	const struct benchmark *loaded; /* the benchmark, once read */
 };
 
 static int print_usage(void)
@@ -110,6 +124,7 @@ static int report_option(void *ctx, int c, const char *arg)
 	case 'f': args->formats = arg; break;
 	case 'o': args->output = arg; break;
 	case 'F': args->flags |= FILE_WRITE_FORCE; break;
+	case 'B': args->benchmark = arg; break;
 	}
 	return 0;
 }
@@ -121,6 +136,7 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "benchmark", required_argument, NULL, 'B' },
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -134,12 +150,16 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		return ret;
 	if (optind >= argc)
 		return usage_error("report", "no answers file given");
-	args->answers = argv[optind++];
-	if (optind < argc)
-		return usage_error("report", "unexpected argument '%s'",
-				   argv[optind]);
+	args->answers = argv + optind;
+	args->nanswers = (size_t)(argc - optind);
 	if (args->output && !*args->output)
 		return usage_error("report", "empty output name");
+	if (args->nanswers > 1 && (!args->output || !strcmp(args->output, "-")))
+		return usage_error("report", "several answers files are "
+				   "reported into a directory (give it with "
+				   "-o DIR)");
+	if (args->nanswers > 1 && !args->formats)
+		args->formats = "all";
 	return default_formats(args);
 }
 
@@ -154,11 +174,11 @@ static void warn_changed(const char *file, const struct answers *a,
 		q->id, a->questionnaire_hash, q->hash);
 }
 
-static int write_report(const struct report_args *args,
+static int write_report(const struct report_args *args, const char *output,
 			const struct report *r)
 {
 	struct report_options opts = {
-		args->formats, args->output, args->flags, args->color
+		args->formats, output, args->flags, args->color
 	};
 	struct buf written = BUF_INIT, err = BUF_INIT;
 	const char *line, *end;
@@ -177,10 +197,122 @@ static int write_report(const struct report_args *args,
 	return ret;
 }
 
+/* Reports one answers file into output (NULL: as the options say). */
+static int report_one(const struct report_args *args, const char *file,
+		      const char *output, struct questionnaire_cache *cache)
+{
+	struct assessment as;
+	int ret = EXIT_INVALID_INPUT;
+
+	if (assessment_open_cached(&as, file, args->questionnaire,
+				   ASSESSMENT_NAMED_BY_ANSWERS, cache) == 0) {
+		warn_changed(file, &as.answers, as.questionnaire);
+		assessment_score(&as);
+		as.report.benchmark = args->loaded;
+		ret = write_report(args, output, &as.report);
+	}
+	assessment_release(&as);
+	return ret;
+}
+
+/*
+ * The directory of each of several answers files in the output directory
+ * ("DIR/acme/"), refusing (a usage error) two files that would share one.
+ */
+static int several_dirs(const struct report_args *args, char **dirs)
+{
+	struct strmap seen = STRMAP_INIT;
+	struct buf path = BUF_INIT;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < args->nanswers && !ret; i++) {
+		char *name = assessment_file_name(args->answers[i]);
+		const char *first;
+
+		buf_reset(&path);
+		buf_addf(&path, "%s%s%s/", args->output,
+			 args->output[strlen(args->output) - 1] == '/' ? "" :
+			 "/", name);
+		dirs[i] = buf_detach(&path, NULL);
+		first = strmap_put(&seen, dirs[i], args->answers[i]);
+		if (first)
+			ret = usage_error("report", "'%s' and '%s' would both "
+					  "be reported into '%s'", first,
+					  args->answers[i], dirs[i]);
+		free(name);
+	}
+	strmap_release(&seen);
+	return ret;
+}
+
+/* Every file in one process, each questionnaire loaded once. */
+static int report_several(const struct report_args *args,
+			  struct questionnaire_cache *cache)
+{
+	char **dirs = xcalloc(args->nanswers, sizeof(*dirs));
+	struct buf err = BUF_INIT;
+	size_t i, invalid = 0, failed = 0;
+	int ret = several_dirs(args, dirs), one;
+
+	if (!ret && file_make_dir(args->output, &err) < 0) {
+		error("%s", err.data);
+		ret = EXIT_FAILURE_GENERIC;
+	}
+	for (i = 0; !ret && i < args->nanswers; i++) {
+		one = report_one(args, args->answers[i], dirs[i], cache);
+		invalid += one == EXIT_INVALID_INPUT;
+		failed += one == EXIT_FAILURE_GENERIC;
+	}
+	if (invalid || failed)
+		error("%zu of %zu answers files not reported", invalid + failed,
+		      args->nanswers);
+	for (i = 0; i < args->nanswers; i++)
+		free(dirs[i]);
+	free(dirs);
+	buf_release(&err);
+	if (ret)
+		return ret;
+	return invalid ? EXIT_INVALID_INPUT : failed ? EXIT_FAILURE_GENERIC :
+	       EXIT_OK;
+}
+
+/*
+ * Reads the benchmark: a directory's assessments as portfolio reads them
+ * (a file that cannot be read is left out, with a warning), or a
+ * benchmark file.  Returns 0, or EXIT_INVALID_INPUT after saying why.
+ */
+static int load_benchmark(const char *path, struct benchmark *b)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct portfolio p;
+	int ret = 0;
+
+	if (!file_is_dir(path)) {
+		if (benchmark_load(b, path, &diags) < 0)
+			ret = EXIT_INVALID_INPUT;
+		diag_sort(&diags);
+		diag_print(&diags, stderr);
+		diag_list_release(&diags);
+		return ret;
+	}
+	benchmark_init(b, path);
+	portfolio_init(&p);
+	portfolio_read(&p, path, NULL);
+	if (p.invalid)
+		warning("the benchmark leaves out %zu file%s of '%s' that "
+			"could not be read", p.invalid, p.invalid == 1 ? "" :
+			"s", path);
+	portfolio_to_benchmark(&p, b);
+	portfolio_release(&p);
+	return 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_args args = { 0 };
-	struct assessment as;
+	struct questionnaire_cache cache = QUESTIONNAIRE_CACHE_INIT;
+	struct benchmark bench;
 	int ret;
 
 	args.color = COLOR_AUTO;
@@ -189,13 +321,19 @@ int cmd_report(int argc, char **argv)
 		return print_usage();
 	if (ret)
 		return ret;
-	ret = EXIT_INVALID_INPUT;
-	if (assessment_open(&as, args.answers, args.questionnaire,
-			    ASSESSMENT_NAMED_BY_ANSWERS) == 0) {
-		warn_changed(args.answers, &as.answers, as.questionnaire);
-		assessment_score(&as);
-		ret = write_report(&args, &as.report);
+	memset(&bench, 0, sizeof(bench));
+	if (args.benchmark) {
+		if ((ret = load_benchmark(args.benchmark, &bench))) {
+			error("nothing was written");
+			return ret;
+		}
+		args.loaded = &bench;
 	}
-	assessment_release(&as);
+	if (args.nanswers == 1)
+		ret = report_one(&args, args.answers[0], args.output, &cache);
+	else
+		ret = report_several(&args, &cache);
+	questionnaire_cache_release(&cache);
+	benchmark_release(&bench);
 	return ret;
 }

@@ -32,7 +32,8 @@
 static const char run_usage[] =
 	"usage: cto-assess run [-q QUESTIONNAIRE] [-o DIR] [-f FORMATS]\n"
 	"                      [--resume FILE | --answers FILE] [--batch]\n"
-	"                      [--force] [--color=WHEN]\n"
+	"                      [--respondent 'NAME, ROLE'] [--force]\n"
+	"                      [--color=WHEN]\n"
 	"\n"
 	"Runs the readiness assessment interview, then writes the reports.\n"
 	"Answers are saved after each one in DIR/answers.json; Ctrl-C, Ctrl-D\n"
@@ -47,6 +48,9 @@ static const char run_usage[] =
 	"  -a, --answers FILE        pre-filled answers (YAML or JSON); without\n"
 	"                            a terminal every answer must be there\n"
 	"  -b, --batch               never ask: missing answers are an error\n"
+	"      --respondent 'NAME, ROLE'\n"
+	"                            who answers (recorded in the answers, so\n"
+	"                            that 'merge' can say who said what)\n"
 	"  -f, --format FORMATS      reports to write, a comma-separated list of\n"
 	"                            the formats below or all (default:\n"
 	"                            " DEFAULT_FORMATS ")\n"
@@ -72,6 +76,7 @@ struct run {
 	const char *resume;
 	const char *prefill;
 	const char *formats;
+	const char *respondent;
 	int batch;
 	int force;
 	enum color_mode color;
@@ -109,8 +114,26 @@ static int run_option(void *ctx, int c, const char *arg)
 	case 'b': r->batch = 1; break;
 	case 'f': r->formats = arg; break;
 	case 'F': r->force = 1; break;
+	case 'R': r->respondent = arg; break;
 	}
 	return 0;
+}
+
+/* Checks --respondent before anything is read. */
+static int check_respondent(const struct run *r)
+{
+	struct respondent who;
+	struct buf err = BUF_INIT;
+	int ret = 0;
+
+	if (!r->respondent)
+		return 0;
+	if (respondent_parse(&who, r->respondent, &err) < 0)
+		ret = usage_error("run", "%s", err.data);
+	else
+		respondent_release(&who, 0);
+	buf_release(&err);
+	return ret;
 }
 
 static int parse_args(struct run *r, int argc, char **argv)
@@ -123,6 +146,7 @@ static int parse_args(struct run *r, int argc, char **argv)
 		{ "batch", no_argument, NULL, 'b' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "respondent", required_argument, NULL, 'R' },
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -142,7 +166,7 @@ static int parse_args(struct run *r, int argc, char **argv)
 				   "used together");
 	if (r->output && !*r->output)
 		return usage_error("run", "empty output directory name");
-	return 0;
+	return check_respondent(r);
 }
 
 /* Checks the format list before any question is asked. */
@@ -157,6 +181,8 @@ static int check_formats(const struct run *r)
 	buf_release(&err);
 	return ret;
 }
+
+static void print_clean_line(const char *label, const char *path);
 
 /* ---- the questionnaire and the answers ---------------------------------- */
 
@@ -235,12 +261,41 @@ static int accept_changes(struct run *r)
 	return signo ? 128 + signo : EXIT_FAILURE_GENERIC;
 }
 
+/*
+ * Records who answers (--respondent), replacing whom the file named.  A
+ * merged assessment has its respondents already: one name cannot stand
+ * for them.
+ */
+static int set_respondent(struct run *r)
+{
+	struct buf err = BUF_INIT, who = BUF_INIT;
+
+	if (!r->respondent)
+		return 0;
+	if (answers_is_merged(&r->a)) {
+		error("'%s' is a merged assessment of %zu respondents; "
+		      "--respondent names the one respondent of an "
+		      "assessment", r->resume ? r->resume : r->prefill,
+		      r->a.nrespondents);
+		return EXIT_USAGE;
+	}
+	respondent_release(&r->a.respondent, 0);
+	respondent_parse(&r->a.respondent, r->respondent, &err);
+	respondent_label(&who, &r->a.respondent);
+	print_clean_line("Answering as: ", who.data);
+	buf_release(&err);
+	buf_release(&who);
+	return 0;
+}
+
 /* Makes the answers loaded this run's: a resumed or a new assessment. */
 static int load_answers(struct run *r)
 {
 	int ret;
 
 	if (r->resume && (ret = accept_changes(r)))
+		return ret;
+	if ((ret = set_respondent(r)))
 		return ret;
 	if (r->prefill) {
 		/* Pre-filled answers start a new assessment. */
@@ -503,7 +558,7 @@ static void add_shell_word(struct buf *out, const char *path)
 	buf_addc(out, '\'');
 }
 
-/* Prints label and a sanitised path on one line of stdout. */
+/* Prints label and a sanitised text on one line of stdout. */
 static void print_clean_line(const char *label, const char *path)
 {
 	struct buf line = BUF_INIT;

@@ -22,6 +22,10 @@ static const struct command commands[] = {
 	{ "validate", "check questionnaire files", cmd_validate },
 	{ "compare", "show progress between two assessments", cmd_compare },
 	{ "list", "print a questionnaire as text, Markdown or JSON", cmd_list },
+	{ "merge", "merge several respondents' answers into one assessment",
+	  cmd_merge },
+	{ "portfolio", "many assessments side by side, one row a company",
+	  cmd_portfolio },
 };
 
 static const char main_usage[] =

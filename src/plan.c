@@ -27,8 +27,11 @@ static int compare_findings(const void *x, const void *y)
 		return a->impact > b->impact ? -1 : 1;
 	if (a->qs->effort != b->qs->effort)
 		return a->qs->effort < b->qs->effort ? -1 : 1;
-	/* Questionnaire order: the question_score array is in that order. */
-	return a->qs < b->qs ? -1 : a->qs > b->qs;
+	/* Questionnaire order; an answer's finding before a disagreement's
+	 * on the same question. */
+	if (a->qs->question->index != b->qs->question->index)
+		return a->qs->question->index < b->qs->question->index ? -1 : 1;
+	return (int)a->kind - (int)b->kind;
 }
 
 /* The team size the profile gives, if it gives one. */
@@ -82,6 +85,17 @@ static void start_action(struct action *a, const struct finding *f,
 	a->effort = qs->effort;
 }
 
+/* The initiative a finding names, if any: every disagreement's is one. */
+static const struct initiative *initiative_of(const struct score_result *r,
+					      const struct finding *f)
+{
+	if (f->kind == FINDING_DISAGREEMENT)
+		return &score_agree_initiative;
+	return f->qs->initiative ?
+	       questionnaire_initiative(r->questionnaire, f->qs->initiative) :
+	       NULL;
+}
+
 /*
  * Groups the ordered findings into actions: those naming the same
  * initiative are one, and so are those without one that give the same
@@ -90,15 +104,13 @@ static void start_action(struct action *a, const struct finding *f,
 static size_t group(struct score_result *r, struct action *actions,
 		    size_t *of)
 {
-	const struct questionnaire *q = r->questionnaire;
 	struct strmap by_initiative = STRMAP_INIT, by_advice = STRMAP_INIT;
 	size_t i, n = 0;
 
 	for (i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
-		const char *id = f->qs->initiative, *advice = f->qs->advice;
-		const struct initiative *in = id ?
-			questionnaire_initiative(q, id) : NULL;
+		const char *advice = f->qs->advice;
+		const struct initiative *in = initiative_of(r, f);
 		struct strmap *map = in ? &by_initiative : &by_advice;
 		const char *key = in ? in->id : advice;
 		void *found = key ? strmap_get(map, key) : NULL;

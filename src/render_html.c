@@ -180,6 +180,7 @@ static void html_cover(struct buf *out, const struct report *r)
 		escape_html(out, qs->answer->text, 1);
 		buf_adds(out, "</dd>\n");
 	}
+	render_team_html_meta(out, r);
 	buf_adds(out, "</dl>\n</header>\n");
 	if (s->nunanswered)
 		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
@@ -675,6 +676,8 @@ void render_html(struct buf *out, const struct report *r,
 	html_cover(out, r);
 	html_summary(out, r);
 	html_scorecard(out, r);
+	render_benchmark_html(out, r);
+	render_team_html(out, r);
 	html_plan(out, r);
 	html_not_applicable(out, r);
 	html_strengths(out, r);

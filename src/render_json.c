@@ -57,8 +57,7 @@ static void add_answer_text(cJSON *parent, const struct question_score *qs)
 	buf_release(&text);
 }
 
-/* The answer's value as the answers file has it, or null. */
-static cJSON *answer_value(const struct answer *a)
+cJSON *render_answer_value(const struct answer *a)
 {
 	cJSON *list;
 	size_t i;
@@ -288,7 +287,7 @@ static cJSON *answer_json(const struct question_score *qs)
 
 	add_text(o, "type", question_type_names[qs->question->type]);
 	add_text(o, "status", question_status_names[qs->status]);
-	cJSON_AddItemToObject(o, "value", answer_value(qs->answer));
+	cJSON_AddItemToObject(o, "value", render_answer_value(qs->answer));
 	if (qs->status == STATUS_RULED_OUT)
 		add_text(o, "answer", NULL);
 	else
@@ -379,6 +378,8 @@ cJSON *report_to_json(const struct report *r)
 	cJSON_AddItemToObject(root, "overall", overall_json(r));
 	cJSON_AddItemToObject(root, "plan", plan_json(&s->plan));
 	add_lists(root, s);
+	render_team_json(root, r);
+	render_benchmark_json(root, r);
 	return root;
 }
 

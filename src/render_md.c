@@ -94,6 +94,7 @@ static void md_header(struct buf *out, const struct report *r)
 		escape_markdown(out, qs->answer->text);
 		buf_adds(out, " |\n");
 	}
+	render_team_md_header(out, r);
 	buf_addc(out, '\n');
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
@@ -511,6 +512,8 @@ void render_markdown(struct buf *out, const struct report *r,
 	md_header(out, r);
 	md_summary(out, r);
 	md_scorecard(out, r);
+	render_benchmark_markdown(out, r);
+	render_team_markdown(out, r);
 	md_plan(out, r);
 	md_not_applicable(out, r);
 	md_strengths(out, r);

@@ -219,10 +219,12 @@ void render_text(struct buf *out, const struct report *r,
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)
 			text_area(&t, &s->areas[i]);
+	render_benchmark_text(out, r, o.width);
 	buf_addf(out, "\n%sTop actions%s\n", t.style.bold, t.style.reset);
 	if (!s->plan.nactions)
 		buf_adds(out, "  None: every answer is at its best.\n");
 	for (i = 0; i < s->plan.nactions && i < TEXT_TOP_ACTIONS; i++)
 		text_action(&t, &s->plan.actions[i]);
+	render_team_text(out, r, o.width);
 	text_counts(&t, s);
 }

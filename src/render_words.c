@@ -205,6 +205,7 @@ void render_headline(struct buf *out, const struct report *r)
 		buf_adds(out, " Every area meets its target for this stage.");
 	}
 	headline_information(out, s);
+	render_team_headline(out, r);
 }
 
 /* "a team of 3" or "a small team". */
@@ -279,7 +280,8 @@ size_t render_urgent(const struct score_result *s, const struct finding **out,
 	for (i = 0; i < s->nfindings; i++) {
 		const struct finding *f = &s->findings[i];
 
-		if (f->qs->risk < RISK_HIGH)
+		/* A disagreement is named in its own section. */
+		if (f->qs->risk < RISK_HIGH || f->kind != FINDING_ANSWER)
 			continue;
 		if (f->qs->risk == RISK_HIGH && n >= RENDER_URGENT_MAX)
 			(*more)++;

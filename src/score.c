@@ -269,6 +269,26 @@ static void describe_finding(struct question_score *qs)
 		qs->effort = EFFORT_MEDIUM;
 }
 
+enum risk score_answer_risk(const struct question *question,
+			    const struct answer *answer, int *is_explicit)
+{
+	struct question_score qs;
+
+	memset(&qs, 0, sizeof(qs));
+	qs.question = question;
+	qs.answer = answer;
+	qs.unknown = !answer_has_value(answer);
+	qs.score = qs.unknown ? 0 : score_question(question, answer);
+	if (is_explicit)
+		*is_explicit = 0;
+	if (!qs.unknown && qs.score >= 1)
+		return RISK_UNSET;
+	describe_finding(&qs);
+	if (is_explicit)
+		*is_explicit = qs.risk_explicit;
+	return qs.risk;
+}
+
 static void score_one_question(struct score_result *r, size_t i,
 			       int applies)
 {
@@ -449,11 +469,26 @@ static void add_finding(struct score_result *r, const struct question_score *qs)
 	r->nrisks[qs->risk]++;
 }
 
+/* A disagreement's finding: in the plan, in no score or count. */
+static void add_disagreement(struct score_result *r,
+			     const struct disagreement *d)
+{
+	struct finding *f = &r->findings[r->nfindings++];
+
+	f->kind = FINDING_DISAGREEMENT;
+	f->disagreement = d;
+	f->qs = &d->qs;
+	f->area = score_area(r, d->merged->question->area);
+	f->title = d->title;
+	f->impact = d->impact;
+}
+
 static void collect(struct score_result *r)
 {
 	size_t i;
 
-	r->findings = xcalloc(r->nquestions, sizeof(*r->findings));
+	r->findings = xcalloc(r->nquestions + r->ndisagreements + 1,
+			      sizeof(*r->findings));
 	r->strengths = xcalloc(r->nquestions, sizeof(*r->strengths));
 	r->unknowns = xcalloc(r->nquestions, sizeof(*r->unknowns));
 	r->not_applicable = xcalloc(r->nquestions,
@@ -480,6 +515,8 @@ static void collect(struct score_result *r)
 					    qs->question->area)].nstrengths++;
 		}
 	}
+	for (i = 0; i < r->ndisagreements; i++)
+		add_disagreement(r, &r->disagreements[i]);
 }
 
 /* The company name and the stage, from the questions that give them. */
@@ -530,6 +567,7 @@ void score_compute(struct score_result *r, const struct questionnaire *q,
 	free(applies);
 	score_areas(r);
 	score_overall(r);
+	score_disagreements(r);
 	collect(r);
 	cap_levels(r);
 	plan_build(r);
@@ -544,6 +582,7 @@ void score_release(struct score_result *r)
 	free(r->strengths);
 	free(r->unknowns);
 	free(r->not_applicable);
+	score_team_release(r);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -104,3 +104,44 @@ python3 "$here/gen-questionnaire.py" 10000 50 >"$tmp/q10000.yaml"
 set -- $("$bench/record-cost" "$tmp/q10000.yaml" "$tmp/session.json" 200)
 printf 'saving one of the last 200 answers of 10,000: snapshot %s ms, journal %s ms\n' \
 	"$1" "$2"
+
+# Reports of 1,000 answers files of the default questionnaire (an example
+# company, renamed): one `report A B C ... -o DIR`, each questionnaire
+# loaded once, against one process per file.  Both write and fsync 1,000
+# JSON reports, so the difference is the cost of starting a process and
+# loading the questionnaire each time.
+mkdir "$tmp/many" "$tmp/each"
+python3 - "$here/../examples/seed-fintech-cards.json" "$tmp/many" <<'PY'
+import json, sys
+base = json.load(open(sys.argv[1]))
+for i in range(1000):
+    base["answers"]["company_name"] = "Company %04d" % i
+    with open("%s/c%04d.json" % (sys.argv[2], i), "w") as f:
+        json.dump(base, f)
+PY
+one_ms=$(best_ms 1 sh -c 'rm -rf "$2/one"; "$1" report "$2"/many/*.json \
+	-o "$2/one" -f json' sh "$prog" "$tmp")
+each_ms=$(best_ms 1 sh -c 'for f in "$2"/many/*.json; do n=${f##*/}; \
+	"$1" report "$f" -o "$2/each/${n%.json}/" -f json || exit 1; done' \
+	sh "$prog" "$tmp")
+printf 'report, 1,000 answers files: one process %6d ms, 1,000 processes %6d ms' \
+	"$one_ms" "$each_ms"
+awk -v a="$one_ms" -v b="$each_ms" \
+	'BEGIN { printf(" (%.1f x faster)\n", (a > 0 ? b / a : 0)) }'
+
+# A portfolio of those 1,000 companies, in one process: from their answers
+# files (each scored, the questionnaire loaded once) and from the 1,000
+# JSON reports just written; then of 5,000 answers files.
+for i in 1 2 3 4; do
+	mkdir "$tmp/many$i"
+	for f in "$tmp"/many/*.json; do
+		sed "s/\"Company /\"Company $i-/" "$f" >"$tmp/many$i/${f##*/}"
+	done
+done
+printf 'portfolio, 1,000 answers files:  best of 3: %6d ms\n' \
+	"$(best_ms 3 "$prog" portfolio "$tmp/many" -f html -o /dev/null)"
+printf 'portfolio, 1,000 JSON reports:   best of 3: %6d ms\n' \
+	"$(best_ms 3 "$prog" portfolio "$tmp/one" -f html -o /dev/null)"
+printf 'portfolio, 5,000 answers files:  best of 3: %6d ms\n' \
+	"$(best_ms 3 "$prog" portfolio "$tmp/many" "$tmp/many1" "$tmp/many2" \
+		"$tmp/many3" "$tmp/many4" -f csv -o /dev/null)"
