@@ -14,6 +14,7 @@
 #define CTO_COMPARE_H
 
 #include "buf.h"
+#include "render.h"
 
 struct cJSON;
 
@@ -32,15 +33,16 @@ struct cJSON *compare_build(const struct cJSON *old_report,
 
 /*
  * An output format of the comparison: a row of the table in
- * compare_render.c.  render appends the whole document to out; use_color
- * is for the terminal and the others ignore it.
+ * compare_render.c.  render appends the whole document to out; the options
+ * (colour, block characters, width) are for the terminal, and the other
+ * formats ignore them.
  */
 struct compare_format {
 	const char *name;           /* for -f */
 	const char *alias;          /* another name for -f, or NULL */
 	const char *extensions[3];  /* of a file name that implies it */
 	void (*render)(struct buf *out, const struct cJSON *cmp,
-		       int use_color);
+		       const struct render_options *o);
 };
 
 /* The format named name (or its alias), or NULL. */

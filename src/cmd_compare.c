@@ -198,6 +198,7 @@ int cmd_compare(int argc, char **argv)
 	struct compare_args args = { { NULL, NULL }, NULL, NULL, NULL, 0,
 				     COLOR_AUTO };
 	cJSON *old_doc = NULL, *new_doc = NULL, *cmp = NULL;
+	struct render_options opts;
 	struct buf out = BUF_INIT;
 	int ret, to_stdout;
 
@@ -213,8 +214,12 @@ int cmd_compare(int argc, char **argv)
 		goto out;
 	cmp = compare_build(old_doc, new_doc);
 	to_stdout = !args.output || !strcmp(args.output, "-");
-	args.format->render(&out, cmp, to_stdout &&
-			    term_use_color(args.color, STDOUT_FILENO));
+	/* A file gets the plain text at 80 columns; a terminal its own. */
+	opts.use_color = to_stdout && term_use_color(args.color,
+						     STDOUT_FILENO);
+	opts.unicode = 1;
+	opts.width = to_stdout ? term_width(STDOUT_FILENO) : 80;
+	args.format->render(&out, cmp, &opts);
 	ret = write_out(&args, &out);
 out:
 	cJSON_Delete(old_doc);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assessment.h"
 #include "cli.h"
@@ -14,6 +15,7 @@
 #include "list.h"
 #include "model.h"
 #include "progress.h"
+#include "term.h"
 #include "util.h"
 
 static const char list_usage[] =
@@ -141,7 +143,7 @@ int cmd_list(int argc, char **argv)
 	};
 	struct assessment as;
 	struct questionnaire *q = NULL;
-	struct list_view view = { NULL, NULL, 0, 0 };
+	struct list_view view = { NULL, NULL, 0, 0, 0 };
 	unsigned char *state = NULL;
 	struct buf out = BUF_INIT;
 	int ret;
@@ -166,6 +168,9 @@ int cmd_list(int argc, char **argv)
 		goto out;
 	view.q = q;
 	view.state = state;
+	/* A file gets 80 columns; a terminal (or $COLUMNS) its own. */
+	if (!args.file || !strcmp(args.file, "-"))
+		view.width = term_width(STDOUT_FILENO);
 	list_view_count(&view);
 	args.format->render(&out, &view);
 	ret = write_output(&out, args.file, args.force, args.answers != NULL);

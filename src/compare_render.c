@@ -41,11 +41,12 @@ static const cJSON *findings_list(const cJSON *cmp, const char *which)
 	return get(get(cmp, "findings"), which);
 }
 
-static void render_json(struct buf *out, const cJSON *cmp, int use_color)
+static void compare_json(struct buf *out, const cJSON *cmp,
+			const struct render_options *o)
 {
 	char *text = cJSON_Print(cmp);
 
-	(void)use_color;
+	(void)o;
 	if (!text)
 		die(EXIT_NOMEM, "out of memory (printing JSON)");
 	buf_adds(out, text);
@@ -217,12 +218,12 @@ static void md_unmatched(struct buf *out, const cJSON *cmp)
 	}
 }
 
-static void render_markdown(struct buf *out, const cJSON *cmp,
-			    int use_color)
+static void compare_markdown(struct buf *out, const cJSON *cmp,
+			    const struct render_options *o)
 {
 	const char *company = get_str(get(cmp, "new"), "company");
 
-	(void)use_color;
+	(void)o;
 	buf_adds(out, "# Progress report: ");
 	escape_markdown(out, company ? company : "Your company");
 	buf_adds(out, "\n\nFrom ");
@@ -243,95 +244,166 @@ static void render_markdown(struct buf *out, const cJSON *cmp,
 
 /* ---- terminal ------------------------------------------------------------ */
 
+/*
+ * The terminal summary fits the width: the score table's area names wrap
+ * in their column, every other line wraps under itself.  Nothing is cut.
+ */
 struct cmp_text {
 	struct buf *out;
 	struct term_style style;
+	size_t width;
+	size_t name_width;  /* the score table's first column */
 };
 
-static void text_str(struct buf *out, const char *s)
+/* Appends text wrapped to the width, lines after the first at indent,
+ * the first after first (trusted, as wide as indent), in color. */
+static void text_para(struct cmp_text *t, const char *first,
+		      const char *color, const char *text, size_t indent)
 {
-	escape_clean(out, s ? s : "", 0);
+	struct buf wrapped = BUF_INIT;
+
+	term_wrap(&wrapped, text, t->width, indent);
+	buf_addf(t->out, "%s%s", first, color);
+	buf_add(t->out, wrapped.data + indent, wrapped.len - indent - 1);
+	buf_addf(t->out, "%s\n", *color ? t->style.reset : "");
+	buf_release(&wrapped);
 }
 
-static void text_row(struct cmp_text *t, const char *title, const cJSON *o)
-{
-	double delta = 0;
-	size_t start, width;
+/* " 100.0 -> 100.0  +100.0": the scores after a name, at most 23. */
+#define CMP_SCORES_WIDTH 23
 
-	buf_adds(t->out, "  ");
-	start = t->out->len;
-	term_truncate(t->out, title, 32);
-	width = term_text_width(t->out->data + start);
-	buf_addn(t->out, ' ', width < 34 ? 34 - width : 1);
-	add_score(t->out, o, "old");
-	buf_adds(t->out, " -> ");
-	add_score(t->out, o, "new");
-	buf_adds(t->out, "  ");
+static void text_scores(struct cmp_text *t, const cJSON *o)
+{
+	struct buf cell = BUF_INIT;
+	double delta = 0;
+
+	add_score(&cell, o, "old");
+	buf_addf(t->out, " %s -> ", cell.data);
+	buf_reset(&cell);
+	add_score(&cell, o, "new");
+	buf_addf(t->out, "%s  ", cell.data);
 	get_num(o, "delta", &delta);
 	buf_adds(t->out, delta > 0 ? t->style.green :
 			 delta < 0 ? t->style.red : "");
-	add_delta(t->out, o);
-	buf_addf(t->out, "%s\n", t->style.reset);
+	buf_reset(&cell);
+	add_delta(&cell, o);
+	buf_addf(t->out, "%s%s\n", cell.data, t->style.reset);
+	buf_release(&cell);
+}
+
+/* A row of the score table: the name wrapped in its column. */
+static void text_row(struct cmp_text *t, const char *title, const cJSON *o)
+{
+	struct buf name = BUF_INIT;
+	char *line, *next;
+
+	term_wrap(&name, title, t->name_width, 0);
+	for (line = name.data; *line; line = next) {
+		next = strchr(line, '\n');
+		*next++ = '\0';
+		buf_addf(t->out, "  %s", line);
+		if (line == name.data) {
+			buf_addn(t->out, ' ', t->name_width -
+				 term_text_width(line));
+			text_scores(t, o);
+		} else {
+			buf_addc(t->out, '\n');
+		}
+	}
+	buf_release(&name);
+}
+
+/* The score table's name column: the longest title that fits. */
+static void text_layout(struct cmp_text *t, const cJSON *cmp)
+{
+	const cJSON *area;
+	size_t longest = strlen("Overall"), room;
+
+	cJSON_ArrayForEach(area, get(cmp, "areas")) {
+		const char *title = get_str(area, "title");
+		size_t w = title ? term_text_width(title) : 0;
+
+		longest = w > longest ? w : longest;
+	}
+	room = t->width > CMP_SCORES_WIDTH + 2 + 12 ?
+	       t->width - CMP_SCORES_WIDTH - 2 : 12;
+	t->name_width = longest < room ? longest : room;
+}
+
+/* "high risk", "risk high -> medium", with the flags of the finding. */
+static void add_finding_meta(struct buf *out, const cJSON *f)
+{
+	const char *old_risk = get_str(f, "old_risk");
+	const char *new_risk = get_str(f, "new_risk");
+
+	escape_clean(out, get_str(f, "area_title") ?
+			  get_str(f, "area_title") : "", 0);
+	if (old_risk && new_risk && strcmp(old_risk, new_risk)) {
+		buf_adds(out, ", risk ");
+		escape_clean(out, old_risk, 0);
+		buf_adds(out, " -> ");
+		escape_clean(out, new_risk, 0);
+	} else if (new_risk || old_risk) {
+		buf_adds(out, ", ");
+		escape_clean(out, new_risk ? new_risk : old_risk, 0);
+		buf_adds(out, " risk");
+	}
+	if (cJSON_IsTrue(get(f, "new_question")))
+		buf_adds(out, ", new question");
+	if (cJSON_IsTrue(get(f, "new_unknown")) &&
+	    !cJSON_IsTrue(get(f, "old_unknown")))
+		buf_adds(out, ", now unknown");
 }
 
 static void text_findings(struct cmp_text *t, const cJSON *cmp,
 			  const char *which, const char *title)
 {
 	const cJSON *list = findings_list(cmp, which), *f;
+	struct buf line = BUF_INIT;
 
 	buf_addf(t->out, "\n%s%s (%d)%s\n", t->style.bold, title,
 		 cJSON_GetArraySize(list), t->style.reset);
 	cJSON_ArrayForEach(f, list) {
-		const char *risk = get_str(f, "new_risk");
-
-		buf_adds(t->out, "  - ");
-		term_truncate(t->out, get_str(f, "question") ?
-				get_str(f, "question") : "", 70);
-		buf_addf(t->out, "%s (", t->style.dim);
-		text_str(t->out, get_str(f, "area_title"));
-		if (risk || get_str(f, "old_risk")) {
-			buf_adds(t->out, ", ");
-			text_str(t->out, risk ? risk : get_str(f, "old_risk"));
-			buf_adds(t->out, " risk");
-		}
-		if (cJSON_IsTrue(get(f, "new_question")))
-			buf_adds(t->out, ", new question");
-		if (cJSON_IsTrue(get(f, "new_unknown")) &&
-		    !cJSON_IsTrue(get(f, "old_unknown")))
-			buf_adds(t->out, ", now unknown");
-		buf_addf(t->out, ")%s\n", t->style.reset);
+		buf_reset(&line);
+		buf_adds(&line, get_str(f, "question") ?
+				get_str(f, "question") : "");
+		buf_adds(&line, " (");
+		add_finding_meta(&line, f);
+		buf_adds(&line, ")");
+		text_para(t, "  - ", "", line.data, 4);
 	}
+	buf_release(&line);
 }
 
 static void text_answers(struct cmp_text *t, const cJSON *cmp)
 {
 	const cJSON *list = get(cmp, "answers_changed"), *a;
+	struct buf line = BUF_INIT;
 
 	buf_addf(t->out, "\n%sAnswers that changed (%d)%s\n", t->style.bold,
 		 cJSON_GetArraySize(list), t->style.reset);
 	cJSON_ArrayForEach(a, list) {
-		buf_adds(t->out, "  - ");
-		term_truncate(t->out, get_str(a, "question") ?
-				get_str(a, "question") : "", 70);
-		buf_addf(t->out, "\n    %s", t->style.dim);
-		term_truncate(t->out, get_str(a, "old") ? get_str(a, "old")
-					: "Not asked", 34);
-		buf_adds(t->out, " -> ");
-		term_truncate(t->out, get_str(a, "new") ? get_str(a, "new")
-					: "Not asked", 34);
-		buf_addf(t->out, "%s\n", t->style.reset);
+		text_para(t, "  - ", "", get_str(a, "question") ?
+			  get_str(a, "question") : "", 4);
+		buf_reset(&line);
+		buf_addf(&line, "%s -> %s",
+			 get_str(a, "old") ? get_str(a, "old") : "Not asked",
+			 get_str(a, "new") ? get_str(a, "new") : "Not asked");
+		text_para(t, "    ", t->style.dim, line.data, 4);
 	}
+	buf_release(&line);
 }
 
 static void text_unmatched_one(struct cmp_text *t, const char *when,
 			       const cJSON *q)
 {
-	buf_addf(t->out, "  - %s: ", when);
-	text_str(t->out, get_str(q, "id"));
-	buf_addf(t->out, " %s(", t->style.dim);
-	term_truncate(t->out, get_str(q, "question") ? get_str(q, "question")
-						       : "", 60);
-	buf_addf(t->out, ")%s\n", t->style.reset);
+	struct buf line = BUF_INIT;
+
+	buf_addf(&line, "%s: %s (%s)", when,
+		 get_str(q, "id") ? get_str(q, "id") : "",
+		 get_str(q, "question") ? get_str(q, "question") : "");
+	text_para(t, "  - ", "", line.data, 4);
+	buf_release(&line);
 }
 
 static void text_unmatched(struct cmp_text *t, const cJSON *cmp)
@@ -350,23 +422,37 @@ static void text_unmatched(struct cmp_text *t, const cJSON *cmp)
 		text_unmatched_one(t, "only now", q);
 }
 
-static void render_text(struct buf *out, const cJSON *cmp, int use_color)
+static void text_header(struct cmp_text *t, const cJSON *cmp)
 {
-	const cJSON *area, *old_side = get(cmp, "old"), *new_side = get(cmp, "new");
+	const cJSON *old_side = get(cmp, "old"), *new_side = get(cmp, "new");
+	struct buf line = BUF_INIT;
+	const char *company = get_str(new_side, "company");
+
+	buf_addf(&line, "Progress: %s", company ? company : "Your company");
+	text_para(t, "", t->style.bold, line.data, 0);
+	buf_reset(&line);
+	buf_addf(&line, "%s -> %s", get_str(old_side, "assessment_date") ?
+		 get_str(old_side, "assessment_date") : "",
+		 get_str(new_side, "assessment_date") ?
+		 get_str(new_side, "assessment_date") : "");
+	if (cJSON_IsTrue(get(cmp, "questionnaire_changed")))
+		buf_adds(&line, " (the questionnaire changed)");
+	text_para(t, "", t->style.dim, line.data, 0);
+	buf_addc(t->out, '\n');
+	buf_release(&line);
+}
+
+static void compare_text(struct buf *out, const cJSON *cmp,
+			const struct render_options *o)
+{
+	const cJSON *area;
 	struct cmp_text t;
 
 	t.out = out;
-	term_style_init(&t.style, use_color);
-	buf_addf(out, "%sProgress: ", t.style.bold);
-	text_str(out, get_str(new_side, "company") ?
-		      get_str(new_side, "company") : "Your company");
-	buf_addf(out, "%s\n%s", t.style.reset, t.style.dim);
-	text_str(out, get_str(old_side, "assessment_date"));
-	buf_adds(out, " -> ");
-	text_str(out, get_str(new_side, "assessment_date"));
-	if (cJSON_IsTrue(get(cmp, "questionnaire_changed")))
-		buf_adds(out, " (the questionnaire changed)");
-	buf_addf(out, "%s\n\n", t.style.reset);
+	t.width = o->width < 40 ? 40 : o->width;
+	term_style_init(&t.style, o->use_color);
+	text_layout(&t, cmp);
+	text_header(&t, cmp);
 	text_row(&t, "Overall", get(cmp, "overall"));
 	cJSON_ArrayForEach(area, get(cmp, "areas"))
 		text_row(&t, get_str(area, "title") ? get_str(area, "title")
@@ -385,9 +471,9 @@ static void render_text(struct buf *out, const cJSON *cmp, int use_color)
 
 /* A new format (say HTML) is a row here and its renderer above. */
 static const struct compare_format formats[] = {
-	{ "text", NULL, { ".txt" }, render_text },
-	{ "md", "markdown", { ".md", ".markdown" }, render_markdown },
-	{ "json", NULL, { ".json" }, render_json },
+	{ "text", NULL, { ".txt" }, compare_text },
+	{ "md", "markdown", { ".md", ".markdown" }, compare_markdown },
+	{ "json", NULL, { ".json" }, compare_json },
 };
 
 const struct compare_format *compare_find_format(const char *name)
