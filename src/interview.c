@@ -112,10 +112,17 @@ static void set_completions(struct interview *iv, const struct question *qn)
 				   qn->type == QTYPE_MULTI ? "," : "");
 }
 
+/* The screen as wide as the terminal is now: a window may be resized. */
+static void refresh_width(struct interview *iv)
+{
+	iv->screen.width = term_width(STDOUT_FILENO);
+}
+
 static void show_question(struct interview *iv, const struct question *qn)
 {
 	struct progress_position pos = progress_at(&iv->progress, qn->index);
 
+	refresh_width(iv);
 	screen_question(&iv->screen, qn, answers_get_const(iv->a, qn), &pos);
 	set_completions(iv, qn);
 }
@@ -287,6 +294,7 @@ static enum step ask(struct interview *iv, const struct question *qn)
 		s = answer_parse_trim(line);
 		cmd = parse_command(s);
 		if (cmd == CMD_HELP) {
+			refresh_width(iv);
 			screen_help(&iv->screen, qn);
 		} else if (cmd == CMD_NOTE) {
 			step = take_note(iv, qn);
@@ -359,63 +367,153 @@ static enum step walk(struct interview *iv, size_t i)
 
 /* ---- the review screen -------------------------------------------------- */
 
-/* Lists the answers by area; map[k] is the question index of number k+1. */
-static size_t show_review(struct interview *iv, size_t *map)
+/* Lines of a review screen that are not answers: heading, hint, prompt. */
+#define REVIEW_CHROME_LINES 7
+
+/* Builds the review for the terminal as it is now (paged with a terminal). */
+static void build_review(struct interview *iv, struct screen_review *r)
 {
-	/* The terminal may have been resized since the interview began. */
-	iv->screen.width = term_width(STDOUT_FILENO);
-	return screen_review(&iv->screen, iv->a,
-			     progress_applicability(&iv->progress), map);
+	size_t height = term_height(STDOUT_FILENO), lines = 0;
+
+	refresh_width(iv);
+	if (iv->opts->use_readline)
+		lines = height > REVIEW_CHROME_LINES + 5 ?
+			height - REVIEW_CHROME_LINES : 5;
+	screen_review_build(r, &iv->screen, iv->a,
+			    progress_applicability(&iv->progress), lines);
+}
+
+/*
+ * What the review's prompt accepts on page (of r); after a line that is
+ * none of it (wrong, not NULL), that line first, indented, above the prompt.
+ */
+static void review_hint(struct interview *iv, const struct screen_review *r,
+			size_t page, const char *wrong)
+{
+	struct buf hint = BUF_INIT;
+	int last = page + 1 >= r->npages;
+
+	if (wrong) {
+		buf_adds(&hint, "'");
+		buf_adds(&hint, wrong);
+		buf_adds(&hint, "' is not one of these. ");
+	}
+	buf_addf(&hint, "Type a number from 1 to %zu to change that answer",
+		 r->count);
+	if (!last)
+		buf_adds(&hint, ", Enter for the next page, 'q' to finish and "
+			 "write the report");
+	else
+		buf_adds(&hint, ", Enter or 'q' to finish and write the report");
+	if (page)
+		buf_adds(&hint, ", 'p' for the previous page");
+	buf_adds(&hint, "; 'quit' leaves, and you can resume later.");
+	if (!wrong)
+		fputc('\n', iv->screen.out);
+	screen_wrapped(&iv->screen, "", hint.data, "", wrong ? 2 : 0);
+	buf_release(&hint);
+}
+
+/*
+ * One line at the review's prompt: STEP_NEXT to finish, STEP_QUIT, STEP_RETRY
+ * to show *page (changed) again, STEP_BACK after the answer numbered
+ * *changed was changed (the review is built again), STEP_INVALID for a
+ * line that is none of these, or a step that ends the interview.
+ */
+static enum step review_line(struct interview *iv,
+			     const struct screen_review *r, size_t *page,
+			     size_t *changed, struct buf *wrong)
+{
+	char *line, *s;
+	enum step step = read_input(iv, NULL, "review> ", &line);
+	size_t k;
+
+	if (step != STEP_NEXT)
+		return step;
+	s = answer_parse_trim(line);
+	k = answer_parse_index(s);
+	if (!*s && *page + 1 < r->npages) {
+		++*page;
+		step = STEP_RETRY;
+	} else if (!*s || !strcasecmp(s, "q")) {
+		step = STEP_NEXT;
+	} else if (parse_command(s) == CMD_QUIT) {
+		step = STEP_QUIT;
+	} else if (!strcasecmp(s, "p") && *page > 0) {
+		--*page;
+		step = STEP_RETRY;
+	} else if (k && k <= r->count) {
+		iv->frontier = r->map[k - 1] + 1;
+		step = ask(iv, iv->q->questions[r->map[k - 1]]);
+		/* 'back' from a question opened here returns to the list. */
+		if (step == STEP_NEXT || step == STEP_BACK)
+			step = STEP_BACK;
+		*changed = k;
+	} else {
+		buf_reset(wrong);
+		buf_adds(wrong, s);
+		step = STEP_INVALID;
+	}
+	free(line);
+	return step;
+}
+
+/*
+ * Pages through the review until the founder finishes or leaves; returns
+ * STEP_BACK when the answer numbered *changed was changed.  A line that is
+ * not understood is explained above the prompt, without the list again.
+ */
+static enum step review_pages(struct interview *iv,
+			      const struct screen_review *r, size_t *page,
+			      size_t *changed)
+{
+	struct buf wrong = BUF_INIT;
+	enum step step = STEP_RETRY;
+
+	for (;;) {
+		if (step == STEP_RETRY) {
+			screen_review_page(&iv->screen, r, *page);
+			review_hint(iv, r, *page, NULL);
+		} else {
+			review_hint(iv, r, *page, wrong.data);
+		}
+		step = review_line(iv, r, page, changed, &wrong);
+		if (step != STEP_RETRY && step != STEP_INVALID)
+			break;
+	}
+	buf_release(&wrong);
+	return step;
 }
 
 /*
  * Shows the review and lets the founder change answers by number.  A change
  * can make other questions apply: those are asked before the list returns.
+ * Without a terminal the whole list is shown once, and that is the end.
  */
 static enum step review(struct interview *iv)
 {
-	size_t *map = xcalloc(iv->q->nquestions + 1, sizeof(*map));
+	struct screen_review r;
+	size_t page = 0, changed = 0;
 	enum step step;
 
 	for (;;) {
-		char *line, *s;
-		size_t n, k;
-
 		iv->frontier = 0;
 		step = walk(iv, 0);
 		if (step != STEP_NEXT)
 			break;
-		n = show_review(iv, map);
-		if (!iv->opts->use_readline)
-			break;
-		fputc('\n', iv->screen.out);
-		screen_wrapped(&iv->screen, "", "Type a number to change that answer, "
-			      "or press Enter to finish and write the "
-			      "report.", "", 0);
-		step = read_input(iv, NULL, "review> ", &line);
-		if (step != STEP_NEXT)
-			break;
-		s = answer_parse_trim(line);
-		k = answer_parse_index(s);
-		if (!*s || parse_command(s) == CMD_QUIT) {
-			step = *s ? STEP_QUIT : STEP_NEXT;
-			free(line);
+		build_review(iv, &r);
+		if (!iv->opts->use_readline) {
+			screen_review_page(&iv->screen, &r, 0);
+			screen_review_release(&r);
 			break;
 		}
-		free(line);
-		if (!k || k > n) {
-			fprintf(iv->screen.out, "  Type a number from 1 to %zu, "
-				"'quit' to leave, or press Enter to finish.\n",
-				n);
-			continue;
-		}
-		iv->frontier = map[k - 1] + 1;
-		step = ask(iv, iv->q->questions[map[k - 1]]);
-		/* 'back' from a question opened here returns to the list. */
-		if (step != STEP_NEXT && step != STEP_BACK)
+		/* After a change, the page that shows the changed answer. */
+		page = changed ? screen_review_page_of(&r, changed) : 0;
+		step = review_pages(iv, &r, &page, &changed);
+		screen_review_release(&r);
+		if (step != STEP_BACK)
 			break;
 	}
-	free(map);
 	return step;
 }
 
