@@ -66,6 +66,17 @@ enum line_status line_input_read(struct line_input *in, const char *prompt,
 int line_input_signal(void);
 
 /*
+ * Opens text in the user's editor ($VISUAL, else $EDITOR, else vi, run by
+ * /bin/sh with the file's name as its argument) on a private temporary
+ * file, and returns what was saved, without trailing white space, in
+ * *result (caller frees).  While the editor runs, Ctrl-C and Ctrl-\ are
+ * the editor's: they neither end the interview nor stay pending.  Returns
+ * 0, or -1 with a message in err (the editor failed or could not start).
+ */
+int line_input_edit(struct line_input *in, const char *text, char **result,
+		    struct buf *err);
+
+/*
  * Sets the words offered by tab completion (the array and strings must stay
  * valid until the next call; NULL for none) and the characters that separate
  * words on the line ("" makes the whole line one word).

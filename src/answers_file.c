@@ -198,6 +198,25 @@ static int read_single(struct reader *r, const struct question *qn,
 	return 0;
 }
 
+/* An exclusive choice ("none of these") may only be the answer alone. */
+static int check_exclusive(struct reader *r, const struct question *qn,
+			   const struct ynode *n, const struct answer *ans)
+{
+	size_t i;
+
+	for (i = 0; i < ans->nchoices && ans->nchoices > 1; i++) {
+		const struct choice *c = question_choice(qn, ans->choices[i]);
+
+		if (c && c->exclusive) {
+			tree_error(&r->tc, n, "choice '%s' of '%s' cannot be "
+				   "combined with other choices", c->id,
+				   qn->id);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int read_multi(struct reader *r, const struct question *qn,
 		      const struct ynode *n, struct answer *ans)
 {
@@ -230,7 +249,7 @@ static int read_multi(struct reader *r, const struct question *qn,
 		}
 		ans->choices[ans->nchoices++] = xstrdup(id);
 	}
-	return ret;
+	return ret < 0 ? ret : check_exclusive(r, qn, n, ans);
 }
 
 /* Appends the accepted range of a scale or number question. */
@@ -251,7 +270,7 @@ static int read_number(struct reader *r, const struct question *qn,
 {
 	struct buf msg = BUF_INIT;
 	double v;
-	int bad_range, bad_whole;
+	int bad_range, bad_whole, whole;
 
 	if (ynode_value_type(n) != YVALUE_NUMBER ||
 	    parse_number(n->text, &v) < 0) {
@@ -263,12 +282,13 @@ static int read_number(struct reader *r, const struct question *qn,
 	}
 	bad_range = (qn->has_min && v < qn->min) ||
 		    (qn->has_max && v > qn->max);
-	bad_whole = qn->type == QTYPE_SCALE && v != (double)(long long)v;
+	whole = qn->type == QTYPE_SCALE || qn->integer;
+	bad_whole = whole && v != (double)(long long)v;
 	if (bad_range || bad_whole) {
 		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
 			 qn->id,
 			 bad_range ? "out of range" : "not a whole number",
-			 qn->type == QTYPE_SCALE ? "a whole number " : "");
+			 whole ? "a whole number " : "");
 		add_range(&msg, qn);
 		buf_adds(&msg, ")");
 		tree_error(&r->tc, n, "%s", msg.data);

@@ -46,7 +46,7 @@ static const char run_usage[] =
 	"  -r, --resume FILE         continue the session saved in FILE\n"
 	"  -a, --answers FILE        pre-filled answers (YAML or JSON); without\n"
 	"                            a terminal every answer must be there\n"
-	"  -b, --batch               never ask: missing answers are an error\n"
+	"  -b, --batch, --no-input   never ask: missing answers are an error\n"
 	"  -f, --format FORMATS      reports to write, a comma-separated list of\n"
 	"                            the formats below or all (default:\n"
 	"                            " DEFAULT_FORMATS ")\n"
@@ -121,6 +121,7 @@ static int parse_args(struct run *r, int argc, char **argv)
 		{ "resume", required_argument, NULL, 'r' },
 		{ "answers", required_argument, NULL, 'a' },
 		{ "batch", no_argument, NULL, 'b' },
+		{ "no-input", no_argument, NULL, 'b' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "force", no_argument, NULL, 'F' },
 		CLI_OPTION_COLOR,

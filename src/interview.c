@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "answer_parse.h"
+#include "diag.h"
 #include "interview.h"
 #include "lineinput.h"
 #include "progress.h"
@@ -43,6 +44,10 @@ struct interview {
 	struct progress progress; /* which questions apply, and where we are */
 	size_t frontier;
 	struct buf *err;
+	/* A number above its `max` typed once, to be typed again to keep. */
+	int max_pending;
+	size_t max_question;
+	double max_value;
 	/* Sanitised choice labels of the question at the prompt, for Tab. */
 	char **labels;
 	size_t nlabels;
@@ -149,6 +154,38 @@ static enum command parse_command(const char *s)
 	return CMD_NONE;
 }
 
+/* What 'note' was asked to do: "note", "note -1", "note edit". */
+struct note_request {
+	int previous; /* on the previous answer ("-1") */
+	int edit;     /* in $VISUAL or $EDITOR ("edit") */
+};
+
+/*
+ * Whether s is 'note' with the words it takes, in any order ("note -1
+ * edit"); anything else after 'note' makes the line a text answer.
+ */
+static int parse_note(const char *s, struct note_request *req)
+{
+	char *copy, *word, *save = NULL;
+	int ok = 1;
+
+	memset(req, 0, sizeof(*req));
+	if (strncasecmp(s, "note", 4) || (s[4] && s[4] != ' '))
+		return 0;
+	copy = xstrdup(s + 4);
+	for (word = strtok_r(copy, " ", &save); word && ok;
+	     word = strtok_r(NULL, " ", &save)) {
+		if (!strcmp(word, "-1") && !req->previous)
+			req->previous = 1;
+		else if (!strcasecmp(word, "edit") && !req->edit)
+			req->edit = 1;
+		else
+			ok = 0;
+	}
+	free(copy);
+	return ok;
+}
+
 /*
  * Without a terminal nobody can retype: the line ends the interview, with
  * what was wrong with it (at question qn, or at another prompt when NULL).
@@ -193,31 +230,104 @@ static enum step read_input(struct interview *iv, const struct question *qn,
 	}
 }
 
-static enum step take_note(struct interview *iv, const struct question *qn)
+/* The question before i that applies, if there is one. */
+static int previous_question(const struct interview *iv, size_t i,
+			     size_t *out)
 {
-	struct answer *ans = answers_get(iv->a, qn);
-	enum step step;
-	char *line, *text;
-
-	fputs("  Type the note (Enter leaves it as it is, '-' removes it).\n",
-	      iv->screen.out);
-	step = read_input(iv, qn, "note> ", &line);
-	if (step != STEP_NEXT)
-		return step;
-	text = answer_parse_trim(line);
-	if (!*text) {
-		fputs("  Note unchanged.\n", iv->screen.out);
-	} else if (!strcmp(text, "-")) {
-		free(ans->note);
-		ans->note = NULL;
-		fputs("  Note removed.\n", iv->screen.out);
-	} else {
-		free(ans->note);
-		ans->note = xstrdup(text);
-		fputs("  Note saved.\n", iv->screen.out);
+	while (i-- > 0) {
+		if (progress_applies(&iv->progress, i)) {
+			*out = i;
+			return 1;
+		}
 	}
-	free(line);
-	return save_answer(iv, qn->index) < 0 ? STEP_FAILED : STEP_NEXT;
+	return 0;
+}
+
+/* Sets the note of ans to text (NULL or "-" removes it) and says so. */
+static void set_note(struct interview *iv, struct answer *ans,
+		     const char *text)
+{
+	if (!text || !*text) {
+		fputs("  Note unchanged.\n", iv->screen.out);
+		return;
+	}
+	free(ans->note);
+	ans->note = NULL;
+	if (strcmp(text, "-"))
+		ans->note = xstrdup(text);
+	fputs(ans->note ? "  Note saved.\n" : "  Note removed.\n",
+	      iv->screen.out);
+}
+
+/* The note of ans, written in $VISUAL or $EDITOR. */
+static void edit_note(struct interview *iv, struct answer *ans)
+{
+	struct buf err = BUF_INIT;
+	char *text = NULL;
+
+	if (line_input_edit(&iv->in, ans->note ? ans->note : "", &text,
+			    &err) < 0) {
+		screen_wrapped(&iv->screen, "", err.data, "", 2);
+		fputs("  Note unchanged.\n", iv->screen.out);
+	} else {
+		set_note(iv, ans, *text ? text : "-");
+	}
+	free(text);
+	buf_release(&err);
+}
+
+/*
+ * 'note' at question qn: on qn's answer, or with "-1" on the previous
+ * question's (a note typed just after answering belongs there); says which
+ * question it is on before asking for it.
+ */
+static enum step take_note(struct interview *iv, const struct question *qn,
+			   const struct note_request *req)
+{
+	const struct question *target = qn;
+	struct answer *ans;
+	struct buf line = BUF_INIT;
+	enum step step = STEP_NEXT;
+	size_t prev;
+	int has_prev = previous_question(iv, qn->index, &prev);
+	char *text;
+
+	if (req->previous && !has_prev) {
+		fputs("  There is no previous question.\n", iv->screen.out);
+		return STEP_NEXT;
+	}
+	if (req->previous)
+		target = iv->q->questions[prev];
+	ans = answers_get(iv->a, target);
+	buf_adds(&line, "Note on: ");
+	buf_adds(&line, target->text);
+	screen_wrapped(&iv->screen, "", line.data, "", 2);
+	if (req->edit) {
+		edit_note(iv, ans);
+		goto save;
+	}
+	buf_reset(&line);
+	buf_adds(&line, "Type the note (Enter leaves it as it is, '-' removes "
+		 "it, 'edit' opens your editor)");
+	if (!req->previous && has_prev &&
+	    answers_get_const(iv->a, qn)->kind == ANSWER_NONE)
+		buf_adds(&line, "; 'note -1' puts it on the previous answer "
+			 "instead");
+	buf_adds(&line, ".");
+	screen_wrapped(&iv->screen, "", line.data, "", 2);
+	step = read_input(iv, qn, "note> ", &text);
+	if (step != STEP_NEXT)
+		goto out;
+	if (!strcasecmp(answer_parse_trim(text), "edit"))
+		edit_note(iv, ans);
+	else
+		set_note(iv, ans, answer_parse_trim(text));
+	free(text);
+save:
+	step = save_answer(iv, target->index) < 0 ? STEP_FAILED : STEP_NEXT;
+out:
+	buf_release(&line);
+	return step;
 }
 
 /* After 'na': asks why (optional); the reason goes into value->text. */
@@ -239,6 +349,38 @@ static enum step take_reason(struct interview *iv, const struct question *qn,
 }
 
 /*
+ * Whether value may be taken as far as the `max` of qn goes.  More than
+ * the answer max names (more builders than people) may be right (an
+ * agency's people count), or a typo: the founder types it a second time
+ * to keep it; without a terminal it is taken with the warning.
+ */
+static int confirmed_max(struct interview *iv, const struct question *qn,
+			 const struct answer *value, struct buf *problem)
+{
+	struct buf why = BUF_INIT;
+	int ok = 1;
+
+	if (answer_parse_check_max(qn, iv->a, value, &why) == 0) {
+		iv->max_pending = 0;
+	} else if (!iv->opts->use_readline) {
+		warning("%s", why.data);
+	} else if (iv->max_pending && iv->max_question == qn->index &&
+		   iv->max_value == value->number) {
+		iv->max_pending = 0;
+	} else {
+		buf_addf(problem, "%s; if that is right, type ", why.data);
+		buf_add_number(problem, value->number);
+		buf_adds(problem, " again to keep it");
+		iv->max_pending = 1;
+		iv->max_question = qn->index;
+		iv->max_value = value->number;
+		ok = 0;
+	}
+	buf_release(&why);
+	return ok;
+}
+
+/*
  * Handles a line that is not a command: an answer, or an empty line that
  * keeps the current answer.  Returns STEP_NEXT when answered, STEP_RETRY
  * after explaining a mistake, or another step.
@@ -254,13 +396,15 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 	memset(&value, 0, sizeof(value));
 	if (!*s && ans->kind != ANSWER_NONE)
 		return STEP_NEXT;
-	if (answer_parse(qn, s, &value, &problem) < 0) {
+	if (answer_parse(qn, s, &value, &problem) < 0 ||
+	    !confirmed_max(iv, qn, &value, &problem)) {
 		if (iv->opts->use_readline) {
 			screen_wrapped(&iv->screen, "", problem.data, "", 2);
 			step = STEP_RETRY;
 		} else {
 			step = invalid_line(iv, qn, problem.data);
 		}
+		answer_release(&value);
 		buf_release(&problem);
 		return step;
 	}
@@ -285,6 +429,7 @@ static enum step ask(struct interview *iv, const struct question *qn)
 
 	show_question(iv, qn);
 	for (;;) {
+		struct note_request note;
 		char *line, *s;
 		enum command cmd;
 
@@ -292,15 +437,18 @@ static enum step ask(struct interview *iv, const struct question *qn)
 		if (step != STEP_NEXT)
 			return step;
 		s = answer_parse_trim(line);
-		cmd = parse_command(s);
+		/* "note" alone, or with the words it takes. */
+		cmd = parse_note(s, &note) ? CMD_NOTE : parse_command(s);
 		if (cmd == CMD_HELP) {
 			refresh_width(iv);
 			screen_help(&iv->screen, qn);
 		} else if (cmd == CMD_NOTE) {
-			step = take_note(iv, qn);
+			step = take_note(iv, qn, &note);
 		} else if (cmd == CMD_SKIP) {
 			answer_clear_value(ans);
 			ans->kind = ANSWER_SKIPPED;
+			fputs("  Skipped (it counts as a gap); 'back' returns to "
+			      "it.\n", iv->screen.out);
 			step = save_answer(iv, qn->index) < 0 ? STEP_FAILED
 							      : STEP_NEXT;
 		} else if (cmd == CMD_BACK || cmd == CMD_QUIT) {
@@ -317,18 +465,6 @@ static enum step ask(struct interview *iv, const struct question *qn)
 }
 
 /* ---- walking the questionnaire ------------------------------------------ */
-
-static int previous_question(const struct interview *iv, size_t i,
-			     size_t *out)
-{
-	while (i-- > 0) {
-		if (progress_applies(&iv->progress, i)) {
-			*out = i;
-			return 1;
-		}
-	}
-	return 0;
-}
 
 static int should_ask(const struct interview *iv, size_t i)
 {

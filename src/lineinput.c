@@ -10,11 +10,13 @@
 #include <strings.h>
 #include <sys/select.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "fileio.h"
 #include "lineinput.h"
 #include "util.h"
 
@@ -424,4 +426,91 @@ enum line_status line_input_read(struct line_input *in, const char *prompt,
 			(*line)[len - 1] = '\0';
 	}
 	return status;
+}
+
+/* ---- an editor for long text ------------------------------------------- */
+
+/* Runs the editor on path; returns its exit status, or -1 (errno set). */
+static int run_editor(const struct line_input *in, const char *path)
+{
+	const char *editor = getenv("VISUAL");
+	struct sigaction ignore, saved[2];
+	int status = -1, i;
+	pid_t pid;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	/* Ctrl-C in the editor is the editor's: ignored here (which also
+	 * drops one already pending), as system() does. */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGINT, &ignore, &saved[0]);
+	sigaction(SIGQUIT, &ignore, &saved[1]);
+	pid = fork();
+	if (pid == 0) {
+		struct buf command = BUF_INIT;
+
+		for (i = 0; i < (int)ARRAY_SIZE(caught_signals); i++)
+			signal(caught_signals[i], SIG_DFL);
+		sigprocmask(SIG_SETMASK, &in->saved_mask, NULL);
+		buf_addf(&command, "%s \"$1\"", editor);
+		execl("/bin/sh", "sh", "-c", command.data, "sh", path,
+		      (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	}
+	sigaction(SIGINT, &saved[0], NULL);
+	sigaction(SIGQUIT, &saved[1], NULL);
+	return status;
+}
+
+int line_input_edit(struct line_input *in, const char *text, char **result,
+		    struct buf *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	struct buf path = BUF_INIT, data = BUF_INIT;
+	int fd, status, ret = -1;
+
+	*result = NULL;
+	buf_addf(&path, "%s/cto-assess-note.XXXXXX", tmpdir && *tmpdir ?
+		 tmpdir : "/tmp");
+	fd = mkstemp(path.data);
+	if (fd < 0) {
+		buf_addf(err, "cannot create '%s': %s", path.data,
+			 strerror(errno));
+		goto out;
+	}
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) ||
+	    close(fd) < 0) {
+		buf_addf(err, "cannot write '%s': %s", path.data,
+			 strerror(errno));
+		goto remove;
+	}
+	fflush(stdout);
+	status = run_editor(in, path.data);
+	if (status != 0) {
+		buf_addf(err, "the editor %s (exit status %d)",
+			 status == 127 ? "could not be started" : "failed",
+			 status);
+		goto remove;
+	}
+	if (file_read_all(path.data, LINE_INPUT_MAX, &data, err) < 0)
+		goto remove;
+	while (data.len && strchr(" \t\r\n", data.data[data.len - 1]))
+		buf_truncate(&data, data.len - 1);
+	*result = buf_detach(&data, NULL);
+	ret = 0;
+remove:
+	unlink(path.data);
+out:
+	buf_release(&path);
+	buf_release(&data);
+	return ret;
 }

@@ -14,7 +14,8 @@
 static const char commands_help[] =
 	"At any prompt: '?' or 'help' explains the question, 'back' returns to "
 	"the previous question, 'skip' leaves it unanswered, 'note' attaches a "
-	"note to the answer, 'quit' saves and leaves.";
+	"note to the answer ('note -1' to the previous one, 'note edit' opens "
+	"your editor), 'quit' saves and leaves.";
 
 void screen_init(struct screen *s, FILE *out, size_t width, int use_color)
 {
@@ -136,8 +137,8 @@ static void print_choices(const struct screen *s, const struct question *qn)
 /* What a scale or number prompt accepts: range, unit, end labels, dk. */
 static void add_number_hint(struct buf *hint, const struct question *qn)
 {
-	buf_addf(hint, "Type %s",
-		 qn->type == QTYPE_SCALE ? "a whole number" : "a number");
+	buf_addf(hint, "Type %s", qn->type == QTYPE_SCALE || qn->integer ?
+		 "a whole number" : "a number");
 	if (qn->has_min || qn->has_max)
 		buf_adds(hint, " ");
 	answer_parse_add_range(hint, qn);

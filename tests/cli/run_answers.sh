@@ -158,4 +158,21 @@ run "$CTO_ASSESS" run --resume nonexistent.json
 check "missing session exits 3" [ "$status" -eq 3 ]
 check "missing session is named" contains "$err_file" "nonexistent.json"
 
+# ---- whole numbers of people; "none of these" on its own -------------------
+cd "$tmp" || exit 1
+cat >people.yaml <<'EOT'
+answers:
+  team_size: 2.5
+  sensitive_data: [none, health]
+EOT
+cat >people.expected <<'EOT'
+people.yaml:2:14: error: answer 2.5 to 'team_size' is not a whole number (expected a whole number from 1 to 100000)
+people.yaml:3:19: error: choice 'none' of 'sensitive_data' cannot be combined with other choices
+cto-assess: error: invalid answers in 'people.yaml'; nothing was written
+EOT
+run "$CTO_ASSESS" run -q cto-readiness --answers people.yaml --no-input -o people
+check "answers: 2.5 people and 'none' with others exit 3" [ "$status" -eq 3 ]
+check_output "answers: integer and exclusive, each at its place" \
+	people.expected "$err_file"
+
 done_testing

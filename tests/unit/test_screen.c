@@ -201,15 +201,16 @@ static void test_help(void **state)
 	screen_help(&c.screen, questionnaire_question(q, "tools"));
 	/*
 	 * "... 'back'" ends at column 60 exactly; "returns ... it" at 52
-	 * (" unanswered," would reach 64); "... 'quit'" at 58 (" saves"
-	 * would reach 64).
+	 * (" unanswered," would reach 64); "... ('note" at 57 (" -1'"
+	 * would reach 61); "... editor)," at 58 (" 'quit'" would reach 65).
 	 */
 	assert_string_equal(capture_end(&c),
 		"  Automation keeps releases boring.\n"
 		"  At any prompt: '?' or 'help' explains the question, 'back'\n"
 		"  returns to the previous question, 'skip' leaves it\n"
-		"  unanswered, 'note' attaches a note to the answer, 'quit'\n"
-		"  saves and leaves.\n");
+		"  unanswered, 'note' attaches a note to the answer ('note\n"
+		"  -1' to the previous one, 'note edit' opens your editor),\n"
+		"  'quit' saves and leaves.\n");
 	free(c.text);
 }
 
@@ -334,7 +335,8 @@ static void test_welcome(void **state)
 		"completes). Enter keeps the answer shown as current.\n"
 		"At any prompt: '?' or 'help' explains the question, 'back'\n"
 		"returns to the previous question, 'skip' leaves it\n"
-		"unanswered, 'note' attaches a note to the answer, 'quit'\n"
+		"unanswered, 'note' attaches a note to the answer ('note -1'\n"
+		"to the previous one, 'note edit' opens your editor), 'quit'\n"
 		"saves and leaves.\n");
 	free(c.text);
 	w.answered = 2;
@@ -420,16 +422,18 @@ static void test_help_not_applicable(void **state)
 	screen_help(&c.screen, &n.qn);
 	/*
 	 * 100 columns: "... the previous question," ends at 94 (" 'skip'"
-	 * would reach 101); "... leaves. 'na'" at 98 (" answers", 106).
+	 * would reach 101); "... previous one," at 99 (" 'note'", 106);
+	 * "... does not" at 100 exactly.
 	 */
 	assert_string_equal(capture_end(&c),
 		"  There is no help text for this question.\n"
 		"  At any prompt: '?' or 'help' explains the question, 'back' "
 		"returns to the previous question,\n"
 		"  'skip' leaves it unanswered, 'note' attaches a note to the "
-		"answer, 'quit' saves and leaves. 'na'\n"
-		"  answers that the question does not apply to you, with the "
-		"reason if you like.\n");
+		"answer ('note -1' to the previous one,\n"
+		"  'note edit' opens your editor), 'quit' saves and leaves. "
+		"'na' answers that the question does not\n"
+		"  apply to you, with the reason if you like.\n");
 	free(c.text);
 }
 
