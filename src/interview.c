@@ -96,12 +96,34 @@ static void free_labels(struct interview *iv)
 	free(iv->labels);
 	iv->labels = NULL;
 	iv->nlabels = 0;
-	line_input_set_completions(NULL, 0, "");
+	line_input_set_completion(NULL);
+}
+
+/*
+ * Tab at a multi question offers what can still be ticked: not what the
+ * line ticks already, not "don't know" or an exclusive choice ("None of
+ * these") beside a ticked one, nothing beside a ticked exclusive one.
+ */
+static int still_offered(void *ctx, const char *before, size_t i)
+{
+	const struct question *qn = ctx;
+	unsigned char *ticked = xcalloc(qn->nchoices + 1, 1);
+	size_t n = answer_parse_ticked(qn, before, ticked), j;
+	int ok = !ticked[i];
+
+	for (j = 0; j < qn->nchoices && ok && n; j++)
+		if (ticked[j] && qn->choices[j].exclusive)
+			ok = 0;
+	if (ok && n && (i == qn->nchoices || qn->choices[i].exclusive))
+		ok = 0;
+	free(ticked);
+	return ok;
 }
 
 /* Offers the question's labels to Tab ("Don't know" too, where offered). */
 static void set_completions(struct interview *iv, const struct question *qn)
 {
+	struct line_completion c;
 	size_t i;
 
 	free_labels(iv);
@@ -112,9 +134,12 @@ static void set_completions(struct interview *iv, const struct question *qn)
 		iv->labels[iv->nlabels++] = answer_parse_label(&qn->choices[i]);
 	if (qn->dont_know)
 		iv->labels[iv->nlabels++] = xstrdup("Don't know");
-	line_input_set_completions((const char *const *)iv->labels,
-				   iv->nlabels,
-				   qn->type == QTYPE_MULTI ? "," : "");
+	c.words = (const char *const *)iv->labels;
+	c.count = iv->nlabels;
+	c.word_breaks = qn->type == QTYPE_MULTI ? "," : "";
+	c.offered = qn->type == QTYPE_MULTI ? still_offered : NULL;
+	c.ctx = (void *)qn;
+	line_input_set_completion(&c);
 }
 
 /* The screen as wide as the terminal is now: a window may be resized. */

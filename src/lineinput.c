@@ -38,8 +38,6 @@ static int handler_done;
 static int handler_installed;
 
 static struct line_input *current_input;
-static const char *const *completion_words;
-static size_t completion_count;
 
 static int terminal_getc(FILE *stream);
 
@@ -64,6 +62,16 @@ static void restore_terminal(void)
 
 /* ---- tab completion --------------------------------------------------- */
 
+static struct line_completion completion;
+static char *completion_before; /* the line before the word completed */
+
+static int offered(size_t i)
+{
+	return !completion.offered ||
+	       completion.offered(completion.ctx, completion_before ?
+				  completion_before : "", i);
+}
+
 static char *complete_word(const char *text, int state)
 {
 	static size_t next;
@@ -74,33 +82,63 @@ static char *complete_word(const char *text, int state)
 	len = strlen(text);
 	if (!state)
 		next = 0;
-	while (next < completion_count) {
-		const char *word = completion_words[next++];
+	while (next < completion.count) {
+		size_t i = next++;
 
-		if (!strncasecmp(word, text, len))
-			return xstrdup(word);
+		if (!strncasecmp(completion.words[i], text, len) && offered(i))
+			return xstrdup(completion.words[i]);
 	}
 	return NULL;
 }
 
 static char **complete(const char *text, int start, int end)
 {
-	(void)start;
 	(void)end;
 	/* Never fall back to completing file names. */
 	rl_attempted_completion_over = 1;
 	rl_completion_append_character = '\0';
-	if (!completion_count)
+	if (!completion.count)
 		return NULL;
+	free(completion_before);
+	completion_before = xstrndup(rl_line_buffer, (size_t)start);
 	return rl_completion_matches(text, complete_word);
 }
 
-void line_input_set_completions(const char *const *words, size_t count,
-				const char *word_breaks)
+/* The number of a word as listed: its place among the words, from 1. */
+static size_t word_number(const char *word)
 {
-	completion_words = words;
-	completion_count = words ? count : 0;
-	rl_completer_word_break_characters = word_breaks;
+	size_t i;
+
+	for (i = 0; i < completion.count; i++)
+		if (!strcmp(completion.words[i], word))
+			return i + 1;
+	return 0;
+}
+
+/*
+ * Tab pressed twice: the matches one per line with their numbers, in the
+ * words' order (readline's own list is alphabetical, in columns).
+ */
+static void show_matches(char **matches, int count, int longest)
+{
+	int i;
+
+	(void)longest;
+	fputc('\n', rl_outstream);
+	for (i = 1; i <= count; i++)
+		fprintf(rl_outstream, "  %zu. %s\n", word_number(matches[i]),
+			matches[i]);
+	rl_forced_update_display();
+}
+
+void line_input_set_completion(const struct line_completion *c)
+{
+	static const struct line_completion none = { NULL, 0, "", NULL, NULL };
+
+	completion = c ? *c : none;
+	if (!completion.words)
+		completion.count = 0;
+	rl_completer_word_break_characters = completion.word_breaks;
 }
 
 /* ---- setting up and tearing down -------------------------------------- */
@@ -118,6 +156,8 @@ static void setup_readline(void)
 	rl_catch_sigwinch = 0;
 	rl_change_environment = 0;
 	rl_attempted_completion_function = complete;
+	rl_completion_display_matches_hook = show_matches;
+	rl_sort_completion_matches = 0;
 	rl_getc_function = terminal_getc;
 	rl_variable_bind("completion-ignore-case", "on");
 	atexit(restore_terminal);
@@ -290,12 +330,15 @@ static enum line_status read_terminal(struct line_input *in,
 	if (fatal_signal) {
 		take_signal();
 		if (!handler_done) {
+			/* The line stays as typed, the cursor after it: no
+			 * "^C" drawn over the prompt or the text. */
+			rl_point = rl_end;
+			rl_redisplay();
 			rl_callback_sigcleanup();
 			rl_free_line_state();
 		}
 		restore_terminal();
 		free(handler_line);
-		rl_echo_signal_char(last_signal);
 		fputc('\n', stdout);
 		return LINE_SIGNAL;
 	}

@@ -156,8 +156,162 @@ def resize(tap):
         w.cleanup()
 
 
+def note_and_skip(tap):
+    w = Workspace()
+    try:
+        with open(w.path("editor.sh"), "w") as f:
+            f.write("#!/bin/sh\nprintf 'First paragraph.\\n\\nSecond "
+                    "paragraph.\\n' >>\"$1\"\n")
+        os.chmod(w.path("editor.sh"), 0o755)
+        c = w.spawn(["run", "-q", BASIC, "-o", "out"])
+        answer(c, Q_NAME, "Acme")
+        # Right after an answer: 'note -1' is on that answer.
+        answer(c, Q_STAGE, "note -1")
+        c.expect_exact("Note on: " + Q_NAME)
+        c.expect_exact("note> ")
+        c.sendline("Founded in 2024")
+        c.expect_exact("Note saved.")
+        c.expect_exact("> ")
+        c.sendline("2")
+        # 'note' says which question, and how to reach the previous one.
+        answer(c, Q_MFA, "note")
+        c.expect_exact("Note on: " + Q_MFA)
+        c.expect_exact("'note -1' puts it on the previous answer instead")
+        c.expect_exact("note> ")
+        c.sendline("Only the cloud console")
+        c.expect_exact("Note saved.")
+        c.expect_exact("> ")
+        c.sendline("y")
+        answer(c, Q_TOOLS, "skip")
+        c.expect_exact(Q_BACKUPS)
+        skipped = c.before
+        c.expect_exact("> ")
+        tap.ok("skip: confirmed in one line, then the next question",
+               skipped.count("Skipped") == 1 and
+               "Skipped (it counts as a gap); 'back' returns to it.\r\n"
+               in skipped, skipped)
+        # A long note in the editor.
+        c.sendline("note edit")
+        c.expect_exact("Note on: " + Q_BACKUPS)
+        c.expect_exact("Note saved.")
+        c.expect_exact("> ")
+        c.sendline("quit")
+        status = finish(c)
+        s = w.load("out/answers.json")
+        tap.ok("note -1: on the answer just given", s["notes"].get(
+            "company_name") == "Founded in 2024", s)
+        tap.ok("note: on the question at the prompt",
+               s["notes"].get("mfa") == "Only the cloud console", s)
+        tap.ok("skip: recorded",
+               s["answers"]["tools"] == {"status": "skipped"}, s)
+        tap.ok("note edit: the editor's text, paragraphs kept",
+               s["notes"].get("backups") ==
+               "First paragraph.\n\nSecond paragraph.", s)
+        tap.ok("note and skip: quit exits 0", status == 0, transcript(c))
+    finally:
+        w.cleanup()
+
+
+def completion(tap):
+    w = Workspace()
+    try:
+        c = w.spawn(["run", "-q", BASIC, "-o", "out"])
+        answer(c, Q_NAME, "Acme")
+        answer(c, Q_STAGE, "2")
+        answer(c, Q_MFA, "y")
+        c.expect_exact(Q_TOOLS)
+        c.expect_exact("> ")
+        # Tab twice on an empty line: every choice, numbered, in the
+        # choices' order (alphabetically, deployment would come first).
+        c.send("\t\t")
+        c.expect_exact("\r\n> ")
+        listed = c.before
+        tap.ok("Tab lists the choices numbered, in their order",
+               "  1. Continuous integration\r\n"
+               "  2. Continuous deployment\r\n"
+               "  3. Infrastructure as code" in listed, listed)
+        # With 3 ticked, the matches of "Cont" leave it out.  The first
+        # Tab inserts what they share; two more list them.
+        c.send("3,Cont\t")
+        c.expect_exact("3,Continuous ")
+        c.send("\t\t")
+        c.expect_exact("\r\n> ")
+        listed = c.before
+        tap.ok("Tab leaves a ticked choice out of the list",
+               "  1. Continuous integration\r\n"
+               "  2. Continuous deployment" in listed and
+               "Infrastructure" not in listed, listed)
+        # Continuous integration ticked: the one match left completes.
+        c.send("\x15")  # Ctrl-U: a new line
+        c.send("1, Cont\t")
+        c.expect_exact("Continuous deployment")
+        c.sendline("")
+        c.expect_exact(Q_BACKUPS)
+        c.expect_exact("> ")
+        c.sendline("quit")
+        finish(c)
+        s = w.load("out/answers.json")
+        tap.ok("Tab leaves out the choices already ticked",
+               s["answers"]["tools"] == ["ci", "cd"], s)
+    finally:
+        w.cleanup()
+
+
+def interrupt_redraw(tap):
+    w = Workspace()
+    try:
+        c = w.spawn(["run", "-q", BASIC, "-o", "out"])
+        c.expect_exact(Q_NAME)
+        c.expect_exact("> ")
+        c.send("Acme Rockets")
+        c.expect_exact("Acme Rockets")
+        c.send("\x02\x02\x02")  # Ctrl-B: the cursor inside the text
+        c.send("\x03")
+        c.expect_exact("Interrupted.")
+        status = finish(c)
+        out = transcript(c)
+        tap.ok("Ctrl-C: no ^C drawn over the line", "^C" not in out, out)
+        tap.ok("Ctrl-C: exit status 130", status == 130, out)
+    finally:
+        w.cleanup()
+
+
+def people(tap):
+    w = Workspace()
+    try:
+        c = w.spawn(["run", "-o", "out"])
+        answer(c, "What is your company called?", "Acme")
+        answer(c, "Which stage is the company at?", "2")
+        answer(c, "How many people work in the company", "2.5")
+        c.expect_exact("'2.5' is not a whole number")
+        c.expect_exact("> ")
+        c.sendline("1e3")
+        c.expect_exact("'1e3' is not written as a whole number")
+        c.expect_exact("> ")
+        c.sendline("3")
+        answer(c, "How many people build the product?", "5")
+        c.expect_exact("'5' is more than the answer to 'How many people")
+        c.expect_exact("type 5 again to keep it")
+        c.expect_exact("> ")
+        c.sendline("5")
+        c.expect_exact("Is one of the founders technical")
+        c.expect_exact("> ")
+        c.sendline("quit")
+        finish(c)
+        s = w.load("out/answers.json")
+        tap.ok("people: whole numbers; more builders kept when retyped",
+               s["answers"]["team_size"] == 3 and
+               s["answers"]["tech_headcount"] == 5, s)
+    finally:
+        w.cleanup()
+
+
 def main():
     tap = Tap()
+    tap.run("note and skip", note_and_skip)
+    tap.run("completion", completion)
+    tap.run("interrupt", interrupt_redraw)
+    tap.run("people", people)
     tap.run("review pages", review_pages)
     tap.run("review widths", review_widths)
     tap.run("resize", resize)
