@@ -84,6 +84,9 @@ fits "summary in colour" "$CTO_ASSESS" report \
 
 fits "compare" "$CTO_ASSESS" compare "$basic/answers.json" \
 	"$basic/answers-later.json" -q "$basic/questionnaire.yaml"
+fits "compare of three, with a trend" "$CTO_ASSESS" compare \
+	"$basic/answers-incomplete.json" "$basic/answers.json" \
+	"$basic/answers-later.json" -q "$basic/questionnaire.yaml"
 fits "compare with wide characters" "$CTO_ASSESS" compare \
 	"$w/answers-old.json" "$w/answers-new.json" -q "$w/wide.yaml"
 
