@@ -9,8 +9,10 @@
  * file:line:col.  A problem with one answer never stops the others from being
  * checked: the founder or the script sees the whole list at once.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -25,9 +27,53 @@
 
 /* ---- reading: the tree ----------------------------------------------- */
 
+/* The name standard input goes by in messages ("--answers -"). */
+#define STDIN_NAME "<stdin>"
+
+/*
+ * Standard input as an answers file: JSON when it starts with '{' (after
+ * white space), else YAML.
+ */
+static int read_stdin_tree(struct yaml_tree *tree, struct diag_list *diags)
+{
+	struct buf data = BUF_INIT;
+	char chunk[4096];
+	ssize_t n;
+	int ret;
+
+	memset(tree, 0, sizeof(*tree));
+	while ((n = read(STDIN_FILENO, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			diag_add(diags, DIAG_ERROR, STDIN_NAME, 0, 0,
+				 "cannot read standard input: %s",
+				 strerror(errno));
+		else if (data.len + (size_t)n > ANSWERS_MAX_FILE_SIZE)
+			diag_add(diags, DIAG_ERROR, STDIN_NAME, 0, 0,
+				 "standard input is larger than %u bytes",
+				 ANSWERS_MAX_FILE_SIZE);
+		if (n < 0 || data.len + (size_t)n > ANSWERS_MAX_FILE_SIZE) {
+			buf_release(&data);
+			return -1;
+		}
+		buf_add(&data, chunk, (size_t)n);
+	}
+	if (data.data[strspn(data.data, " \t\r\n")] == '{')
+		ret = json_tree_parse(tree, STDIN_NAME, data.data, data.len,
+				      diags);
+	else
+		ret = yaml_tree_parse(tree, STDIN_NAME, data.data, data.len,
+				      diags);
+	buf_release(&data);
+	return ret;
+}
+
 static int read_tree(struct yaml_tree *tree, const char *path,
 		     struct diag_list *diags)
 {
+	if (!strcmp(path, "-"))
+		return read_stdin_tree(tree, diags);
 	if (path_is_yaml(path))
 		return yaml_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
 	return json_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
@@ -859,7 +905,7 @@ int answers_file_open(struct answers_file *f, const char *path,
 	const struct ynode *root;
 
 	memset(f, 0, sizeof(*f));
-	f->path = xstrdup(path);
+	f->path = xstrdup(strcmp(path, "-") ? path : STDIN_NAME);
 	if (read_tree(&f->tree, path, diags) < 0)
 		return -1;
 	root = f->tree.root;

@@ -44,8 +44,9 @@ static const char run_usage[] =
 	"                            (default: ./cto-assessment-YYYY-MM-DD/;\n"
 	"                            with --resume, the session's directory)\n"
 	"  -r, --resume FILE         continue the session saved in FILE\n"
-	"  -a, --answers FILE        pre-filled answers (YAML or JSON); without\n"
-	"                            a terminal every answer must be there\n"
+	"  -a, --answers FILE        pre-filled answers (YAML or JSON; '-' reads\n"
+	"                            them from standard input); without a\n"
+	"                            terminal every answer must be there\n"
 	"  -b, --batch, --no-input   never ask: missing answers are an error\n"
 	"  -f, --format FORMATS      reports to write, a comma-separated list of\n"
 	"                            the formats below or all (default:\n"
@@ -182,7 +183,10 @@ static int open_assessment(struct run *r)
 	if (assessment_open(&as, file, r->qarg, r->resume ?
 			    ASSESSMENT_NAMED_BY_ANSWERS :
 			    ASSESSMENT_DEFAULT) < 0) {
-		if (as.invalid_answers)
+		if (as.invalid_answers && !strcmp(file, "-"))
+			error("invalid answers on standard input; nothing was "
+			      "written");
+		else if (as.invalid_answers)
 			error("invalid answers in '%s'; nothing was written",
 			      file);
 		assessment_release(&as);
@@ -705,7 +709,9 @@ static int run(struct run *r)
 {
 	int batch, ret;
 
-	r->tty = isatty(STDIN_FILENO) && !r->batch;
+	/* Answers read from standard input leave nobody to ask. */
+	r->tty = isatty(STDIN_FILENO) && !r->batch &&
+		 !(r->prefill && !strcmp(r->prefill, "-"));
 	batch = r->batch || (!r->tty && r->prefill);
 	if ((ret = check_formats(r)))
 		return ret;

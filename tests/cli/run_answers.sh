@@ -175,4 +175,22 @@ check "answers: 2.5 people and 'none' with others exit 3" [ "$status" -eq 3 ]
 check_output "answers: integer and exclusive, each at its place" \
 	people.expected "$err_file"
 
+# ---- answers from standard input -------------------------------------------
+printf 'answers:\n  team_size: 2.5\n' >stdin.yaml
+"$CTO_ASSESS" run -q cto-readiness --answers - -o from-stdin <stdin.yaml \
+	>"$out_file" 2>"$err_file"
+status=$?
+cat >stdin.expected <<'EOT'
+<stdin>:2:14: error: answer 2.5 to 'team_size' is not a whole number (expected a whole number from 1 to 100000)
+cto-assess: error: invalid answers on standard input; nothing was written
+EOT
+check "answers -: read from standard input, checked like a file" \
+	[ "$status" -eq 3 ]
+check_output "answers -: its errors name <stdin>" stdin.expected "$err_file"
+"$CTO_ASSESS" run --answers - -o from-stdin2 \
+	<"$tests_dir/examples/idea-solo-agency.json" >"$out_file" 2>"$err_file"
+status=$?
+check "answers -: a complete JSON answers file writes the reports" \
+	[ "$status" -eq 0 ] && [ -s from-stdin2/report.md ]
+
 done_testing
