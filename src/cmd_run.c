@@ -377,13 +377,19 @@ static int choose_outputs(struct run *r)
 	found = existing_output(r->outdir, !r->resume);
 	if (!found)
 		return 0;
-	if (!strcmp(found, SESSION_NAME))
-		error("'%s' already holds a session (continue it with "
-		      "'cto-assess run --resume %s', or use --force to start "
-		      "over)", r->outdir, r->session);
-	else
+	if (!strcmp(found, SESSION_NAME)) {
+		struct buf cmd = BUF_INIT;
+
+		cli_add_program(&cmd);
+		buf_adds(&cmd, " run --resume ");
+		cli_add_shell_word(&cmd, r->session);
+		error("'%s' already holds a session (continue it with '%s', or "
+		      "use --force to start over)", r->outdir, cmd.data);
+		buf_release(&cmd);
+	} else {
 		error("refusing to overwrite '%s/%s' (use --force, or -o for "
 		      "another directory)", r->outdir, found);
+	}
 	return EXIT_FAILURE_GENERIC;
 }
 
@@ -488,26 +494,6 @@ static int start_session(struct run *r)
 
 /* ---- the end of a run --------------------------------------------------- */
 
-/* Appends path quoted for a POSIX shell when it needs quoting. */
-static void add_shell_word(struct buf *out, const char *path)
-{
-	const char *p;
-
-	if (*path && strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-			    "qrstuvwxyz0123456789._/-+=:,@%") == strlen(path)) {
-		buf_adds(out, path);
-		return;
-	}
-	buf_addc(out, '\'');
-	for (p = path; *p; p++) {
-		if (*p == '\'')
-			buf_adds(out, "'\\''");
-		else
-			buf_addc(out, *p);
-	}
-	buf_addc(out, '\'');
-}
-
 /* Prints label and a sanitised path on one line of stdout. */
 static void print_clean_line(const char *label, const char *path)
 {
@@ -524,20 +510,21 @@ static void print_resume_hint(const struct run *r, const char *why)
 {
 	struct buf cmd = BUF_INIT, msg = BUF_INIT;
 
-	buf_adds(&cmd, "cto-assess run --resume ");
-	add_shell_word(&cmd, r->session);
+	cli_add_program(&cmd);
+	buf_adds(&cmd, " run --resume ");
+	cli_add_shell_word(&cmd, r->session);
 	if (r->output) {
 		char *sdir = dir_of(r->session);
 
 		if (strcmp(sdir, r->outdir)) {
 			buf_adds(&cmd, " -o ");
-			add_shell_word(&cmd, r->outdir);
+			cli_add_shell_word(&cmd, r->outdir);
 		}
 		free(sdir);
 	}
 	if (r->formats && strcmp(r->formats, DEFAULT_FORMATS)) {
 		buf_adds(&cmd, " -f ");
-		add_shell_word(&cmd, r->formats);
+		cli_add_shell_word(&cmd, r->formats);
 	}
 	if (*why)
 		buf_addf(&msg, "%s ", why);
@@ -562,12 +549,13 @@ static void print_report_hint(const struct run *r)
 {
 	struct buf cmd = BUF_INIT, msg = BUF_INIT;
 
-	buf_adds(&cmd, "cto-assess report ");
-	add_shell_word(&cmd, r->session);
+	cli_add_program(&cmd);
+	buf_adds(&cmd, " report ");
+	cli_add_shell_word(&cmd, r->session);
 	buf_adds(&cmd, " -o ");
-	add_shell_word(&cmd, r->outdir);
+	cli_add_shell_word(&cmd, r->outdir);
 	buf_adds(&cmd, " -f ");
-	add_shell_word(&cmd, r->formats);
+	cli_add_shell_word(&cmd, r->formats);
 	buf_adds(&cmd, " --force");
 	buf_adds(&msg, "The answers are saved in '");
 	term_sanitize(&msg, r->session, 0);

@@ -345,6 +345,8 @@ static cJSON *choice_json(const struct question *qn, const struct choice *c)
 		cJSON_AddStringToObject(o, "risk", risk_names[c->risk]);
 	if (c->effort)
 		cJSON_AddStringToObject(o, "effort", effort_names[c->effort]);
+	if (c->exclusive)
+		cJSON_AddBoolToObject(o, "exclusive", 1);
 	return o;
 }
 
@@ -360,6 +362,9 @@ static void add_bands(cJSON *o, const struct question *qn)
 	add_string(o, "min_label", qn->min_label);
 	add_string(o, "max_label", qn->max_label);
 	add_string(o, "unit", qn->unit);
+	if (qn->integer)
+		cJSON_AddBoolToObject(o, "integer", 1);
+	add_string(o, "max_question", qn->max_question);
 	if (!qn->nbands)
 		return;
 	bands = cJSON_AddArrayToObject(o, "bands");
