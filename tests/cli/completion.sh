@@ -10,6 +10,9 @@
 
 comp="$root_dir/scripts/completions"
 bin_dir=$(cd "$(dirname "$CTO_ASSESS")" && pwd)
+# The shipped questionnaires, wherever the program under test was built.
+CTO_ASSESS_QUESTIONNAIRES="$root_dir/questionnaires"
+export CTO_ASSESS_QUESTIONNAIRES
 mkdir -p "$tmp/work/sub"
 cd "$tmp/work" || exit 1
 touch a.json b.yaml c.yml notes.txt sub/d.json

@@ -170,14 +170,16 @@ people.yaml:2:14: error: answer 2.5 to 'team_size' is not a whole number (expect
 people.yaml:3:19: error: choice 'none' of 'sensitive_data' cannot be combined with other choices
 cto-assess: error: invalid answers in 'people.yaml'; nothing was written
 EOT
-run "$CTO_ASSESS" run -q cto-readiness --answers people.yaml --no-input -o people
+run "$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers people.yaml --no-input -o people
 check "answers: 2.5 people and 'none' with others exit 3" [ "$status" -eq 3 ]
 check_output "answers: integer and exclusive, each at its place" \
 	people.expected "$err_file"
 
 # ---- answers from standard input -------------------------------------------
 printf 'answers:\n  team_size: 2.5\n' >stdin.yaml
-"$CTO_ASSESS" run -q cto-readiness --answers - -o from-stdin <stdin.yaml \
+"$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers - -o from-stdin <stdin.yaml \
 	>"$out_file" 2>"$err_file"
 status=$?
 cat >stdin.expected <<'EOT'
@@ -187,7 +189,8 @@ EOT
 check "answers -: read from standard input, checked like a file" \
 	[ "$status" -eq 3 ]
 check_output "answers -: its errors name <stdin>" stdin.expected "$err_file"
-"$CTO_ASSESS" run --answers - -o from-stdin2 \
+"$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers - -o from-stdin2 \
 	<"$tests_dir/examples/idea-solo-agency.json" >"$out_file" 2>"$err_file"
 status=$?
 check "answers -: a complete JSON answers file writes the reports" \

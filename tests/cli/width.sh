@@ -10,6 +10,9 @@
 # titles; the interview's screens are checked in tests/pty/run_screens.py.
 . "$(dirname "$0")/lib.sh"
 
+# The shipped questionnaires, wherever the program under test was built.
+CTO_ASSESS_QUESTIONNAIRES="$root_dir/questionnaires"
+export CTO_ASSESS_QUESTIONNAIRES
 w="$tests_dir/width"
 ex="$tests_dir/examples"
 basic="$tests_dir/report/basic"
