@@ -16,6 +16,10 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/cto-assess
 MANDIR   = $(PREFIX)/share/man
+# Where bash-completion, zsh and fish look for completions of a command.
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
@@ -182,11 +186,22 @@ install: all
 		$(DESTDIR)$(DATADIR)/questionnaires/
 	install -m 644 questionnaires/areas/*.yaml \
 		$(DESTDIR)$(DATADIR)/questionnaires/areas/
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 scripts/completions/cto-assess.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/cto-assess
+	install -m 644 scripts/completions/_cto-assess \
+		$(DESTDIR)$(ZSHCOMPDIR)/_cto-assess
+	install -m 644 scripts/completions/cto-assess.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/cto-assess.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cto-assess \
 		$(DESTDIR)$(MANDIR)/man1/cto-assess.1 \
-		$(DESTDIR)$(MANDIR)/man5/cto-assess-questionnaire.5
+		$(DESTDIR)$(MANDIR)/man5/cto-assess-questionnaire.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/cto-assess \
+		$(DESTDIR)$(ZSHCOMPDIR)/_cto-assess \
+		$(DESTDIR)$(FISHCOMPDIR)/cto-assess.fish
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # What a visitor sees in reports/: the checklists of the shipped

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "answer.h"
+#include "answers.h"
 #include "buf.h"
 #include "model.h"
 
@@ -23,7 +24,8 @@
  * Parses a line typed at the prompt of question qn into out, which must be
  * empty (ANSWER_NONE, no strings).  Spaces around the line are ignored.
  * Choices are taken by number, by label (whole or a unique start, any case)
- * or by id; multi takes a comma-separated list ("none" for none); "dk"
+ * or by id; multi takes a comma-separated list ("none" for none; an
+ * exclusive choice, such as "None of these", only alone); "dk"
  * means don't know where offered; "na" means not applicable where the
  * question allows it (ANSWER_NOT_APPLICABLE without a reason: the caller
  * asks for one) and is refused elsewhere.  Returns 0, or -1 with a one-line
@@ -31,6 +33,24 @@
  */
 int answer_parse(const struct question *qn, const char *line,
 		 struct answer *out, struct buf *err);
+
+/*
+ * The choices of multi question qn that the comma-separated text names
+ * (what is typed before the item being completed): ticked[i] is set for
+ * each, ticked[qn->nchoices] for "don't know" (ticked has nchoices + 1
+ * entries).  Items that name no choice are ignored.  Returns how many
+ * were ticked.
+ */
+size_t answer_parse_ticked(const struct question *qn, const char *text,
+			   unsigned char *ticked);
+
+/*
+ * Checks a parsed answer to qn against the answer its `max` names (a
+ * tech headcount is at most the team size), in answers a.  Returns 0 when
+ * there is nothing to check or it holds, else -1 with why in err.
+ */
+int answer_parse_check_max(const struct question *qn, const struct answers *a,
+			   const struct answer *value, struct buf *err);
 
 /* A number typed as digits only ("3"): its value, or 0 when it is not one. */
 size_t answer_parse_index(const char *s);

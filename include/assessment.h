@@ -107,10 +107,24 @@ struct questionnaire *assessment_load_questionnaire(const char *qarg);
  * Finds the questionnaire named by a -q argument (NULL for the default) and
  * returns a newly allocated path, or NULL with a message in err.  Lookup
  * order, documented in cto-assess(1): an existing file or directory named by
- * arg; then, for a bare name, NAME.yaml in $CTO_ASSESS_QUESTIONNAIRES, in the
- * questionnaires/ directory beside the executable (a checkout), and in the
- * installed data directory.
+ * arg; then, for a bare name, NAME.yaml in the directories of
+ * questionnaire_search_dirs(), in order.
  */
 char *questionnaire_resolve(const char *arg, struct buf *err);
+
+/*
+ * Where a bare name is looked for, in order: $CTO_ASSESS_QUESTIONNAIRES,
+ * $XDG_DATA_HOME/cto-assess/questionnaires (~/.local/share/... by
+ * default), questionnaires/ beside the executable (a checkout), and the
+ * installed data directory.  A NULL-terminated list in static storage.
+ */
+const char *const *questionnaire_search_dirs(void);
+
+/*
+ * Appends "NAME<TAB>PATH" for every questionnaire a bare name finds, one
+ * a line, the first of each name only (as -q NAME takes it): what shell
+ * completion offers for -q.
+ */
+void questionnaire_list_names(struct buf *out);
 
 #endif

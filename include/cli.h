@@ -69,6 +69,20 @@ struct cli_options {
  */
 int cli_parse_options(const struct cli_options *o, int argc, char **argv);
 
+/* Remembers how cto-assess was invoked (main's argv[0]). */
+void cli_set_program(const char *argv0);
+
+/*
+ * Appends the program as a command to type again: "cto-assess" when that
+ * name on the PATH is this program, else the path it was invoked by
+ * (quoted for a POSIX shell where needed), such as ./cto-assess after
+ * 'make run' in a checkout.
+ */
+void cli_add_program(struct buf *out);
+
+/* Appends word quoted for a POSIX shell, when it needs quoting. */
+void cli_add_shell_word(struct buf *out, const char *word);
+
 /* Prints a command's help text to stdout; returns EXIT_OK. */
 int print_help(const char *text);
 

@@ -7,7 +7,8 @@
  * readline() return).  SIGINT, SIGTERM, SIGHUP and SIGQUIT are blocked
  * except inside pselect(), so one arriving while an answer is being saved
  * waits for the next prompt; there it ends the read with LINE_SIGNAL, the
- * typed text discarded and the terminal restored.  SIGWINCH resizes, SIGTSTP suspends with the
+ * typed text discarded, the line drawn whole (no "^C" over it) and the
+ * terminal restored.  SIGWINCH resizes, SIGTSTP suspends with the
  * terminal restored first.
  *
  * Without a terminal, lines are read with read(2) in the same loop: no
@@ -66,11 +67,36 @@ enum line_status line_input_read(struct line_input *in, const char *prompt,
 int line_input_signal(void);
 
 /*
- * Sets the words offered by tab completion (the array and strings must stay
- * valid until the next call; NULL for none) and the characters that separate
- * words on the line ("" makes the whole line one word).
+ * Opens text in the user's editor ($VISUAL, else $EDITOR, else vi, run by
+ * /bin/sh with the file's name as its argument) on a private temporary
+ * file, and returns what was saved, without trailing white space, in
+ * *result (caller frees).  While the editor runs, Ctrl-C and Ctrl-\ are
+ * the editor's: they neither end the interview nor stay pending.  Returns
+ * 0, or -1 with a message in err (the editor failed or could not start).
  */
-void line_input_set_completions(const char *const *words, size_t count,
-				const char *word_breaks);
+int line_input_edit(struct line_input *in, const char *text, char **result,
+		    struct buf *err);
+
+/*
+ * What Tab offers: words in the order they are numbered (from 1) when
+ * listed, the characters that separate words on the line ("" makes the
+ * whole line one word), and which of them fit the line so far.  A list of
+ * matches is shown one per line with its number, in this order.
+ */
+struct line_completion {
+	const char *const *words;
+	size_t count;
+	const char *word_breaks;
+	/* Whether words[i] is offered after before, the line up to the word
+	 * being completed (what is ticked already); NULL offers all. */
+	int (*offered)(void *ctx, const char *before, size_t i);
+	void *ctx;
+};
+
+/*
+ * Sets what Tab offers (copied; the words and ctx must stay valid until
+ * the next call), or nothing with NULL.
+ */
+void line_input_set_completion(const struct line_completion *c);
 
 #endif

@@ -25,6 +25,7 @@ struct list_view {
 	const unsigned char *state; /* NULL, or one entry per question */
 	size_t asked;               /* questions certainly asked */
 	size_t open;                /* questions that may be asked */
+	size_t width;               /* columns of the text outline; 0: 80 */
 };
 
 /* Sets view->asked and view->open from view->state (all asked without). */

@@ -49,6 +49,7 @@ struct choice {
 	char *initiative;  /* id of a struct initiative, may be NULL */
 	enum risk risk;
 	enum effort effort;
+	int exclusive;     /* multi: "none of these", never ticked with others */
 	struct srcpos pos;
 };
 
@@ -99,6 +100,13 @@ struct question {
 
 	int has_min, has_max;    /* scale: both always set */
 	double min, max;
+	int integer;             /* number: whole numbers only (people) */
+	char *max_question;      /* number: the id of an earlier number
+				    question whose answer this one is
+				    expected not to pass (`max: team_size`),
+				    or NULL */
+	const struct question *max_ref; /* max_question, found */
+	struct srcpos max_pos;   /* where max_question was written */
 	char *min_label, *max_label; /* scale, may be NULL */
 	char *unit;              /* number, may be NULL */
 	struct band *bands;      /* number, scale; sorted by min */

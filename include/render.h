@@ -40,6 +40,12 @@ void render_csv(struct buf *out, const struct report *r,
 void render_text(struct buf *out, const struct report *r,
 		 const struct render_options *o);
 
+/*
+ * Appends the HTML report's stylesheet (CSS), for other pages that should
+ * look like it (the progress report of compare).
+ */
+void render_html_style(struct buf *out);
+
 /* The report as a cJSON document (caller owns; cJSON_Delete). */
 struct cJSON *report_to_json(const struct report *r);
 

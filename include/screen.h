@@ -69,10 +69,41 @@ void screen_reason(const struct screen *s, const struct question *qn);
 
 /*
  * The review: every question i with applies[i], by area, numbered from 1,
- * with its answer cut to the width.  map[k] is set to the question index of
- * number k + 1 (map has room for every question).  Returns the count.
+ * with its whole question and answer (and note), wrapped side by side from
+ * SCREEN_REVIEW_COLUMNS columns and the answer under its question below
+ * that.  It is built once for the screen's width and shown a page at a
+ * time: a page holds at most page_lines lines, an entry is never split
+ * over two pages unless it is taller than a page, and a page that starts
+ * inside an area repeats the area's title.  A struct screen_review owns
+ * its arrays; screen_review_release() frees them.
  */
-size_t screen_review(const struct screen *s, const struct answers *a,
-		     const unsigned char *applies, size_t *map);
+#define SCREEN_REVIEW_COLUMNS 80
+
+struct screen_review {
+	size_t count;        /* numbered entries */
+	size_t *map;         /* map[k]: the question index of number k + 1 */
+	struct buf text;     /* the entries' lines, one after another */
+	struct review_entry {
+		size_t offset;   /* of its lines in text */
+		size_t lines;
+		const struct area *area;
+	} *entries;
+	size_t *page_first;  /* the first entry of each page */
+	size_t npages;
+	size_t number_width; /* "  NNN. ": the entries' first column */
+};
+
+void screen_review_build(struct screen_review *r, const struct screen *s,
+			 const struct answers *a,
+			 const unsigned char *applies, size_t page_lines);
+
+/* Writes page (from 0) with its heading and the area titles it needs. */
+void screen_review_page(const struct screen *s, const struct screen_review *r,
+			size_t page);
+
+/* The page that shows number (from 1). */
+size_t screen_review_page_of(const struct screen_review *r, size_t number);
+
+void screen_review_release(struct screen_review *r);
 
 #endif

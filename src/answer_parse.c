@@ -169,14 +169,54 @@ static int parse_single(const struct question *qn, const char *line,
 	return 0;
 }
 
+/* The label of the first exclusive choice picked, with others; or NULL. */
+static const char *exclusive_clash(const struct question *qn,
+				   const char *picked, size_t npicked)
+{
+	size_t i;
+
+	for (i = 0; i < qn->nchoices && npicked > 1; i++)
+		if (picked[i] && qn->choices[i].exclusive)
+			return qn->choices[i].label;
+	return NULL;
+}
+
+size_t answer_parse_ticked(const struct question *qn, const char *text,
+			   unsigned char *ticked)
+{
+	char *copy = xstrdup(text), *token, *save = NULL;
+	struct buf ignored = BUF_INIT;
+	size_t n = 0;
+
+	memset(ticked, 0, qn->nchoices + 1);
+	for (token = strtok_r(copy, ",", &save); token;
+	     token = strtok_r(NULL, ",", &save)) {
+		long c;
+
+		token = answer_parse_trim(token);
+		if (!*token)
+			continue;
+		c = match_choice(qn, token, &ignored);
+		if (c >= 0 && !ticked[c]) {
+			ticked[c] = 1;
+			n++;
+		}
+		buf_reset(&ignored);
+	}
+	buf_release(&ignored);
+	free(copy);
+	return n;
+}
+
 /* A comma-separated list of choices; kept in the questionnaire's order. */
 static int parse_multi(const struct question *qn, const char *line,
 		       struct answer *out, struct buf *err)
 {
 	char *copy = xstrdup(line), *token, *save = NULL;
 	char *picked = xcalloc(qn->nchoices + 1, 1);
-	size_t i, ntokens = 0, err_len = err->len;
+	size_t i, ntokens = 0, npicked = 0, err_len = err->len;
 	int ret = -1, dont_know = 0;
+	const char *clash;
 
 	for (token = strtok_r(copy, ",", &save); token;
 	     token = strtok_r(NULL, ",", &save)) {
@@ -195,11 +235,17 @@ static int parse_multi(const struct question *qn, const char *line,
 			goto out;
 		if ((size_t)c == qn->nchoices)
 			dont_know = 1;
-		else
-			picked[c] = 1;
+		else if (!picked[c]++)
+			npicked++;
 	}
 	if (dont_know && ntokens > 1) {
 		buf_adds(err, "\"don't know\" cannot be combined with choices");
+		goto out;
+	}
+	if ((clash = exclusive_clash(qn, picked, npicked))) {
+		buf_adds(err, "'");
+		term_sanitize(err, clash, 0);
+		buf_adds(err, "' cannot be combined with other choices");
 		goto out;
 	}
 	if (dont_know) {
@@ -220,6 +266,26 @@ out:
 	return ret;
 }
 
+int answer_parse_check_max(const struct question *qn, const struct answers *a,
+			   const struct answer *value, struct buf *err)
+{
+	const struct answer *bound;
+
+	if (!qn->max_ref || value->kind != ANSWER_NUMBER)
+		return 0;
+	bound = answers_get_const(a, qn->max_ref);
+	if (bound->kind != ANSWER_NUMBER || value->number <= bound->number)
+		return 0;
+	buf_adds(err, "'");
+	buf_add_number(err, value->number);
+	buf_adds(err, "' is more than the answer to '");
+	term_sanitize(err, qn->max_ref->text, 0);
+	buf_adds(err, "' (");
+	buf_add_number(err, bound->number);
+	buf_adds(err, ")");
+	return -1;
+}
+
 void answer_parse_add_range(struct buf *out, const struct question *qn)
 {
 	if (qn->has_min && qn->has_max) {
@@ -236,10 +302,18 @@ void answer_parse_add_range(struct buf *out, const struct question *qn)
 	}
 }
 
+/* "12", "-3", "+4": digits with at most a sign. */
+static int plain_digits(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	return *s && strspn(s, "0123456789") == strlen(s);
+}
+
 static int parse_number_answer(const struct question *qn, const char *line,
 			       struct answer *out, struct buf *err)
 {
-	int whole = qn->type == QTYPE_SCALE;
+	int whole = qn->type == QTYPE_SCALE || qn->integer;
 	const char *problem = NULL;
 	double v;
 
@@ -247,6 +321,9 @@ static int parse_number_answer(const struct question *qn, const char *line,
 		problem = "is not a number";
 	else if (whole && v != (double)(long long)v)
 		problem = "is not a whole number";
+	else if (qn->integer && !plain_digits(line))
+		/* People are counted in digits: "1e3" is a slip. */
+		problem = "is not written as a whole number";
 	else if ((qn->has_min && v < qn->min) || (qn->has_max && v > qn->max))
 		problem = "is out of range";
 	if (problem) {

@@ -9,8 +9,10 @@
  * file:line:col.  A problem with one answer never stops the others from being
  * checked: the founder or the script sees the whole list at once.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
@@ -25,9 +27,53 @@
 
 /* ---- reading: the tree ----------------------------------------------- */
 
+/* The name standard input goes by in messages ("--answers -"). */
+#define STDIN_NAME "<stdin>"
+
+/*
+ * Standard input as an answers file: JSON when it starts with '{' (after
+ * white space), else YAML.
+ */
+static int read_stdin_tree(struct yaml_tree *tree, struct diag_list *diags)
+{
+	struct buf data = BUF_INIT;
+	char chunk[4096];
+	ssize_t n;
+	int ret;
+
+	memset(tree, 0, sizeof(*tree));
+	while ((n = read(STDIN_FILENO, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			diag_add(diags, DIAG_ERROR, STDIN_NAME, 0, 0,
+				 "cannot read standard input: %s",
+				 strerror(errno));
+		else if (data.len + (size_t)n > ANSWERS_MAX_FILE_SIZE)
+			diag_add(diags, DIAG_ERROR, STDIN_NAME, 0, 0,
+				 "standard input is larger than %u bytes",
+				 ANSWERS_MAX_FILE_SIZE);
+		if (n < 0 || data.len + (size_t)n > ANSWERS_MAX_FILE_SIZE) {
+			buf_release(&data);
+			return -1;
+		}
+		buf_add(&data, chunk, (size_t)n);
+	}
+	if (data.data[strspn(data.data, " \t\r\n")] == '{')
+		ret = json_tree_parse(tree, STDIN_NAME, data.data, data.len,
+				      diags);
+	else
+		ret = yaml_tree_parse(tree, STDIN_NAME, data.data, data.len,
+				      diags);
+	buf_release(&data);
+	return ret;
+}
+
 static int read_tree(struct yaml_tree *tree, const char *path,
 		     struct diag_list *diags)
 {
+	if (!strcmp(path, "-"))
+		return read_stdin_tree(tree, diags);
 	if (path_is_yaml(path))
 		return yaml_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
 	return json_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
@@ -201,6 +247,25 @@ static int read_single(struct reader *r, const struct question *qn,
 	return 0;
 }
 
+/* An exclusive choice ("none of these") may only be the answer alone. */
+static int check_exclusive(struct reader *r, const struct question *qn,
+			   const struct ynode *n, const struct answer *ans)
+{
+	size_t i;
+
+	for (i = 0; i < ans->nchoices && ans->nchoices > 1; i++) {
+		const struct choice *c = question_choice(qn, ans->choices[i]);
+
+		if (c && c->exclusive) {
+			tree_error(&r->tc, n, "choice '%s' of '%s' cannot be "
+				   "combined with other choices", c->id,
+				   qn->id);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int read_multi(struct reader *r, const struct question *qn,
 		      const struct ynode *n, struct answer *ans)
 {
@@ -233,7 +298,7 @@ static int read_multi(struct reader *r, const struct question *qn,
 		}
 		ans->choices[ans->nchoices++] = xstrdup(id);
 	}
-	return ret;
+	return ret < 0 ? ret : check_exclusive(r, qn, n, ans);
 }
 
 /* Appends the accepted range of a scale or number question. */
@@ -254,7 +319,7 @@ static int read_number(struct reader *r, const struct question *qn,
 {
 	struct buf msg = BUF_INIT;
 	double v;
-	int bad_range, bad_whole;
+	int bad_range, bad_whole, whole;
 
 	if (ynode_value_type(n) != YVALUE_NUMBER ||
 	    parse_number(n->text, &v) < 0) {
@@ -266,12 +331,13 @@ static int read_number(struct reader *r, const struct question *qn,
 	}
 	bad_range = (qn->has_min && v < qn->min) ||
 		    (qn->has_max && v > qn->max);
-	bad_whole = qn->type == QTYPE_SCALE && v != (double)(long long)v;
+	whole = qn->type == QTYPE_SCALE || qn->integer;
+	bad_whole = whole && v != (double)(long long)v;
 	if (bad_range || bad_whole) {
 		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
 			 qn->id,
 			 bad_range ? "out of range" : "not a whole number",
-			 qn->type == QTYPE_SCALE ? "a whole number " : "");
+			 whole ? "a whole number " : "");
 		add_range(&msg, qn);
 		buf_adds(&msg, ")");
 		tree_error(&r->tc, n, "%s", msg.data);
@@ -883,7 +949,7 @@ int answers_file_open(struct answers_file *f, const char *path,
 	const struct ynode *root;
 
 	memset(f, 0, sizeof(*f));
-	f->path = xstrdup(path);
+	f->path = xstrdup(strcmp(path, "-") ? path : STDIN_NAME);
 	if (read_tree(&f->tree, path, diags) < 0)
 		return -1;
 	root = f->tree.root;

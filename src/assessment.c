@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "loader.h"
+#include "strmap.h"
 #include "util.h"
 
 #include "config.h" /* CTO_ASSESS_DATADIR, written by the Makefile */
@@ -40,10 +41,30 @@ static char *checkout_dir(void)
 	return buf_detach(&dir, NULL);
 }
 
-/* The directories searched for questionnaires, in order (static storage). */
-static const char *const *questionnaire_search_dirs(void)
+/*
+ * The user's own questionnaires: $XDG_DATA_HOME/cto-assess/questionnaires,
+ * $XDG_DATA_HOME being ~/.local/share when unset or not absolute (the XDG
+ * Base Directory specification).  NULL without a home.
+ */
+static char *user_dir(void)
 {
-	static const char *dirs[4];
+	const char *data = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct buf dir = BUF_INIT;
+
+	if (data && data[0] == '/')
+		buf_adds(&dir, data);
+	else if (home && *home)
+		buf_addf(&dir, "%s/.local/share", home);
+	else
+		return NULL;
+	buf_adds(&dir, "/cto-assess/questionnaires");
+	return buf_detach(&dir, NULL);
+}
+
+const char *const *questionnaire_search_dirs(void)
+{
+	static const char *dirs[5];
 	static int done;
 	size_t n = 0;
 	const char *env;
@@ -54,12 +75,49 @@ static const char *const *questionnaire_search_dirs(void)
 	if (env && *env)
 		dirs[n++] = env;
 	/* Deliberately kept for the life of the process. */
+	if ((dirs[n] = user_dir()))
+		n++;
 	if ((dirs[n] = checkout_dir()))
 		n++;
 	dirs[n++] = CTO_ASSESS_DATADIR "/questionnaires";
 	dirs[n] = NULL;
 	done = 1;
 	return dirs;
+}
+
+void questionnaire_list_names(struct buf *out)
+{
+	const char *const *dirs = questionnaire_search_dirs();
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct strmap seen = STRMAP_INIT; /* keys point into names */
+	char **roots, **names = NULL;
+	size_t i, j, n = 0, alloc = 0;
+
+	for (i = 0; dirs[i]; i++) {
+		if (!file_is_dir(dirs[i]) ||
+		    questionnaire_find_roots(dirs[i], &roots, NULL, &diags) < 0)
+			continue;
+		for (j = 0; roots[j]; j++) {
+			const char *base = strrchr(roots[j], '/');
+			char *name = xstrdup(base ? base + 1 : roots[j]);
+
+			name[strcspn(name, ".")] = '\0';
+			GROW(names, alloc, n + 1);
+			names[n++] = name;
+			/* The first of a name is the one -q NAME finds. */
+			if (id_is_valid(name) && !strmap_get(&seen, name)) {
+				strmap_put(&seen, name, name);
+				buf_addf(out, "%s\t%s\n", name, roots[j]);
+			}
+			free(roots[j]);
+		}
+		free(roots);
+	}
+	strmap_release(&seen);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	diag_list_release(&diags);
 }
 
 static int is_bare_name(const char *arg)

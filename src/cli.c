@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -112,4 +113,73 @@ int print_help(const char *text)
 {
 	fputs(text, stdout);
 	return EXIT_OK;
+}
+
+/* ---- the program, as a command to type again ----------------------------- */
+
+static const char *program_path = "cto-assess";
+
+void cli_set_program(const char *argv0)
+{
+	if (argv0 && *argv0)
+		program_path = argv0;
+}
+
+void cli_add_shell_word(struct buf *out, const char *word)
+{
+	const char *p;
+
+	if (*word && strspn(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+			    "qrstuvwxyz0123456789._/-+=:,@%") == strlen(word)) {
+		buf_adds(out, word);
+		return;
+	}
+	buf_addc(out, '\'');
+	for (p = word; *p; p++) {
+		if (*p == '\'')
+			buf_adds(out, "'\\''");
+		else
+			buf_addc(out, *p);
+	}
+	buf_addc(out, '\'');
+}
+
+/* Whether "cto-assess" found on the PATH is the file at path. */
+static int on_path_is(const char *path)
+{
+	const char *dirs = getenv("PATH"), *p, *end;
+	struct buf candidate = BUF_INIT;
+	struct stat self, other;
+	int same = 0;
+
+	if (!dirs || stat(path, &self) < 0)
+		return 0;
+	for (p = dirs; !same; p = end + 1) {
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		buf_reset(&candidate);
+		buf_add(&candidate, p, (size_t)(end - p));
+		buf_adds(&candidate, end > p ? "/cto-assess" : "cto-assess");
+		if (access(candidate.data, X_OK) == 0) {
+			/* The first one found is the one the shell runs. */
+			same = stat(candidate.data, &other) == 0 &&
+			       self.st_dev == other.st_dev &&
+			       self.st_ino == other.st_ino;
+			break;
+		}
+		if (!*end)
+			break;
+	}
+	buf_release(&candidate);
+	return same;
+}
+
+void cli_add_program(struct buf *out)
+{
+	/* A name without a slash was found on the PATH by the shell. */
+	if (!strchr(program_path, '/') || on_path_is(program_path))
+		buf_adds(out, "cto-assess");
+	else
+		cli_add_shell_word(out, program_path);
 }

@@ -1,5 +1,6 @@
 /*
- * cmd_compare.c - `cto-assess compare`: progress between two assessments.
+ * cmd_compare.c - `cto-assess compare`: progress between two assessments,
+ * or over several in date order.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -23,30 +24,38 @@
 #define COMPARE_MAX_FILE_SIZE (16u * 1024 * 1024)
 
 static const char compare_usage[] =
-	"usage: cto-assess compare OLD NEW [-f FORMAT] [-q QUESTIONNAIRE]\n"
-	"                          [-o FILE] [--force] [--color=WHEN]\n"
+	"usage: cto-assess compare OLD NEW [MORE...] [-f FORMAT]\n"
+	"                          [-q QUESTIONNAIRE] [-o FILE] [--force]\n"
+	"                          [--color=WHEN]\n"
 	"\n"
 	"Shows the progress between two assessments: overall and per-area\n"
-	"score changes, findings resolved, new and still open, and the answers\n"
-	"that changed.  OLD and NEW are JSON reports (report --format json) or\n"
-	"answers files, which are scored first.  Questions are matched by id,\n"
-	"so reports of different questionnaire versions compare; what cannot\n"
-	"be matched is listed.\n"
+	"score changes, open risks, findings resolved, new and still open\n"
+	"(with how their risk changed), and the answers that changed.  With\n"
+	"more than two, ordered by date, a trend of the scores over all of\n"
+	"them, then the comparison of the first and the last.  Each is a JSON\n"
+	"report (report --format json) or an answers file, which is scored\n"
+	"first.  Questions are matched by id, so reports of different\n"
+	"questionnaire versions compare; what cannot be matched is listed.\n"
+	"A different stage or questionnaire is a warning; assessments of\n"
+	"different companies are refused without --force.\n"
 	"\n"
 	"  -f, --format FORMAT       one of %s (default: the\n"
 	"                            one FILE's extension names, else text)\n"
 	"  -q, --questionnaire PATH  the questionnaire of answers files (default:\n"
 	"                            the one each answers file names)\n"
 	"  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
-	"      --force               replace FILE if it exists\n"
+	"      --force               replace FILE if it exists; compare\n"
+	"                            different companies\n"
 	"      --color=WHEN          auto (default), always or never\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status: 0 done, 1 a write failed, 2 usage error, 3 an input is\n"
-	"not a valid report or answers file.\n";
+	"not a valid report or answers file, or they are of different\n"
+	"companies.\n";
 
 struct compare_args {
-	const char *files[2];
+	const char **files;
+	size_t nfiles;
 	const char *questionnaire;
 	const char *output;
 	const struct compare_format *format;
@@ -107,12 +116,11 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 
 	if (ret)
 		return ret;
-	if (argc - optind != 2)
-		return usage_error("compare", argc - optind < 2 ?
-				   "give two files to compare (OLD NEW)" :
-				   "unexpected argument '%s'", argv[optind + 2]);
-	args->files[0] = argv[optind];
-	args->files[1] = argv[optind + 1];
+	if (argc - optind < 2)
+		return usage_error("compare", "give two files to compare (OLD "
+				   "NEW), or more");
+	args->files = (const char **)argv + optind;
+	args->nfiles = (size_t)(argc - optind);
 	if (!args->format && args->output)
 		args->format = compare_format_of_file(args->output);
 	if (!args->format)
@@ -193,12 +201,50 @@ static int write_out(const struct compare_args *args, const struct buf *out)
 	return ret;
 }
 
+/*
+ * Says what differs between each assessment and the next: a different
+ * company is refused without --force (returns -1), the rest are warnings.
+ */
+static int check_sides(const struct compare_args *args, const cJSON **docs,
+		       const char **names)
+{
+	struct buf company = BUF_INIT, warnings = BUF_INIT;
+	const char *line, *end;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i + 1 < args->nfiles && !ret; i++) {
+		buf_reset(&company);
+		if (!compare_differences(docs[i], docs[i + 1], names[i],
+					 names[i + 1], &company, &warnings))
+			continue;
+		if (args->flags & FILE_WRITE_FORCE) {
+			warning("%s", company.data);
+		} else {
+			error("%s (use --force to compare them anyway)",
+			      company.data);
+			ret = -1;
+		}
+	}
+	for (line = warnings.data; !ret && *line; line = end + 1) {
+		end = strchr(line, '\n');
+		warning("%.*s", (int)(end - line), line);
+	}
+	buf_release(&company);
+	buf_release(&warnings);
+	return ret;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	struct compare_args args = { { NULL, NULL }, NULL, NULL, NULL, 0,
+	struct compare_args args = { NULL, 0, NULL, NULL, NULL, 0,
 				     COLOR_AUTO };
-	cJSON *old_doc = NULL, *new_doc = NULL, *cmp = NULL;
+	const cJSON **docs = NULL;
+	const char **names = NULL;
+	cJSON *cmp = NULL;
+	struct render_options opts;
 	struct buf out = BUF_INIT;
+	size_t i, loaded = 0;
 	int ret, to_stdout;
 
 	ret = parse_args(&args, argc, argv);
@@ -207,18 +253,32 @@ int cmd_compare(int argc, char **argv)
 	if (ret)
 		return ret;
 	ret = EXIT_INVALID_INPUT;
-	old_doc = load_side(args.files[0], args.questionnaire);
-	new_doc = load_side(args.files[1], args.questionnaire);
-	if (!old_doc || !new_doc)
+	docs = xcalloc(args.nfiles, sizeof(*docs));
+	names = xcalloc(args.nfiles, sizeof(*names));
+	for (i = 0; i < args.nfiles; i++) {
+		names[i] = args.files[i];
+		loaded += (docs[i] = load_side(args.files[i],
+					       args.questionnaire)) != NULL;
+	}
+	if (loaded < args.nfiles)
 		goto out;
-	cmp = compare_build(old_doc, new_doc);
+	compare_sort_by_date(docs, names, args.nfiles);
+	if (check_sides(&args, docs, names) < 0)
+		goto out;
+	cmp = compare_build_series((const cJSON *const *)docs, args.nfiles);
 	to_stdout = !args.output || !strcmp(args.output, "-");
-	args.format->render(&out, cmp, to_stdout &&
-			    term_use_color(args.color, STDOUT_FILENO));
+	/* A file gets the plain text at 80 columns; a terminal its own. */
+	opts.use_color = to_stdout && term_use_color(args.color,
+						     STDOUT_FILENO);
+	opts.unicode = 1;
+	opts.width = to_stdout ? term_width(STDOUT_FILENO) : 80;
+	args.format->render(&out, cmp, &opts);
 	ret = write_out(&args, &out);
 out:
-	cJSON_Delete(old_doc);
-	cJSON_Delete(new_doc);
+	for (i = 0; i < args.nfiles; i++)
+		cJSON_Delete((cJSON *)docs[i]);
+	free(docs);
+	free(names);
 	cJSON_Delete(cmp);
 	buf_release(&out);
 	return ret;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assessment.h"
 #include "cli.h"
@@ -14,11 +15,13 @@
 #include "list.h"
 #include "model.h"
 #include "progress.h"
+#include "term.h"
 #include "util.h"
 
 static const char list_usage[] =
 	"usage: cto-assess list [-q QUESTIONNAIRE] [--answers FILE]\n"
 	"                       [--format text|md|json] [-o FILE] [--force]\n"
+	"       cto-assess list --questionnaires\n"
 	"\n"
 	"Prints a questionnaire: a readable outline (text), a Markdown checklist\n"
 	"to send a client before the assessment (md), or JSON for your own tools\n"
@@ -33,6 +36,8 @@ static const char list_usage[] =
 	"  -f, --format FORMAT       text (default), md or json\n"
 	"  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
 	"      --force               replace FILE if it exists\n"
+	"      --questionnaires      the questionnaires -q NAME finds: each\n"
+	"                            name and its file, tab-separated\n"
 	"  -h, --help                show this help\n";
 
 /* Output formats, as a descriptor table. */
@@ -61,6 +66,7 @@ struct list_args {
 	const char *file;
 	const struct list_format *format;
 	int force;
+	int names;
 };
 
 static int list_option(void *ctx, int c, const char *arg)
@@ -72,6 +78,7 @@ static int list_option(void *ctx, int c, const char *arg)
 	case 'a': args->answers = arg; break;
 	case 'o': args->file = arg; break;
 	case 'F': args->force = 1; break;
+	case 'N': args->names = 1; break;
 	case 'f':
 		if (!(args->format = find_format(arg)))
 			return usage_error("list", "unknown format '%s' "
@@ -132,16 +139,17 @@ int cmd_list(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "questionnaires", no_argument, NULL, 'N' },
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct list_args args = { NULL, NULL, NULL, &list_formats[0], 0 };
+	struct list_args args = { NULL, NULL, NULL, &list_formats[0], 0, 0 };
 	const struct cli_options o = {
 		"list", "q:a:f:o:h", options, list_option, &args, NULL
 	};
 	struct assessment as;
 	struct questionnaire *q = NULL;
-	struct list_view view = { NULL, NULL, 0, 0 };
+	struct list_view view = { NULL, NULL, 0, 0, 0 };
 	unsigned char *state = NULL;
 	struct buf out = BUF_INIT;
 	int ret;
@@ -154,6 +162,12 @@ int cmd_list(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("list", "unexpected argument '%s'",
 				   argv[optind]);
+	if (args.names) {
+		questionnaire_list_names(&out);
+		fwrite(out.data, 1, out.len, stdout);
+		buf_release(&out);
+		return EXIT_OK;
+	}
 	memset(&as, 0, sizeof(as));
 	if (args.answers) {
 		state = preview_states(&as, args.answers, args.qarg);
@@ -166,6 +180,9 @@ int cmd_list(int argc, char **argv)
 		goto out;
 	view.q = q;
 	view.state = state;
+	/* A file gets 80 columns; a terminal (or $COLUMNS) its own. */
+	if (!args.file || !strcmp(args.file, "-"))
+		view.width = term_width(STDOUT_FILENO);
 	list_view_count(&view);
 	args.format->render(&out, &view);
 	ret = write_output(&out, args.file, args.force, args.answers != NULL);

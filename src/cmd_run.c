@@ -45,9 +45,10 @@ static const char run_usage[] =
 	"                            (default: ./cto-assessment-YYYY-MM-DD/;\n"
 	"                            with --resume, the session's directory)\n"
 	"  -r, --resume FILE         continue the session saved in FILE\n"
-	"  -a, --answers FILE        pre-filled answers (YAML or JSON); without\n"
-	"                            a terminal every answer must be there\n"
-	"  -b, --batch               never ask: missing answers are an error\n"
+	"  -a, --answers FILE        pre-filled answers (YAML or JSON; '-' reads\n"
+	"                            them from standard input); without a\n"
+	"                            terminal every answer must be there\n"
+	"  -b, --batch, --no-input   never ask: missing answers are an error\n"
 	"      --respondent 'NAME, ROLE'\n"
 	"                            who answers (recorded in the answers, so\n"
 	"                            that 'merge' can say who said what)\n"
@@ -144,6 +145,7 @@ static int parse_args(struct run *r, int argc, char **argv)
 		{ "resume", required_argument, NULL, 'r' },
 		{ "answers", required_argument, NULL, 'a' },
 		{ "batch", no_argument, NULL, 'b' },
+		{ "no-input", no_argument, NULL, 'b' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "respondent", required_argument, NULL, 'R' },
@@ -207,7 +209,10 @@ static int open_assessment(struct run *r)
 	if (assessment_open(&as, file, r->qarg, r->resume ?
 			    ASSESSMENT_NAMED_BY_ANSWERS :
 			    ASSESSMENT_DEFAULT) < 0) {
-		if (as.invalid_answers)
+		if (as.invalid_answers && !strcmp(file, "-"))
+			error("invalid answers on standard input; nothing was "
+			      "written");
+		else if (as.invalid_answers)
 			error("invalid answers in '%s'; nothing was written",
 			      file);
 		assessment_release(&as);
@@ -427,13 +432,19 @@ static int choose_outputs(struct run *r)
 	found = existing_output(r->outdir, !r->resume);
 	if (!found)
 		return 0;
-	if (!strcmp(found, SESSION_NAME))
-		error("'%s' already holds a session (continue it with "
-		      "'cto-assess run --resume %s', or use --force to start "
-		      "over)", r->outdir, r->session);
-	else
+	if (!strcmp(found, SESSION_NAME)) {
+		struct buf cmd = BUF_INIT;
+
+		cli_add_program(&cmd);
+		buf_adds(&cmd, " run --resume ");
+		cli_add_shell_word(&cmd, r->session);
+		error("'%s' already holds a session (continue it with '%s', or "
+		      "use --force to start over)", r->outdir, cmd.data);
+		buf_release(&cmd);
+	} else {
 		error("refusing to overwrite '%s/%s' (use --force, or -o for "
 		      "another directory)", r->outdir, found);
+	}
 	return EXIT_FAILURE_GENERIC;
 }
 
@@ -538,27 +549,7 @@ static int start_session(struct run *r)
 
 /* ---- the end of a run --------------------------------------------------- */
 
-/* Appends path quoted for a POSIX shell when it needs quoting. */
-static void add_shell_word(struct buf *out, const char *path)
-{
-	const char *p;
-
-	if (*path && strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-			    "qrstuvwxyz0123456789._/-+=:,@%") == strlen(path)) {
-		buf_adds(out, path);
-		return;
-	}
-	buf_addc(out, '\'');
-	for (p = path; *p; p++) {
-		if (*p == '\'')
-			buf_adds(out, "'\\''");
-		else
-			buf_addc(out, *p);
-	}
-	buf_addc(out, '\'');
-}
-
-/* Prints label and a sanitised text on one line of stdout. */
+/* Prints label and a sanitised path on one line of stdout. */
 static void print_clean_line(const char *label, const char *path)
 {
 	struct buf line = BUF_INIT;
@@ -574,20 +565,21 @@ static void print_resume_hint(const struct run *r, const char *why)
 {
 	struct buf cmd = BUF_INIT, msg = BUF_INIT;
 
-	buf_adds(&cmd, "cto-assess run --resume ");
-	add_shell_word(&cmd, r->session);
+	cli_add_program(&cmd);
+	buf_adds(&cmd, " run --resume ");
+	cli_add_shell_word(&cmd, r->session);
 	if (r->output) {
 		char *sdir = dir_of(r->session);
 
 		if (strcmp(sdir, r->outdir)) {
 			buf_adds(&cmd, " -o ");
-			add_shell_word(&cmd, r->outdir);
+			cli_add_shell_word(&cmd, r->outdir);
 		}
 		free(sdir);
 	}
 	if (r->formats && strcmp(r->formats, DEFAULT_FORMATS)) {
 		buf_adds(&cmd, " -f ");
-		add_shell_word(&cmd, r->formats);
+		cli_add_shell_word(&cmd, r->formats);
 	}
 	if (*why)
 		buf_addf(&msg, "%s ", why);
@@ -612,12 +604,13 @@ static void print_report_hint(const struct run *r)
 {
 	struct buf cmd = BUF_INIT, msg = BUF_INIT;
 
-	buf_adds(&cmd, "cto-assess report ");
-	add_shell_word(&cmd, r->session);
+	cli_add_program(&cmd);
+	buf_adds(&cmd, " report ");
+	cli_add_shell_word(&cmd, r->session);
 	buf_adds(&cmd, " -o ");
-	add_shell_word(&cmd, r->outdir);
+	cli_add_shell_word(&cmd, r->outdir);
 	buf_adds(&cmd, " -f ");
-	add_shell_word(&cmd, r->formats);
+	cli_add_shell_word(&cmd, r->formats);
 	buf_adds(&cmd, " --force");
 	buf_adds(&msg, "The answers are saved in '");
 	term_sanitize(&msg, r->session, 0);
@@ -759,7 +752,9 @@ static int run(struct run *r)
 {
 	int batch, ret;
 
-	r->tty = isatty(STDIN_FILENO) && !r->batch;
+	/* Answers read from standard input leave nobody to ask. */
+	r->tty = isatty(STDIN_FILENO) && !r->batch &&
+		 !(r->prefill && !strcmp(r->prefill, "-"));
 	batch = r->batch || (!r->tty && r->prefill);
 	if ((ret = check_formats(r)))
 		return ret;

@@ -20,8 +20,8 @@ static const char validate_usage[] =
 	"\n"
 	"Checks questionnaire files and prints every problem in one pass as\n"
 	"'file:line:col: error: message'.  A directory is checked file by file:\n"
-	"each questionnaire in it (a .yaml file with a top-level 'id'), and each\n"
-	"file of areas that no questionnaire there includes.\n"
+	"each questionnaire in it (a .yaml or .yml file with a top-level 'id'),\n"
+	"and each file of areas that no questionnaire there includes.\n"
 	"\n"
 	"  --strict    warnings fail too\n"
 	"  -q, --quiet print nothing for valid files\n"
@@ -97,12 +97,15 @@ static void validate_fragment(struct validate_state *st, const char *path)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 	char real[PATH_MAX];
+	size_t nareas = 0, nquestions = 0;
 
 	if (realpath(path, real) && strmap_get(&st->included, real))
 		return;
-	questionnaire_check_fragment(path, &diags);
+	questionnaire_check_fragment(path, &diags, &nareas, &nquestions);
 	if (!report(st, &diags) && !st->quiet)
-		printf("%s: ok (areas for include:)\n", path);
+		printf("%s: ok (a file of areas to include: %zu area%s, %zu "
+		       "question%s)\n", path, nareas, nareas == 1 ? "" : "s",
+		       nquestions, nquestions == 1 ? "" : "s");
 }
 
 static void validate_dir(struct validate_state *st, const char *dir)

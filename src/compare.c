@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cJSON.h>
 
@@ -169,11 +170,15 @@ static void copy_str(cJSON *dst, const char *as, const cJSON *o,
 static cJSON *side_json(const cJSON *doc)
 {
 	const cJSON *q = cJSON_GetObjectItemCaseSensitive(doc, "questionnaire");
+	const cJSON *stage = cJSON_GetObjectItemCaseSensitive(doc, "stage");
 	cJSON *o = cJSON_CreateObject(), *qo = cJSON_CreateObject();
 
 	copy_str(o, "company", doc, "company");
 	copy_str(o, "assessment_date", doc, "assessment_date");
 	copy_str(o, "generated_at", doc, "generated_at");
+	copy_str(o, "stage", cJSON_IsObject(stage) ? stage : NULL, "id");
+	copy_str(o, "stage_label", cJSON_IsObject(stage) ? stage : NULL,
+		 "label");
 	copy_str(qo, "id", q, "id");
 	copy_str(qo, "version", q, "version");
 	copy_str(qo, "hash", q, "hash");
@@ -210,6 +215,23 @@ static void add_pair(cJSON *dst, const cJSON *old_o, const cJSON *new_o,
 			      cJSON_CreateNull());
 }
 
+/* The open risks by level, as the report counts them ({} when absent). */
+static cJSON *risk_counts_json(const cJSON *doc)
+{
+	static const char *const levels[] = { "critical", "high", "medium",
+					      "low" };
+	const cJSON *overall = cJSON_GetObjectItemCaseSensitive(doc, "overall");
+	const cJSON *risks = cJSON_GetObjectItemCaseSensitive(overall, "risks");
+	cJSON *r = cJSON_CreateObject();
+	size_t i;
+	double n;
+
+	for (i = 0; i < ARRAY_SIZE(levels); i++)
+		if (cJSON_IsObject(risks) && jnum(risks, levels[i], &n))
+			cJSON_AddNumberToObject(r, levels[i], round_to(n, 0));
+	return r;
+}
+
 static cJSON *overall_json(const struct side *o, const struct side *n)
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o->doc, "overall");
@@ -220,6 +242,8 @@ static cJSON *overall_json(const struct side *o, const struct side *n)
 	add_pair(r, a, b, "score");
 	copy_str(r, "old_level", a, "level_name");
 	copy_str(r, "new_level", b, "level_name");
+	cJSON_AddItemToObject(r, "old_risks", risk_counts_json(o->doc));
+	cJSON_AddItemToObject(r, "new_risks", risk_counts_json(n->doc));
 	cJSON_AddItemToObject(r, "target", jnum(b, "target", &t) ?
 			      cJSON_CreateNumber(round_to(t, 1)) :
 			      cJSON_CreateNull());
@@ -447,5 +471,154 @@ cJSON *compare_build(const cJSON *old_report, const cJSON *new_report)
 	cJSON_AddItemToObject(unmatched, "new_only", only_in(&n, &o));
 	side_release(&o);
 	side_release(&n);
+	return r;
+}
+
+/* ---- several assessments ------------------------------------------------- */
+
+static const char *date_of(const cJSON *doc)
+{
+	const char *date = jstr(doc, "assessment_date");
+
+	return date ? date : "";
+}
+
+void compare_sort_by_date(const cJSON **docs, const char **names, size_t n)
+{
+	size_t i, j;
+
+	/* Insertion sort: stable, so equal dates keep the command's order. */
+	for (i = 1; i < n; i++) {
+		const cJSON *doc = docs[i];
+		const char *name = names[i];
+
+		for (j = i; j > 0 && strcmp(date_of(docs[j - 1]),
+					    date_of(doc)) > 0; j--) {
+			docs[j] = docs[j - 1];
+			names[j] = names[j - 1];
+		}
+		docs[j] = doc;
+		names[j] = name;
+	}
+}
+
+/* Whether the string key of a and b (in object under, or the top) differ;
+ * a side without it does not count as different. */
+static int differs(const cJSON *a, const cJSON *b, const char *under,
+		   const char *key, int ignore_case)
+{
+	const cJSON *oa = under ? cJSON_GetObjectItemCaseSensitive(a, under) : a;
+	const cJSON *ob = under ? cJSON_GetObjectItemCaseSensitive(b, under) : b;
+	const char *x = cJSON_IsObject(oa) ? jstr(oa, key) : NULL;
+	const char *y = cJSON_IsObject(ob) ? jstr(ob, key) : NULL;
+
+	if (!x || !y)
+		return 0;
+	return ignore_case ? strcasecmp(x, y) != 0 : strcmp(x, y) != 0;
+}
+
+/* Appends "'x' in A and 'y' in B" for the string key (under). */
+static void add_both(struct buf *out, const cJSON *a, const cJSON *b,
+		     const char *under, const char *key, const char *na,
+		     const char *nb)
+{
+	const cJSON *oa = under ? cJSON_GetObjectItemCaseSensitive(a, under) : a;
+	const cJSON *ob = under ? cJSON_GetObjectItemCaseSensitive(b, under) : b;
+
+	buf_adds(out, "'");
+	escape_clean(out, jstr(oa, key), 0);
+	buf_addf(out, "' in '%s' and '", na);
+	escape_clean(out, jstr(ob, key), 0);
+	buf_addf(out, "' in '%s'", nb);
+}
+
+int compare_differences(const cJSON *a, const cJSON *b, const char *na,
+			const char *nb, struct buf *company,
+			struct buf *warnings)
+{
+	int other = differs(a, b, NULL, "company", 1);
+
+	if (other) {
+		buf_adds(company, "different companies: ");
+		add_both(company, a, b, NULL, "company", na, nb);
+	}
+	if (differs(a, b, "stage", "id", 0)) {
+		buf_adds(warnings, "the stage changed: ");
+		add_both(warnings, a, b, "stage", "id", na, nb);
+		buf_adds(warnings, " (the targets are the new stage's)\n");
+	}
+	if (differs(a, b, "questionnaire", "id", 0)) {
+		buf_adds(warnings, "different questionnaires: ");
+		add_both(warnings, a, b, "questionnaire", "id", na, nb);
+		buf_adds(warnings, " (questions are matched by id)\n");
+	} else if (differs(a, b, "questionnaire", "version", 0) ||
+		   differs(a, b, "questionnaire", "hash", 0)) {
+		buf_addf(warnings, "the questionnaire changed between '%s' and "
+			 "'%s' (questions are matched by id)\n", na, nb);
+	}
+	return other;
+}
+
+/* The score of area id in doc, or null. */
+static cJSON *area_score_json(const cJSON *doc, const char *id)
+{
+	const cJSON *item;
+	double v;
+
+	cJSON_ArrayForEach(item, jarr(doc, "areas")) {
+		const char *aid = jstr(item, "id");
+
+		if (aid && !strcmp(aid, id) && jnum(item, "score", &v))
+			return cJSON_CreateNumber(round_to(v, 1));
+	}
+	return cJSON_CreateNull();
+}
+
+/* One entry of "assessments": who, when, with what, and the overall. */
+static cJSON *assessment_json(const cJSON *doc)
+{
+	cJSON *o = side_json(doc);
+	const cJSON *overall = cJSON_GetObjectItemCaseSensitive(doc, "overall");
+	double v;
+
+	cJSON_AddItemToObject(o, "overall", jnum(overall, "score", &v) ?
+			      cJSON_CreateNumber(round_to(v, 1)) :
+			      cJSON_CreateNull());
+	return o;
+}
+
+cJSON *compare_build_series(const cJSON *const *docs, size_t n)
+{
+	cJSON *r = compare_build(docs[0], docs[n - 1]);
+	cJSON *list = cJSON_CreateArray(), *trend = cJSON_CreateObject();
+	cJSON *overall = cJSON_CreateArray(), *areas = cJSON_CreateArray();
+	const cJSON *area;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		cJSON *a = assessment_json(docs[i]);
+
+		cJSON_AddItemToArray(overall, cJSON_Duplicate(
+			cJSON_GetObjectItemCaseSensitive(a, "overall"), 1));
+		cJSON_AddItemToArray(list, a);
+	}
+	/* The areas of the comparison of the first and the last. */
+	cJSON_ArrayForEach(area, cJSON_GetObjectItemCaseSensitive(r, "areas")) {
+		const char *id = jstr(area, "id");
+		cJSON *row = cJSON_CreateObject(), *scores;
+
+		copy_str(row, "id", area, "id");
+		copy_str(row, "title", area, "title");
+		scores = cJSON_AddArrayToObject(row, "scores");
+		for (i = 0; i < n; i++)
+			cJSON_AddItemToArray(scores, id ?
+					     area_score_json(docs[i], id) :
+					     cJSON_CreateNull());
+		cJSON_AddItemToArray(areas, row);
+	}
+	cJSON_AddItemToObject(trend, "overall", overall);
+	cJSON_AddItemToObject(trend, "areas", areas);
+	cJSON_AddItemToObject(r, "assessments", list);
+	cJSON_AddItemToObject(r, "trend", trend);
 	return r;
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "answer_parse.h"
+#include "diag.h"
 #include "interview.h"
 #include "lineinput.h"
 #include "progress.h"
@@ -43,6 +44,10 @@ struct interview {
 	struct progress progress; /* which questions apply, and where we are */
 	size_t frontier;
 	struct buf *err;
+	/* A number above its `max` typed once, to be typed again to keep. */
+	int max_pending;
+	size_t max_question;
+	double max_value;
 	/* Sanitised choice labels of the question at the prompt, for Tab. */
 	char **labels;
 	size_t nlabels;
@@ -91,12 +96,34 @@ static void free_labels(struct interview *iv)
 	free(iv->labels);
 	iv->labels = NULL;
 	iv->nlabels = 0;
-	line_input_set_completions(NULL, 0, "");
+	line_input_set_completion(NULL);
+}
+
+/*
+ * Tab at a multi question offers what can still be ticked: not what the
+ * line ticks already, not "don't know" or an exclusive choice ("None of
+ * these") beside a ticked one, nothing beside a ticked exclusive one.
+ */
+static int still_offered(void *ctx, const char *before, size_t i)
+{
+	const struct question *qn = ctx;
+	unsigned char *ticked = xcalloc(qn->nchoices + 1, 1);
+	size_t n = answer_parse_ticked(qn, before, ticked), j;
+	int ok = !ticked[i];
+
+	for (j = 0; j < qn->nchoices && ok && n; j++)
+		if (ticked[j] && qn->choices[j].exclusive)
+			ok = 0;
+	if (ok && n && (i == qn->nchoices || qn->choices[i].exclusive))
+		ok = 0;
+	free(ticked);
+	return ok;
 }
 
 /* Offers the question's labels to Tab ("Don't know" too, where offered). */
 static void set_completions(struct interview *iv, const struct question *qn)
 {
+	struct line_completion c;
 	size_t i;
 
 	free_labels(iv);
@@ -107,15 +134,25 @@ static void set_completions(struct interview *iv, const struct question *qn)
 		iv->labels[iv->nlabels++] = answer_parse_label(&qn->choices[i]);
 	if (qn->dont_know)
 		iv->labels[iv->nlabels++] = xstrdup("Don't know");
-	line_input_set_completions((const char *const *)iv->labels,
-				   iv->nlabels,
-				   qn->type == QTYPE_MULTI ? "," : "");
+	c.words = (const char *const *)iv->labels;
+	c.count = iv->nlabels;
+	c.word_breaks = qn->type == QTYPE_MULTI ? "," : "";
+	c.offered = qn->type == QTYPE_MULTI ? still_offered : NULL;
+	c.ctx = (void *)qn;
+	line_input_set_completion(&c);
+}
+
+/* The screen as wide as the terminal is now: a window may be resized. */
+static void refresh_width(struct interview *iv)
+{
+	iv->screen.width = term_width(STDOUT_FILENO);
 }
 
 static void show_question(struct interview *iv, const struct question *qn)
 {
 	struct progress_position pos = progress_at(&iv->progress, qn->index);
 
+	refresh_width(iv);
 	screen_question(&iv->screen, qn, answers_get_const(iv->a, qn), &pos);
 	set_completions(iv, qn);
 }
@@ -140,6 +177,38 @@ static enum command parse_command(const char *s)
 		if (!strcasecmp(s, commands[i].word))
 			return commands[i].command;
 	return CMD_NONE;
+}
+
+/* What 'note' was asked to do: "note", "note -1", "note edit". */
+struct note_request {
+	int previous; /* on the previous answer ("-1") */
+	int edit;     /* in $VISUAL or $EDITOR ("edit") */
+};
+
+/*
+ * Whether s is 'note' with the words it takes, in any order ("note -1
+ * edit"); anything else after 'note' makes the line a text answer.
+ */
+static int parse_note(const char *s, struct note_request *req)
+{
+	char *copy, *word, *save = NULL;
+	int ok = 1;
+
+	memset(req, 0, sizeof(*req));
+	if (strncasecmp(s, "note", 4) || (s[4] && s[4] != ' '))
+		return 0;
+	copy = xstrdup(s + 4);
+	for (word = strtok_r(copy, " ", &save); word && ok;
+	     word = strtok_r(NULL, " ", &save)) {
+		if (!strcmp(word, "-1") && !req->previous)
+			req->previous = 1;
+		else if (!strcasecmp(word, "edit") && !req->edit)
+			req->edit = 1;
+		else
+			ok = 0;
+	}
+	free(copy);
+	return ok;
 }
 
 /*
@@ -186,31 +255,104 @@ static enum step read_input(struct interview *iv, const struct question *qn,
 	}
 }
 
-static enum step take_note(struct interview *iv, const struct question *qn)
+/* The question before i that applies, if there is one. */
+static int previous_question(const struct interview *iv, size_t i,
+			     size_t *out)
 {
-	struct answer *ans = answers_get(iv->a, qn);
-	enum step step;
-	char *line, *text;
-
-	fputs("  Type the note (Enter leaves it as it is, '-' removes it).\n",
-	      iv->screen.out);
-	step = read_input(iv, qn, "note> ", &line);
-	if (step != STEP_NEXT)
-		return step;
-	text = answer_parse_trim(line);
-	if (!*text) {
-		fputs("  Note unchanged.\n", iv->screen.out);
-	} else if (!strcmp(text, "-")) {
-		free(ans->note);
-		ans->note = NULL;
-		fputs("  Note removed.\n", iv->screen.out);
-	} else {
-		free(ans->note);
-		ans->note = xstrdup(text);
-		fputs("  Note saved.\n", iv->screen.out);
+	while (i-- > 0) {
+		if (progress_applies(&iv->progress, i)) {
+			*out = i;
+			return 1;
+		}
 	}
-	free(line);
-	return save_answer(iv, qn->index) < 0 ? STEP_FAILED : STEP_NEXT;
+	return 0;
+}
+
+/* Sets the note of ans to text (NULL or "-" removes it) and says so. */
+static void set_note(struct interview *iv, struct answer *ans,
+		     const char *text)
+{
+	if (!text || !*text) {
+		fputs("  Note unchanged.\n", iv->screen.out);
+		return;
+	}
+	free(ans->note);
+	ans->note = NULL;
+	if (strcmp(text, "-"))
+		ans->note = xstrdup(text);
+	fputs(ans->note ? "  Note saved.\n" : "  Note removed.\n",
+	      iv->screen.out);
+}
+
+/* The note of ans, written in $VISUAL or $EDITOR. */
+static void edit_note(struct interview *iv, struct answer *ans)
+{
+	struct buf err = BUF_INIT;
+	char *text = NULL;
+
+	if (line_input_edit(&iv->in, ans->note ? ans->note : "", &text,
+			    &err) < 0) {
+		screen_wrapped(&iv->screen, "", err.data, "", 2);
+		fputs("  Note unchanged.\n", iv->screen.out);
+	} else {
+		set_note(iv, ans, *text ? text : "-");
+	}
+	free(text);
+	buf_release(&err);
+}
+
+/*
+ * 'note' at question qn: on qn's answer, or with "-1" on the previous
+ * question's (a note typed just after answering belongs there); says which
+ * question it is on before asking for it.
+ */
+static enum step take_note(struct interview *iv, const struct question *qn,
+			   const struct note_request *req)
+{
+	const struct question *target = qn;
+	struct answer *ans;
+	struct buf line = BUF_INIT;
+	enum step step = STEP_NEXT;
+	size_t prev;
+	int has_prev = previous_question(iv, qn->index, &prev);
+	char *text;
+
+	if (req->previous && !has_prev) {
+		fputs("  There is no previous question.\n", iv->screen.out);
+		return STEP_NEXT;
+	}
+	if (req->previous)
+		target = iv->q->questions[prev];
+	ans = answers_get(iv->a, target);
+	buf_adds(&line, "Note on: ");
+	buf_adds(&line, target->text);
+	screen_wrapped(&iv->screen, "", line.data, "", 2);
+	if (req->edit) {
+		edit_note(iv, ans);
+		goto save;
+	}
+	buf_reset(&line);
+	buf_adds(&line, "Type the note (Enter leaves it as it is, '-' removes "
+		 "it, 'edit' opens your editor)");
+	if (!req->previous && has_prev &&
+	    answers_get_const(iv->a, qn)->kind == ANSWER_NONE)
+		buf_adds(&line, "; 'note -1' puts it on the previous answer "
+			 "instead");
+	buf_adds(&line, ".");
+	screen_wrapped(&iv->screen, "", line.data, "", 2);
+	step = read_input(iv, qn, "note> ", &text);
+	if (step != STEP_NEXT)
+		goto out;
+	if (!strcasecmp(answer_parse_trim(text), "edit"))
+		edit_note(iv, ans);
+	else
+		set_note(iv, ans, answer_parse_trim(text));
+	free(text);
+save:
+	step = save_answer(iv, target->index) < 0 ? STEP_FAILED : STEP_NEXT;
+out:
+	buf_release(&line);
+	return step;
 }
 
 /* After 'na': asks why (optional); the reason goes into value->text. */
@@ -232,6 +374,38 @@ static enum step take_reason(struct interview *iv, const struct question *qn,
 }
 
 /*
+ * Whether value may be taken as far as the `max` of qn goes.  More than
+ * the answer max names (more builders than people) may be right (an
+ * agency's people count), or a typo: the founder types it a second time
+ * to keep it; without a terminal it is taken with the warning.
+ */
+static int confirmed_max(struct interview *iv, const struct question *qn,
+			 const struct answer *value, struct buf *problem)
+{
+	struct buf why = BUF_INIT;
+	int ok = 1;
+
+	if (answer_parse_check_max(qn, iv->a, value, &why) == 0) {
+		iv->max_pending = 0;
+	} else if (!iv->opts->use_readline) {
+		warning("%s", why.data);
+	} else if (iv->max_pending && iv->max_question == qn->index &&
+		   iv->max_value == value->number) {
+		iv->max_pending = 0;
+	} else {
+		buf_addf(problem, "%s; if that is right, type ", why.data);
+		buf_add_number(problem, value->number);
+		buf_adds(problem, " again to keep it");
+		iv->max_pending = 1;
+		iv->max_question = qn->index;
+		iv->max_value = value->number;
+		ok = 0;
+	}
+	buf_release(&why);
+	return ok;
+}
+
+/*
  * Handles a line that is not a command: an answer, or an empty line that
  * keeps the current answer.  Returns STEP_NEXT when answered, STEP_RETRY
  * after explaining a mistake, or another step.
@@ -247,13 +421,15 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 	memset(&value, 0, sizeof(value));
 	if (!*s && ans->kind != ANSWER_NONE)
 		return STEP_NEXT;
-	if (answer_parse(qn, s, &value, &problem) < 0) {
+	if (answer_parse(qn, s, &value, &problem) < 0 ||
+	    !confirmed_max(iv, qn, &value, &problem)) {
 		if (iv->opts->use_readline) {
 			screen_wrapped(&iv->screen, "", problem.data, "", 2);
 			step = STEP_RETRY;
 		} else {
 			step = invalid_line(iv, qn, problem.data);
 		}
+		answer_release(&value);
 		buf_release(&problem);
 		return step;
 	}
@@ -278,6 +454,7 @@ static enum step ask(struct interview *iv, const struct question *qn)
 
 	show_question(iv, qn);
 	for (;;) {
+		struct note_request note;
 		char *line, *s;
 		enum command cmd;
 
@@ -285,14 +462,18 @@ static enum step ask(struct interview *iv, const struct question *qn)
 		if (step != STEP_NEXT)
 			return step;
 		s = answer_parse_trim(line);
-		cmd = parse_command(s);
+		/* "note" alone, or with the words it takes. */
+		cmd = parse_note(s, &note) ? CMD_NOTE : parse_command(s);
 		if (cmd == CMD_HELP) {
+			refresh_width(iv);
 			screen_help(&iv->screen, qn);
 		} else if (cmd == CMD_NOTE) {
-			step = take_note(iv, qn);
+			step = take_note(iv, qn, &note);
 		} else if (cmd == CMD_SKIP) {
 			answer_clear_value(ans);
 			ans->kind = ANSWER_SKIPPED;
+			fputs("  Skipped (it counts as a gap); 'back' returns to "
+			      "it.\n", iv->screen.out);
 			step = save_answer(iv, qn->index) < 0 ? STEP_FAILED
 							      : STEP_NEXT;
 		} else if (cmd == CMD_BACK || cmd == CMD_QUIT) {
@@ -309,18 +490,6 @@ static enum step ask(struct interview *iv, const struct question *qn)
 }
 
 /* ---- walking the questionnaire ------------------------------------------ */
-
-static int previous_question(const struct interview *iv, size_t i,
-			     size_t *out)
-{
-	while (i-- > 0) {
-		if (progress_applies(&iv->progress, i)) {
-			*out = i;
-			return 1;
-		}
-	}
-	return 0;
-}
 
 static int should_ask(const struct interview *iv, size_t i)
 {
@@ -359,63 +528,153 @@ static enum step walk(struct interview *iv, size_t i)
 
 /* ---- the review screen -------------------------------------------------- */
 
-/* Lists the answers by area; map[k] is the question index of number k+1. */
-static size_t show_review(struct interview *iv, size_t *map)
+/* Lines of a review screen that are not answers: heading, hint, prompt. */
+#define REVIEW_CHROME_LINES 7
+
+/* Builds the review for the terminal as it is now (paged with a terminal). */
+static void build_review(struct interview *iv, struct screen_review *r)
 {
-	/* The terminal may have been resized since the interview began. */
-	iv->screen.width = term_width(STDOUT_FILENO);
-	return screen_review(&iv->screen, iv->a,
-			     progress_applicability(&iv->progress), map);
+	size_t height = term_height(STDOUT_FILENO), lines = 0;
+
+	refresh_width(iv);
+	if (iv->opts->use_readline)
+		lines = height > REVIEW_CHROME_LINES + 5 ?
+			height - REVIEW_CHROME_LINES : 5;
+	screen_review_build(r, &iv->screen, iv->a,
+			    progress_applicability(&iv->progress), lines);
+}
+
+/*
+ * What the review's prompt accepts on page (of r); after a line that is
+ * none of it (wrong, not NULL), that line first, indented, above the prompt.
+ */
+static void review_hint(struct interview *iv, const struct screen_review *r,
+			size_t page, const char *wrong)
+{
+	struct buf hint = BUF_INIT;
+	int last = page + 1 >= r->npages;
+
+	if (wrong) {
+		buf_adds(&hint, "'");
+		buf_adds(&hint, wrong);
+		buf_adds(&hint, "' is not one of these. ");
+	}
+	buf_addf(&hint, "Type a number from 1 to %zu to change that answer",
+		 r->count);
+	if (!last)
+		buf_adds(&hint, ", Enter for the next page, 'q' to finish and "
+			 "write the report");
+	else
+		buf_adds(&hint, ", Enter or 'q' to finish and write the report");
+	if (page)
+		buf_adds(&hint, ", 'p' for the previous page");
+	buf_adds(&hint, "; 'quit' leaves, and you can resume later.");
+	if (!wrong)
+		fputc('\n', iv->screen.out);
+	screen_wrapped(&iv->screen, "", hint.data, "", wrong ? 2 : 0);
+	buf_release(&hint);
+}
+
+/*
+ * One line at the review's prompt: STEP_NEXT to finish, STEP_QUIT, STEP_RETRY
+ * to show *page (changed) again, STEP_BACK after the answer numbered
+ * *changed was changed (the review is built again), STEP_INVALID for a
+ * line that is none of these, or a step that ends the interview.
+ */
+static enum step review_line(struct interview *iv,
+			     const struct screen_review *r, size_t *page,
+			     size_t *changed, struct buf *wrong)
+{
+	char *line, *s;
+	enum step step = read_input(iv, NULL, "review> ", &line);
+	size_t k;
+
+	if (step != STEP_NEXT)
+		return step;
+	s = answer_parse_trim(line);
+	k = answer_parse_index(s);
+	if (!*s && *page + 1 < r->npages) {
+		++*page;
+		step = STEP_RETRY;
+	} else if (!*s || !strcasecmp(s, "q")) {
+		step = STEP_NEXT;
+	} else if (parse_command(s) == CMD_QUIT) {
+		step = STEP_QUIT;
+	} else if (!strcasecmp(s, "p") && *page > 0) {
+		--*page;
+		step = STEP_RETRY;
+	} else if (k && k <= r->count) {
+		iv->frontier = r->map[k - 1] + 1;
+		step = ask(iv, iv->q->questions[r->map[k - 1]]);
+		/* 'back' from a question opened here returns to the list. */
+		if (step == STEP_NEXT || step == STEP_BACK)
+			step = STEP_BACK;
+		*changed = k;
+	} else {
+		buf_reset(wrong);
+		buf_adds(wrong, s);
+		step = STEP_INVALID;
+	}
+	free(line);
+	return step;
+}
+
+/*
+ * Pages through the review until the founder finishes or leaves; returns
+ * STEP_BACK when the answer numbered *changed was changed.  A line that is
+ * not understood is explained above the prompt, without the list again.
+ */
+static enum step review_pages(struct interview *iv,
+			      const struct screen_review *r, size_t *page,
+			      size_t *changed)
+{
+	struct buf wrong = BUF_INIT;
+	enum step step = STEP_RETRY;
+
+	for (;;) {
+		if (step == STEP_RETRY) {
+			screen_review_page(&iv->screen, r, *page);
+			review_hint(iv, r, *page, NULL);
+		} else {
+			review_hint(iv, r, *page, wrong.data);
+		}
+		step = review_line(iv, r, page, changed, &wrong);
+		if (step != STEP_RETRY && step != STEP_INVALID)
+			break;
+	}
+	buf_release(&wrong);
+	return step;
 }
 
 /*
  * Shows the review and lets the founder change answers by number.  A change
  * can make other questions apply: those are asked before the list returns.
+ * Without a terminal the whole list is shown once, and that is the end.
  */
 static enum step review(struct interview *iv)
 {
-	size_t *map = xcalloc(iv->q->nquestions + 1, sizeof(*map));
+	struct screen_review r;
+	size_t page = 0, changed = 0;
 	enum step step;
 
 	for (;;) {
-		char *line, *s;
-		size_t n, k;
-
 		iv->frontier = 0;
 		step = walk(iv, 0);
 		if (step != STEP_NEXT)
 			break;
-		n = show_review(iv, map);
-		if (!iv->opts->use_readline)
-			break;
-		fputc('\n', iv->screen.out);
-		screen_wrapped(&iv->screen, "", "Type a number to change that answer, "
-			      "or press Enter to finish and write the "
-			      "report.", "", 0);
-		step = read_input(iv, NULL, "review> ", &line);
-		if (step != STEP_NEXT)
-			break;
-		s = answer_parse_trim(line);
-		k = answer_parse_index(s);
-		if (!*s || parse_command(s) == CMD_QUIT) {
-			step = *s ? STEP_QUIT : STEP_NEXT;
-			free(line);
+		build_review(iv, &r);
+		if (!iv->opts->use_readline) {
+			screen_review_page(&iv->screen, &r, 0);
+			screen_review_release(&r);
 			break;
 		}
-		free(line);
-		if (!k || k > n) {
-			fprintf(iv->screen.out, "  Type a number from 1 to %zu, "
-				"'quit' to leave, or press Enter to finish.\n",
-				n);
-			continue;
-		}
-		iv->frontier = map[k - 1] + 1;
-		step = ask(iv, iv->q->questions[map[k - 1]]);
-		/* 'back' from a question opened here returns to the list. */
-		if (step != STEP_NEXT && step != STEP_BACK)
+		/* After a change, the page that shows the changed answer. */
+		page = changed ? screen_review_page_of(&r, changed) : 0;
+		step = review_pages(iv, &r, &page, &changed);
+		screen_review_release(&r);
+		if (step != STEP_BACK)
 			break;
 	}
-	free(map);
 	return step;
 }
 

@@ -68,22 +68,32 @@ static void count_words(struct buf *out, const struct list_view *v)
 			 total == 1 ? "" : "s");
 }
 
+/* The outline's width: the view's, two columns short of the edge. */
+static size_t outline_width(const struct list_view *v)
+{
+	size_t width = v->width ? v->width : 80;
+
+	return width > 42 ? width - 2 : 40;
+}
+
 /*
- * Appends prefix and text wrapped at 78 columns with a hanging indent: the
- * first line starts with prefix at column first, the others align under
- * the text (prefix must fit in indent - first columns).
+ * Appends prefix and text wrapped to the outline's width with a hanging
+ * indent: the first line starts with prefix at column first, the others
+ * align under the text (prefix must fit in indent - first columns).
  */
-static void wrap_hanging(struct buf *out, size_t first, const char *prefix,
-			 const char *text, size_t indent)
+static void wrap_hanging(struct buf *out, const struct list_view *v,
+			 size_t first, const char *prefix, const char *text,
+			 size_t indent)
 {
 	size_t start = out->len, plen = strlen(prefix);
 
-	term_wrap(out, text, 78, indent);
+	term_wrap(out, text, outline_width(v), indent);
 	if (first + plen <= indent)
 		memcpy(out->data + start + first, prefix, plen);
 }
 
-static void text_choices(struct buf *out, const struct question *qn)
+static void text_choices(struct buf *out, const struct list_view *v,
+			 const struct question *qn)
 {
 	size_t i;
 
@@ -98,29 +108,29 @@ static void text_choices(struct buf *out, const struct question *qn)
 			buf_add_number(&line, qn->choices[i].score);
 			buf_adds(&line, "]");
 		}
-		wrap_hanging(out, 9, prefix, line.data, 12);
+		wrap_hanging(out, v, 9, prefix, line.data, 12);
 		buf_release(&line);
 	}
 	if (qn->dont_know)
-		wrap_hanging(out, 9, "?) ", "Don't know", 12);
+		wrap_hanging(out, v, 9, "?) ", "Don't know", 12);
 }
 
-static void text_range(struct buf *out, const struct question *qn)
+static void text_range(struct buf *out, const struct list_view *v,
+		       const struct question *qn)
 {
+	struct buf range = BUF_INIT;
 	size_t i;
 
 	if (qn->has_min || qn->has_max) {
-		buf_adds(out, "         range:");
 		if (qn->has_min)
-			buf_addf(out, " from %g", qn->min);
+			buf_addf(&range, " from %g", qn->min);
 		if (qn->has_max)
-			buf_addf(out, " to %g", qn->max);
-		if (qn->unit) {
-			buf_addc(out, ' ');
-			term_sanitize(out, qn->unit, 0);
-		}
-		buf_addc(out, '\n');
+			buf_addf(&range, " to %g", qn->max);
+		if (qn->unit)
+			buf_addf(&range, " %s", qn->unit);
+		wrap_hanging(out, v, 9, "range:", range.data + 1, 16);
 	}
+	buf_release(&range);
 	for (i = 0; i < qn->nbands; i++)
 		buf_addf(out, "         from %g: score %g\n", qn->bands[i].min,
 			 qn->bands[i].score);
@@ -142,61 +152,65 @@ static void text_question(struct buf *out, const struct list_view *v,
 		buf_add_number(&head, qn->weight);
 	}
 	buf_adds(&head, "]");
-	wrap_hanging(out, 3, prefix, head.data, 3 + strlen(prefix));
+	wrap_hanging(out, v, 3, prefix, head.data, 3 + strlen(prefix));
 	if (qn->when_source) {
 		buf_reset(&head);
 		term_sanitize(&head, qn->when_source, 0);
-		wrap_hanging(out, 9, "when: ", head.data, 15);
+		wrap_hanging(out, v, 9, "when: ", head.data, 15);
 	}
 	if (open_question(v, qn))
 		buf_adds(out, "         (depends on answers not given yet)\n");
-	text_choices(out, qn);
-	text_range(out, qn);
+	text_choices(out, v, qn);
+	text_range(out, v, qn);
 	buf_release(&head);
 }
 
 void list_render_text(struct buf *out, const struct list_view *v)
 {
 	const struct questionnaire *q = v->q;
+	struct buf head = BUF_INIT;
 	size_t i, j, no, areas = 0;
 
-	term_sanitize(out, q->title, 0);
-	buf_addf(out, " (%s, version ", q->id);
-	term_sanitize(out, q->version, 0);
-	buf_adds(out, ")\n");
+	buf_addf(&head, "%s (%s, version %s)", q->title, q->id, q->version);
+	wrap_hanging(out, v, 0, "", head.data, 0);
 	if (q->author) {
-		buf_adds(out, "by ");
-		term_sanitize(out, q->author, 0);
-		buf_addc(out, '\n');
+		buf_reset(&head);
+		buf_addf(&head, "by %s", q->author);
+		wrap_hanging(out, v, 0, "", head.data, 0);
 	}
 	for (i = 0; i < q->nareas; i++)
 		areas += area_shown(v, &q->areas[i]) > 0;
-	buf_addf(out, "%zu area%s, ", areas, areas == 1 ? "" : "s");
-	count_words(out, v);
-	buf_addc(out, '\n');
+	buf_reset(&head);
+	buf_addf(&head, "%zu area%s, ", areas, areas == 1 ? "" : "s");
+	count_words(&head, v);
+	wrap_hanging(out, v, 0, "", head.data, 0);
 	for (i = 0; i < q->nareas; i++) {
 		const struct area *a = &q->areas[i];
-		struct buf head = BUF_INIT;
+		char prefix[32];
+		int n;
 
 		if (!area_shown(v, a))
 			continue;
-		buf_addf(&head, "\n%zu. ", i + 1);
-		term_sanitize(&head, a->title, 0);
-		buf_addf(&head, " [%s", a->id);
+		n = snprintf(prefix, sizeof(prefix), "%zu. ", i + 1);
+		if (n < 0 || (size_t)n >= sizeof(prefix))
+			prefix[0] = '\0';
+		buf_reset(&head);
+		buf_addf(&head, "%s [%s", a->title, a->id);
 		if (a->scored) {
 			buf_adds(&head, ", weight ");
 			buf_add_number(&head, a->weight);
 		} else {
 			buf_adds(&head, ", not scored");
 		}
-		buf_adds(&head, "]\n");
-		buf_add(out, head.data, head.len);
-		buf_release(&head);
+		buf_adds(&head, "]");
+		buf_addc(out, '\n');
+		wrap_hanging(out, v, 0, prefix, head.data, strlen(prefix));
 		for (j = no = 0; j < a->nquestions; j++)
 			if (shown(v, &a->questions[j]))
 				text_question(out, v, &a->questions[j], i + 1,
 					      ++no);
 	}
+	buf_release(&head);
 }
 
 /* ---- Markdown checklist ---------------------------------------------- */
@@ -331,6 +345,8 @@ static cJSON *choice_json(const struct question *qn, const struct choice *c)
 		cJSON_AddStringToObject(o, "risk", risk_names[c->risk]);
 	if (c->effort)
 		cJSON_AddStringToObject(o, "effort", effort_names[c->effort]);
+	if (c->exclusive)
+		cJSON_AddBoolToObject(o, "exclusive", 1);
 	return o;
 }
 
@@ -346,6 +362,9 @@ static void add_bands(cJSON *o, const struct question *qn)
 	add_string(o, "min_label", qn->min_label);
 	add_string(o, "max_label", qn->max_label);
 	add_string(o, "unit", qn->unit);
+	if (qn->integer)
+		cJSON_AddBoolToObject(o, "integer", 1);
+	add_string(o, "max_question", qn->max_question);
 	if (!qn->nbands)
 		return;
 	bands = cJSON_AddArrayToObject(o, "bands");

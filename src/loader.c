@@ -840,7 +840,8 @@ struct questionnaire *questionnaire_load(const char *path,
 	return q;
 }
 
-int questionnaire_check_fragment(const char *path, struct diag_list *diags)
+int questionnaire_check_fragment(const char *path, struct diag_list *diags,
+				 size_t *nareas, size_t *nquestions)
 {
 	struct loader l;
 	size_t errors = diags->errors;
@@ -852,6 +853,8 @@ int questionnaire_check_fragment(const char *path, struct diag_list *diags)
 	l.fragment = 1;
 	load_file(&l, path, 0, NULL);
 	loader_check(&l);
+	*nareas = l.q->nareas;
+	*nquestions = l.q->nquestions;
 	loader_release(&l);
 	questionnaire_free(l.q);
 	return diags->errors > errors ? -1 : 0;

@@ -531,6 +531,49 @@ static void check_whens(struct loader *l)
 	free(c.ids);
 }
 
+/* ---- max: an earlier number question ---------------------------------- */
+
+/*
+ * `max: ID` names an earlier number question whose answer a number
+ * question is expected not to pass (builders and team size).
+ */
+static void check_max_ref(struct loader *l, struct question *qn,
+			  const char **ids)
+{
+	const struct questionnaire *q = l->q;
+	const struct question *ref = questionnaire_question(q,
+							  qn->max_question);
+	struct buf msg = BUF_INIT;
+
+	if (!ref) {
+		buf_addf(&msg, "'max' of question '%s' names '%s', which is "
+			 "not a question", qn->id, qn->max_question);
+		buf_add_hint(&msg, qn->max_question, ids, q->nquestions);
+		error_pos(l, &qn->max_pos, "%s", msg.data);
+	} else if (ref->index >= qn->index) {
+		error_pos(l, &qn->max_pos, "'max' of question '%s' names '%s', "
+			  "which is not asked before it", qn->id, ref->id);
+	} else if (ref->type != QTYPE_NUMBER) {
+		error_pos(l, &qn->max_pos, "'max' of question '%s' names '%s', "
+			  "a %s question (it must name a number question)",
+			  qn->id, ref->id, question_type_names[ref->type]);
+	} else {
+		qn->max_ref = ref;
+	}
+	buf_release(&msg);
+}
+
+static void check_max_refs(struct loader *l)
+{
+	const char **ids = question_ids(l->q);
+	size_t i;
+
+	for (i = 0; i < l->q->nquestions; i++)
+		if (l->q->questions[i]->max_question && l->q->questions[i]->id)
+			check_max_ref(l, l->q->questions[i], ids);
+	free(ids);
+}
+
 /* ---- the entry point -------------------------------------------------- */
 
 void loader_check(struct loader *l)
@@ -551,6 +594,7 @@ void loader_check(struct loader *l)
 	if (!l->fragment) {
 		check_targets(l);
 		check_initiative_refs(l);
+		check_max_refs(l);
 	}
 	check_whens(l);
 }

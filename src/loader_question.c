@@ -17,12 +17,12 @@ static const struct key_spec question_keys[] = {
 	{ "not_applicable_prompt", 0 }, { "initiative", 0 }, { "when", 0 },
 	{ "choices", 0 }, { "full_score", 0 }, { "best", 0 }, { "min", 0 },
 	{ "max", 0 }, { "min_label", 0 }, { "max_label", 0 }, { "unit", 0 },
-	{ "bands", 0 },
+	{ "bands", 0 }, { "integer", 0 },
 };
 static const struct key_spec choice_keys[] = {
 	{ "id", 1 }, { "label", 1 }, { "score", 0 }, { "advice", 0 },
 	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
-	{ "effort", 0 },
+	{ "effort", 0 }, { "exclusive", 0 },
 };
 static const struct key_spec yesno_choice_keys[] = {
 	{ "id", 1 }, { "label", 0 }, { "score", 0 }, { "advice", 0 },
@@ -48,12 +48,12 @@ static const struct type_spec {
 	[QTYPE_MULTI] = { { "choices", "full_score" } },
 	[QTYPE_YESNO] = { { "choices", "best" } },
 	[QTYPE_SCALE] = { { "min", "max", "min_label", "max_label", "bands" } },
-	[QTYPE_NUMBER] = { { "min", "max", "unit", "bands" } },
+	[QTYPE_NUMBER] = { { "min", "max", "unit", "bands", "integer" } },
 	[QTYPE_TEXT] = { { NULL } },
 };
 static const char *const type_specific_keys[] = {
 	"choices", "full_score", "best", "min", "max", "min_label",
-	"max_label", "unit", "bands",
+	"max_label", "unit", "bands", "integer",
 };
 
 /* ---- enumerations --------------------------------------------------- */
@@ -164,6 +164,12 @@ static void load_choice(struct loader *l, const struct ynode *n,
 		c->score = 0; /* reported already; do not also say "missing" */
 	c->risk = get_risk(l, n);
 	c->effort = get_effort(l, n, EFFORT_UNSET);
+	tree_get_bool(tc, n, "exclusive", &c->exclusive);
+	if (c->exclusive && q->type != QTYPE_MULTI)
+		tree_error(tc, tree_value(n, "exclusive"), "'exclusive' "
+			   "applies to choices of multi questions only (a "
+			   "%s question takes one answer anyway)",
+			   question_type_names[q->type]);
 }
 
 /* The built-in yes and no, scoring 1 and 0 (0 and 1 with best: no). */
@@ -344,10 +350,21 @@ static void load_range(struct loader *l, const struct ynode *n,
 	const struct tree_check *tc = &l->tc;
 	const char *id = q->id ? q->id : "?";
 
+	const struct ynode *max = tree_value(n, "max");
+
 	q->has_min = tree_value(n, "min") != NULL;
-	q->has_max = tree_value(n, "max") != NULL;
 	tree_get_number(tc, n, "min", -1e15, 1e15, &q->min);
-	tree_get_number(tc, n, "max", -1e15, 1e15, &q->max);
+	if (q->type == QTYPE_NUMBER && max && max->kind == YNODE_SCALAR &&
+	    ynode_value_type(max) == YVALUE_TEXT) {
+		/* `max: team_size`: checked against the questions later. */
+		q->max_question = xstrdup(max->text);
+		q->max_pos = loader_pos(l, max);
+	} else {
+		q->has_max = max != NULL;
+		tree_get_number(tc, n, "max", -1e15, 1e15, &q->max);
+	}
+	if (q->type == QTYPE_NUMBER)
+		tree_get_bool(tc, n, "integer", &q->integer);
 	if (q->type == QTYPE_SCALE) {
 		if (!q->has_min || !q->has_max)
 			tree_error(tc, n, "scale question '%s' needs 'min' and "

@@ -128,6 +128,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_CTYPE, "");
 	cJSON_InitHooks(&hooks);
+	cli_set_program(argv[0]);
 	ret = dispatch(argc, argv);
 	/* What every command printed is checked once, here (git's
 	 * run_builtin). */

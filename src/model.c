@@ -133,6 +133,7 @@ void question_release(struct question *q)
 	free(q->min_label);
 	free(q->max_label);
 	free(q->unit);
+	free(q->max_question);
 	free(q->when_source);
 	expr_free(q->when);
 	memset(q, 0, sizeof(*q));

@@ -9,9 +9,10 @@
  *   the questionnaire's id and version;
  *   per area: its id and weight;
  *   per question: its id, text, type, weight and condition (as written);
- *     each choice's id, label and score, then its finding and initiative;
- *     each band's min and score, then its finding and initiative; min and
- *     max; then not_applicable, not_applicable_prompt and initiative;
+ *     each choice's id, label and score, then its finding, initiative and
+ *     exclusive; each band's min and score, then its finding and
+ *     initiative; min and max; then not_applicable, not_applicable_prompt,
+ *     initiative, integer and a max that names a question;
  *   team_size_question; each initiative's id, title and advice.
  *
  * Texts end with a NUL byte, so that "ab" + "c" differs from "a" + "bc";
@@ -89,6 +90,8 @@ static void hash_question(struct hasher *hs, const struct question *qn)
 		hash_number(hs, qn->choices[i].score);
 		hash_optional(hs, "finding", qn->choices[i].finding);
 		hash_optional(hs, "initiative", qn->choices[i].initiative);
+		hash_optional(hs, "exclusive", qn->choices[i].exclusive ?
+			      "true" : NULL);
 	}
 	for (i = 0; i < qn->nbands; i++) {
 		hash_number(hs, qn->bands[i].min);
@@ -101,6 +104,8 @@ static void hash_question(struct hasher *hs, const struct question *qn)
 	hash_optional(hs, "not_applicable", qn->not_applicable ? "true" : NULL);
 	hash_optional(hs, "not_applicable_prompt", qn->not_applicable_prompt);
 	hash_optional(hs, "initiative", qn->initiative);
+	hash_optional(hs, "integer", qn->integer ? "true" : NULL);
+	hash_optional(hs, "max", qn->max_question);
 }
 
 void model_hash(struct questionnaire *q)

@@ -115,6 +115,12 @@ static const char html_style_plan[] =
 	"h2{break-after:avoid}tr,.finding{break-inside:avoid}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
+void render_html_style(struct buf *out)
+{
+	buf_adds(out, html_style);
+	buf_adds(out, html_style_plan);
+}
+
 static void html_answer(struct buf *out, const struct question_score *qs)
 {
 	struct buf text = BUF_INIT;

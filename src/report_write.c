@@ -152,12 +152,15 @@ static int locale_is_utf8(void)
 	return codeset && !strcmp(codeset, "UTF-8");
 }
 
-/* How the summary looks on fd: colour as asked, the terminal's width. */
+/*
+ * How the summary looks on fd: colour as asked, the terminal's width (or
+ * $COLUMNS when fd is not a terminal, else 80).
+ */
 static void options_for(struct render_options *o, int fd, int use_color)
 {
 	o->use_color = use_color;
 	o->unicode = locale_is_utf8();
-	o->width = fd >= 0 && isatty(fd) ? term_width(fd) : 80;
+	o->width = term_width(fd);
 }
 
 /* The path of format f for opts: in the directory, or the file itself. */

@@ -3,6 +3,7 @@
  * to a FILE.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answer_parse.h"
@@ -13,7 +14,8 @@
 static const char commands_help[] =
 	"At any prompt: '?' or 'help' explains the question, 'back' returns to "
 	"the previous question, 'skip' leaves it unanswered, 'note' attaches a "
-	"note to the answer, 'quit' saves and leaves.";
+	"note to the answer ('note -1' to the previous one, 'note edit' opens "
+	"your editor), 'quit' saves and leaves.";
 
 void screen_init(struct screen *s, FILE *out, size_t width, int use_color)
 {
@@ -135,8 +137,8 @@ static void print_choices(const struct screen *s, const struct question *qn)
 /* What a scale or number prompt accepts: range, unit, end labels, dk. */
 static void add_number_hint(struct buf *hint, const struct question *qn)
 {
-	buf_addf(hint, "Type %s",
-		 qn->type == QTYPE_SCALE ? "a whole number" : "a number");
+	buf_addf(hint, "Type %s", qn->type == QTYPE_SCALE || qn->integer ?
+		 "a whole number" : "a number");
 	if (qn->has_min || qn->has_max)
 		buf_adds(hint, " ");
 	answer_parse_add_range(hint, qn);
@@ -244,51 +246,218 @@ void screen_reason(const struct screen *s, const struct question *qn)
 
 /* ---- the review --------------------------------------------------------- */
 
-/* One line of the review: number, question, answer, cut to the width. */
-static void print_review_line(const struct screen *s, size_t number,
-			      const struct question *qn,
-			      const struct answer *ans)
-{
-	struct buf line = BUF_INIT, value = BUF_INIT;
-	size_t room = s->width > 40 ? s->width - 8 : 32;
-	size_t text_width = room * 3 / 5, used;
 
-	buf_addf(&line, "  %3zu. ", number);
-	used = term_truncate(&line, qn->text, text_width);
-	buf_addn(&line, ' ', text_width - used + 2);
-	answer_describe(&value, qn, ans);
-	if (ans->note)
-		buf_adds(&value, " [note]");
-	term_truncate(&line, value.data, room - text_width - 2);
-	fprintf(s->out, "%s\n", line.data);
-	buf_release(&line);
-	buf_release(&value);
+/* The answer as the review shows it: the answer, then its note. */
+static void review_answer(struct buf *out, const struct question *qn,
+			  const struct answer *ans)
+{
+	answer_describe(out, qn, ans);
+	if (ans->note) {
+		buf_adds(out, "\nNote: ");
+		buf_adds(out, ans->note);
+	}
 }
 
-size_t screen_review(const struct screen *s, const struct answers *a,
-		     const unsigned char *applies, size_t *map)
+/* The next line of wrapped text at *p (advanced), without its newline. */
+static const char *next_line(char **p)
+{
+	char *line = *p, *nl;
+
+	if (!*line)
+		return NULL;
+	nl = strchr(line, '\n');
+	*nl = '\0';
+	*p = nl + 1;
+	return line;
+}
+
+/* "  NNN. ": number right-aligned in the review's number column. */
+static void add_number(struct buf *out, const struct screen_review *r,
+		       size_t number)
+{
+	buf_addf(out, "  %*zu. ", (int)(r->number_width - 4), number);
+}
+
+/* Question and answer side by side; returns the lines written. */
+static size_t review_columns(struct buf *out, const struct screen *s,
+			     const struct screen_review *r, size_t number,
+			     const char *question, const char *answer)
+{
+	size_t room = s->width - r->number_width - 2;
+	size_t qwidth = room * 3 / 5, lines = 0;
+	struct buf qtext = BUF_INIT, atext = BUF_INIT;
+	char *qp, *ap;
+	const char *ql, *al;
+
+	term_wrap(&qtext, question, qwidth, 0);
+	term_wrap(&atext, answer, room - qwidth, 0);
+	qp = qtext.data;
+	ap = atext.data;
+	for (;;) {
+		ql = next_line(&qp);
+		al = next_line(&ap);
+		if (!ql && !al)
+			break;
+		if (lines++)
+			buf_addn(out, ' ', r->number_width);
+		else
+			add_number(out, r, number);
+		buf_adds(out, ql ? ql : "");
+		if (al) {
+			buf_addn(out, ' ', qwidth - term_text_width(ql ? ql : "")
+				 + 2);
+			buf_adds(out, al);
+		}
+		buf_addc(out, '\n');
+	}
+	buf_release(&qtext);
+	buf_release(&atext);
+	return lines;
+}
+
+/*
+ * The answer under its question (narrow screens), after "-> "; returns
+ * the lines written.
+ */
+static size_t review_stacked(struct buf *out, const struct screen *s,
+			     const struct screen_review *r, size_t number,
+			     const char *question, const char *answer)
+{
+	size_t start = out->len, lines = 0, i;
+	struct buf prefix = BUF_INIT;
+
+	/* term_wrap() starts every line with the indent: the number goes
+	 * over the first one's, the arrow over the answer's. */
+	add_number(&prefix, r, number);
+	term_wrap(out, question, s->width, r->number_width);
+	memcpy(out->data + start, prefix.data, r->number_width);
+	i = out->len;
+	term_wrap(out, answer, s->width, r->number_width + 3);
+	memcpy(out->data + i + r->number_width, "-> ", 3);
+	for (i = start; i < out->len; i++)
+		lines += out->data[i] == '\n';
+	buf_release(&prefix);
+	return lines;
+}
+
+static void add_entry(struct screen_review *r, const struct screen *s,
+		      const struct question *qn, const struct answer *ans)
+{
+	struct review_entry *e = &r->entries[r->count];
+	struct buf answer = BUF_INIT;
+
+	review_answer(&answer, qn, ans);
+	e->offset = r->text.len;
+	e->area = qn->area;
+	r->count++;
+	if (s->width >= SCREEN_REVIEW_COLUMNS)
+		e->lines = review_columns(&r->text, s, r, r->count, qn->text,
+					  answer.data);
+	else
+		e->lines = review_stacked(&r->text, s, r, r->count, qn->text,
+					  answer.data);
+	buf_release(&answer);
+}
+
+/* Whether entry k starts its area (its title is shown above it). */
+static int starts_area(const struct screen_review *r, size_t k)
+{
+	return k == 0 || r->entries[k].area != r->entries[k - 1].area;
+}
+
+/* Pages of at most page_lines lines; an area title takes two. */
+static void paginate(struct screen_review *r, size_t page_lines)
+{
+	size_t k, used = 0;
+
+	r->page_first = xcalloc(r->count + 1, sizeof(*r->page_first));
+	for (k = 0; k < r->count; k++) {
+		size_t need = r->entries[k].lines + 2 * starts_area(r, k);
+
+		if (k && used + need > page_lines) {
+			r->page_first[r->npages++] = k;
+			/* A new page shows the area's title in any case. */
+			used = r->entries[k].lines + 2;
+			continue;
+		}
+		if (!k)
+			r->page_first[r->npages++] = 0;
+		used += need;
+	}
+	if (!r->npages)
+		r->page_first[r->npages++] = 0;
+}
+
+void screen_review_build(struct screen_review *r, const struct screen *s,
+			 const struct answers *a,
+			 const unsigned char *applies, size_t page_lines)
 {
 	const struct questionnaire *q = a->questionnaire;
-	const struct area *area = NULL;
-	struct buf title = BUF_INIT;
-	size_t i, n = 0;
+	size_t i, n = 0, digits = 1;
 
-	fprintf(s->out, "\n%sReview your answers%s\n", s->style.bold,
-		s->style.reset);
+	memset(r, 0, sizeof(*r));
+	buf_init(&r->text);
+	for (i = 0; i < q->nquestions; i++)
+		n += applies[i] != 0;
+	for (; n >= 10; n /= 10)
+		digits++;
+	/* "  " before the number, ". " after it, and three digits at least. */
+	r->number_width = 4 + (digits < 3 ? 3 : digits);
+	r->map = xcalloc(q->nquestions + 1, sizeof(*r->map));
+	r->entries = xcalloc(q->nquestions + 1, sizeof(*r->entries));
 	for (i = 0; i < q->nquestions; i++) {
-		const struct question *qn = q->questions[i];
-
 		if (!applies[i])
 			continue;
-		if (qn->area != area) {
-			area = qn->area;
+		r->map[r->count] = i;
+		add_entry(r, s, q->questions[i],
+			  answers_get_const(a, q->questions[i]));
+	}
+	paginate(r, page_lines ? page_lines : (size_t)-1 / 2);
+}
+
+void screen_review_page(const struct screen *s, const struct screen_review *r,
+			size_t page)
+{
+	size_t k, end = page + 1 < r->npages ? r->page_first[page + 1]
+					      : r->count;
+	struct buf title = BUF_INIT;
+
+	fprintf(s->out, "\n%sReview your answers%s", s->style.bold,
+		s->style.reset);
+	if (r->npages > 1)
+		fprintf(s->out, " (page %zu of %zu)", page + 1, r->npages);
+	fputc('\n', s->out);
+	for (k = r->page_first[page]; k < end; k++) {
+		const struct review_entry *e = &r->entries[k];
+		size_t len = (k + 1 < r->count ? r->entries[k + 1].offset
+					       : r->text.len) - e->offset;
+
+		if (starts_area(r, k) || k == r->page_first[page]) {
 			buf_reset(&title);
-			term_sanitize(&title, area->title, 0);
-			fprintf(s->out, "\n%s\n", title.data);
+			buf_adds(&title, e->area->title);
+			if (!starts_area(r, k))
+				buf_adds(&title, " (continued)");
+			screen_wrapped(s, "\n", title.data, "", 0);
 		}
-		map[n++] = i;
-		print_review_line(s, n, qn, answers_get_const(a, qn));
+		fwrite(r->text.data + e->offset, 1, len, s->out);
 	}
 	buf_release(&title);
-	return n;
+}
+
+size_t screen_review_page_of(const struct screen_review *r, size_t number)
+{
+	size_t page = 0;
+
+	while (page + 1 < r->npages && r->page_first[page + 1] < number)
+		page++;
+	return page;
+}
+
+void screen_review_release(struct screen_review *r)
+{
+	free(r->map);
+	free(r->entries);
+	free(r->page_first);
+	buf_release(&r->text);
+	memset(r, 0, sizeof(*r));
 }

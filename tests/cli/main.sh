@@ -89,7 +89,7 @@ printf '%s\n' \
 	"cto-assess: error: the input ended before every question was answered" \
 	"Your answers are saved in 'cto-assessment-$day/answers.json'." \
 	"To continue where you stopped, run:" \
-	"  cto-assess run --resume cto-assessment-$day/answers.json" \
+	"  $CTO_ASSESS run --resume cto-assessment-$day/answers.json" \
 	>"$tmp/expected"
 check_output "bare: stderr says how to resume" "$tmp/expected" "$err_file"
 check "bare: the session is saved" \

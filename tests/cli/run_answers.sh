@@ -158,4 +158,42 @@ run "$CTO_ASSESS" run --resume nonexistent.json
 check "missing session exits 3" [ "$status" -eq 3 ]
 check "missing session is named" contains "$err_file" "nonexistent.json"
 
+# ---- whole numbers of people; "none of these" on its own -------------------
+cd "$tmp" || exit 1
+cat >people.yaml <<'EOT'
+answers:
+  team_size: 2.5
+  sensitive_data: [none, health]
+EOT
+cat >people.expected <<'EOT'
+people.yaml:2:14: error: answer 2.5 to 'team_size' is not a whole number (expected a whole number from 1 to 100000)
+people.yaml:3:19: error: choice 'none' of 'sensitive_data' cannot be combined with other choices
+cto-assess: error: invalid answers in 'people.yaml'; nothing was written
+EOT
+run "$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers people.yaml --no-input -o people
+check "answers: 2.5 people and 'none' with others exit 3" [ "$status" -eq 3 ]
+check_output "answers: integer and exclusive, each at its place" \
+	people.expected "$err_file"
+
+# ---- answers from standard input -------------------------------------------
+printf 'answers:\n  team_size: 2.5\n' >stdin.yaml
+"$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers - -o from-stdin <stdin.yaml \
+	>"$out_file" 2>"$err_file"
+status=$?
+cat >stdin.expected <<'EOT'
+<stdin>:2:14: error: answer 2.5 to 'team_size' is not a whole number (expected a whole number from 1 to 100000)
+cto-assess: error: invalid answers on standard input; nothing was written
+EOT
+check "answers -: read from standard input, checked like a file" \
+	[ "$status" -eq 3 ]
+check_output "answers -: its errors name <stdin>" stdin.expected "$err_file"
+"$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers - -o from-stdin2 \
+	<"$tests_dir/examples/idea-solo-agency.json" >"$out_file" 2>"$err_file"
+status=$?
+check "answers -: a complete JSON answers file writes the reports" \
+	[ "$status" -eq 0 ] && [ -s from-stdin2/report.md ]
+
 done_testing

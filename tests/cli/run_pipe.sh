@@ -213,11 +213,12 @@ pipe_run 'Acme\n2\ny\n1,3\n4\n7\n2\nThe database\n' run -q "$q" -o full --force
 check "disk full: writing the reports fails, exit 1" [ "$status" -eq 1 ]
 check "disk full: the error names the report" contains "$err_file" \
 	"cto-assess: error: cannot write 'full/report.json': No space left on device"
+# The program as it was started: by its path (newcomer.sh has the rest).
 check "disk full: the command that writes the reports again" \
-	grep -qx '  cto-assess report full/answers.json -o full -f md,json,html,csv --force' \
+	grep -qxF "  $CTO_ASSESS report full/answers.json -o full -f md,json,html,csv --force" \
 	"$err_file"
 rm full/report.json
-again=$(sed -n 's/^  cto-assess report /report /p' "$err_file")
+again=$(sed -n 's|^  .* report full/|report full/|p' "$err_file")
 # shellcheck disable=SC2086 # the words of the printed command
 run "$CTO_ASSESS" $again
 check "disk full: ... and it works once there is room" \

@@ -130,9 +130,11 @@ def keys(tap):
         c.sendline("1")
         answer(c, Q_RISK, "Hiring")
 
-        # The review lists the answers; changing number 3 asks MFA again.
+        # The review lists the answers, notes in full; changing number 3
+        # asks MFA again.
         c.expect_exact("Review your answers")
-        c.expect_exact("Skipped [note]")
+        c.expect_exact("Skipped")
+        c.expect_exact("Note: restored once, in 2025")
         c.expect_exact("review> ")
         c.sendline("42")
         c.expect_exact("Type a number from 1 to 8")

@@ -87,7 +87,29 @@ static const char questionnaire_yaml[] =
 	"        dont_know: true\n"
 	"        choices:\n"
 	"          - {id: c, label: C, score: 1}\n"
-	"          - {id: go, label: Go, score: 1}\n";
+	"          - {id: go, label: Go, score: 1}\n"
+	"      - id: checks\n"
+	"        text: Checks?\n"
+	"        help: h\n"
+	"        type: multi\n"
+	"        choices:\n"
+	"          - {id: unit, label: Unit tests, score: 1}\n"
+	"          - {id: lint, label: Linting, score: 1}\n"
+	"          - {id: none, label: None of these, score: 0, "
+	"exclusive: true}\n"
+	"      - id: people\n"
+	"        text: People?\n"
+	"        type: number\n"
+	"        integer: true\n"
+	"        min: 1\n"
+	"        bands: [{min: 0, score: 0}]\n"
+	"      - id: builders\n"
+	"        text: Builders?\n"
+	"        type: number\n"
+	"        integer: true\n"
+	"        min: 0\n"
+	"        max: people\n"
+	"        bands: [{min: 0, score: 0}]\n";
 
 static struct questionnaire *q;
 
@@ -144,6 +166,81 @@ static void assert_error(const char *id, const char *line,
 	assert_null(a.choices);
 	assert_null(a.text);
 	answer_release(&a);
+	buf_release(&err);
+}
+
+/* "None of these" is an answer only on its own. */
+static void test_exclusive(void **state)
+{
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(parse("checks", "none of", &a, &err), 0);
+	assert_int_equal(a.kind, ANSWER_CHOICES);
+	assert_int_equal(a.nchoices, 1);
+	assert_string_equal(a.choices[0], "none");
+	answer_release(&a);
+	assert_int_equal(parse("checks", "1,2", &a, &err), 0);
+	assert_int_equal(a.nchoices, 2);
+	answer_release(&a);
+	assert_error("checks", "1,3", "'None of these' cannot be combined "
+		     "with other choices");
+	assert_error("checks", "None of these, Linting", "'None of these' "
+		     "cannot be combined with other choices");
+	buf_release(&err);
+}
+
+/* What Tab must not offer again: the items before the one completed. */
+static void test_ticked(void **state)
+{
+	const struct question *checks = questionnaire_question(q, "checks");
+	const struct question *langs = questionnaire_question(q, "langs");
+	unsigned char ticked[4];
+
+	(void)state;
+	/* "Unit tests" by label, 2 by number; "zzz" names nothing. */
+	assert_int_equal(answer_parse_ticked(checks, "Unit tests, 2, zzz, ",
+					     ticked), 2);
+	assert_int_equal(ticked[0], 1);
+	assert_int_equal(ticked[1], 1);
+	assert_int_equal(ticked[2], 0);
+	assert_int_equal(answer_parse_ticked(checks, "", ticked), 0);
+	/* "Don't know" is the entry after the choices. */
+	assert_int_equal(answer_parse_ticked(langs, "dk,", ticked), 1);
+	assert_int_equal(ticked[2], 1);
+}
+
+/* People are whole numbers, written in digits; builders at most people. */
+static void test_integer_and_max(void **state)
+{
+	const struct question *builders = questionnaire_question(q, "builders");
+	struct answers as;
+	struct answer a;
+	struct buf err = BUF_INIT;
+
+	(void)state;
+	assert_error("people", "2.5", "'2.5' is not a whole number; type a "
+		     "whole number 1 or more");
+	assert_error("people", "1e3", "'1e3' is not written as a whole "
+		     "number; type a whole number 1 or more");
+	assert_int_equal(parse("people", "12", &a, &err), 0);
+	assert_true(a.number == 12);
+	answers_init(&as, q);
+	/* Nothing to check while the team size is not known. */
+	assert_int_equal(parse("builders", "7", &a, &err), 0);
+	assert_int_equal(answer_parse_check_max(builders, &as, &a, &err), 0);
+	answers_get(&as, questionnaire_question(q, "people"))->kind =
+		ANSWER_NUMBER;
+	answers_get(&as, questionnaire_question(q, "people"))->number = 5;
+	assert_int_equal(answer_parse_check_max(builders, &as, &a, &err), -1);
+	assert_string_equal(err.data, "'7' is more than the answer to "
+			    "'People?' (5)");
+	a.number = 5;
+	buf_reset(&err);
+	assert_int_equal(answer_parse_check_max(builders, &as, &a, &err), 0);
+	assert_string_equal(err.data, "");
+	answers_release(&as);
 	buf_release(&err);
 }
 
@@ -441,6 +538,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_single),
+		cmocka_unit_test(test_exclusive),
+		cmocka_unit_test(test_ticked),
+		cmocka_unit_test(test_integer_and_max),
 		cmocka_unit_test(test_yesno),
 		cmocka_unit_test(test_multi),
 		cmocka_unit_test(test_multi_dont_know),

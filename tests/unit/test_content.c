@@ -465,7 +465,7 @@ static void test_shape(void **state)
 	assert_string_equal(q->areas[0].id, "profile");
 	assert_false(q->areas[0].scored);
 	assert_int_equal(q->nareas, 12);
-	assert_string_equal(q->version, "2.0");
+	assert_string_equal(q->version, "2.1");
 	assert_non_null(q->team_size_question);
 	for (i = 1; i < q->nareas; i++) {
 		const struct area *a = &q->areas[i];

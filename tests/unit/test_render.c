@@ -406,9 +406,15 @@ static void test_text_aligned_cjk(void **state)
 	answers_get(&a, questionnaire_question(q, "q2"))->choice = xstrdup("n");
 	report_init(&r, q, &a);
 	render_text(&f->out, &r, &o);
-	/* "  " and a cell of 36 columns: the bar starts after column 38. */
-	assert_int_equal(bar_column(f->out.data, "  Team"), 38);
-	assert_int_equal(bar_column(f->out.data, "  \xe6\x97\xa5"), 38);
+	/*
+	 * The columns after the name: " %5.1f" (6), no target, "  " and
+	 * "Initial" (7): 15.  At 80 columns that leaves 80 - 15 - 3 = 62 for
+	 * the name and the bar.  The CJK title is 21 characters, 42
+	 * columns, and fits with a bar of 20: both names get a column of
+	 * 42, so both bars start after "  " and 42 columns: column 44.
+	 */
+	assert_int_equal(bar_column(f->out.data, "  Team"), 44);
+	assert_int_equal(bar_column(f->out.data, "  \xe6\x97\xa5"), 44);
 	report_release(&r);
 	answers_release(&a);
 	questionnaire_free(q);

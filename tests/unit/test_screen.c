@@ -201,62 +201,112 @@ static void test_help(void **state)
 	screen_help(&c.screen, questionnaire_question(q, "tools"));
 	/*
 	 * "... 'back'" ends at column 60 exactly; "returns ... it" at 52
-	 * (" unanswered," would reach 64); "... 'quit'" at 58 (" saves"
-	 * would reach 64).
+	 * (" unanswered," would reach 64); "... ('note" at 57 (" -1'"
+	 * would reach 61); "... editor)," at 58 (" 'quit'" would reach 65).
 	 */
 	assert_string_equal(capture_end(&c),
 		"  Automation keeps releases boring.\n"
 		"  At any prompt: '?' or 'help' explains the question, 'back'\n"
 		"  returns to the previous question, 'skip' leaves it\n"
-		"  unanswered, 'note' attaches a note to the answer, 'quit'\n"
-		"  saves and leaves.\n");
+		"  unanswered, 'note' attaches a note to the answer ('note\n"
+		"  -1' to the previous one, 'note edit' opens your editor),\n"
+		"  'quit' saves and leaves.\n");
 	free(c.text);
 }
 
-static void test_review(void **state)
+/* The answers of test_review: stage idea, tools with a note, size dk. */
+static void review_answers(struct answers *as, unsigned char *applies)
 {
-	struct answers as;
-	struct capture c;
-	unsigned char *applies = xmalloc(q->nquestions);
-	size_t map[4];
 	struct answer *a;
 
-	(void)state;
-	answers_init(&as, q);
-	a = answer_of(&as, "stage");
+	answers_init(as, q);
+	a = answer_of(as, "stage");
 	a->kind = ANSWER_CHOICE;
 	a->choice = xstrdup("idea");
-	a = answer_of(&as, "tools");
+	a = answer_of(as, "tools");
 	a->kind = ANSWER_CHOICES;
 	a->choices = xcalloc(2, sizeof(char *));
 	a->choices[a->nchoices++] = xstrdup("ci");
 	a->choices[a->nchoices++] = xstrdup("iac");
 	a->note = xstrdup("Checked by hand");
-	answer_of(&as, "size")->kind = ANSWER_DONT_KNOW;
-	answers_applicability(&as, applies);
+	answer_of(as, "size")->kind = ANSWER_DONT_KNOW;
+	answers_applicability(as, applies);
+}
+
+static void test_review(void **state)
+{
+	struct screen_review r;
+	struct answers as;
+	struct capture c;
+	unsigned char *applies = xmalloc(q->nquestions);
+
+	(void)state;
+	review_answers(&as, applies);
 	capture_begin(&c);
 	/* funding does not apply (stage is idea): three numbers. */
-	assert_int_equal(screen_review(&c.screen, &as, applies, map), 3);
+	screen_review_build(&r, &c.screen, &as, applies, 0);
+	assert_int_equal(r.count, 3);
+	assert_int_equal(r.npages, 1);
+	screen_review_page(&c.screen, &r, 0);
 	/*
-	 * 60 columns: 52 for text and answer, 31 (52 * 3 / 5) for the
-	 * question, 2 between, 19 for the answer.  "What stage is the
-	 * company at?" is 29 columns, padded with 4; the longer texts keep
-	 * 28 and end in "...", as does the answer with its "[note]".
+	 * 60 columns, below 80: each answer whole under its question, after
+	 * "-> " at column 7 (three numbers take one digit: "  NNN. " is 7).
+	 * The answer and its note, 46 and 21 columns from column 10, fit.
 	 */
 	assert_string_equal(capture_end(&c),
 		"\n"
 		"Review your answers\n"
 		"\n"
 		"Company profile\n"
-		"    1. What stage is the company at?    Idea or prototype\n"
+		"    1. What stage is the company at?\n"
+		"       -> Idea or prototype\n"
 		"\n"
 		"Security\n"
-		"    2. Which of these does the team...  Continuous integ...\n"
-		"    3. How many engineers work on t...  Don't know\n");
-	assert_int_equal(map[0], 0);
-	assert_int_equal(map[1], 1);
-	assert_int_equal(map[2], 3);
+		"    2. Which of these does the team use?\n"
+		"       -> Continuous integration; Infrastructure as code\n"
+		"          Note: Checked by hand\n"
+		"    3. How many engineers work on the product?\n"
+		"       -> Don't know\n");
+	assert_int_equal(r.map[0], 0);
+	assert_int_equal(r.map[1], 1);
+	assert_int_equal(r.map[2], 3);
 	free(c.text);
+	screen_review_release(&r);
+	free(applies);
+	answers_release(&as);
+}
+
+/* Pages of at most six lines: an entry is never split, titles repeat. */
+static void test_review_pages(void **state)
+{
+	struct screen_review r;
+	struct answers as;
+	struct capture c;
+	unsigned char *applies = xmalloc(q->nquestions);
+
+	(void)state;
+	review_answers(&as, applies);
+	capture_begin(&c);
+	/*
+	 * Entry 1 takes 2 lines and its area title 2: 4.  Entry 2 takes 3
+	 * and a title 2: 4 + 5 > 6, a new page.  Entry 3 takes 2: 5 + 2 > 6,
+	 * a third page, which repeats its area's title.
+	 */
+	screen_review_build(&r, &c.screen, &as, applies, 6);
+	assert_int_equal(r.npages, 3);
+	assert_int_equal(screen_review_page_of(&r, 1), 0);
+	assert_int_equal(screen_review_page_of(&r, 2), 1);
+	assert_int_equal(screen_review_page_of(&r, 3), 2);
+	screen_review_page(&c.screen, &r, 2);
+	assert_string_equal(capture_end(&c),
+		"\n"
+		"Review your answers (page 3 of 3)\n"
+		"\n"
+		"Security (continued)\n"
+		"    3. How many engineers work on the product?\n"
+		"       -> Don't know\n");
+	free(c.text);
+	screen_review_release(&r);
 	free(applies);
 	answers_release(&as);
 }
@@ -285,7 +335,8 @@ static void test_welcome(void **state)
 		"completes). Enter keeps the answer shown as current.\n"
 		"At any prompt: '?' or 'help' explains the question, 'back'\n"
 		"returns to the previous question, 'skip' leaves it\n"
-		"unanswered, 'note' attaches a note to the answer, 'quit'\n"
+		"unanswered, 'note' attaches a note to the answer ('note -1'\n"
+		"to the previous one, 'note edit' opens your editor), 'quit'\n"
 		"saves and leaves.\n");
 	free(c.text);
 	w.answered = 2;
@@ -371,16 +422,18 @@ static void test_help_not_applicable(void **state)
 	screen_help(&c.screen, &n.qn);
 	/*
 	 * 100 columns: "... the previous question," ends at 94 (" 'skip'"
-	 * would reach 101); "... leaves. 'na'" at 98 (" answers", 106).
+	 * would reach 101); "... previous one," at 99 (" 'note'", 106);
+	 * "... does not" at 100 exactly.
 	 */
 	assert_string_equal(capture_end(&c),
 		"  There is no help text for this question.\n"
 		"  At any prompt: '?' or 'help' explains the question, 'back' "
 		"returns to the previous question,\n"
 		"  'skip' leaves it unanswered, 'note' attaches a note to the "
-		"answer, 'quit' saves and leaves. 'na'\n"
-		"  answers that the question does not apply to you, with the "
-		"reason if you like.\n");
+		"answer ('note -1' to the previous one,\n"
+		"  'note edit' opens your editor), 'quit' saves and leaves. "
+		"'na' answers that the question does not\n"
+		"  apply to you, with the reason if you like.\n");
 	free(c.text);
 }
 
@@ -407,10 +460,10 @@ static void test_reason(void **state)
 
 static void test_review_not_applicable(void **state)
 {
+	struct screen_review r;
 	struct answers as;
 	struct capture c;
 	unsigned char *applies = xmalloc(q->nquestions);
-	size_t map[4];
 	struct answer *a;
 
 	(void)state;
@@ -425,11 +478,14 @@ static void test_review_not_applicable(void **state)
 	capture_begin(&c);
 	c.screen.width = 100;
 	/* stage is seed: funding applies, four numbers. */
-	assert_int_equal(screen_review(&c.screen, &as, applies, map), 4);
+	screen_review_build(&r, &c.screen, &as, applies, 0);
+	assert_int_equal(r.count, 4);
+	screen_review_page(&c.screen, &r, 0);
 	/*
-	 * 100 columns: 92 for text and answer, 55 for the question, 2
-	 * between, 35 for the answer.  Texts of 29, 33, 26 and 39 columns
-	 * are padded with 28, 24, 31 and 18 spaces.
+	 * 100 columns: two columns after "  NNN. " (7) and 2 between them:
+	 * 91, 54 (91 * 3 / 5) for the question, 37 for the answer.  Texts
+	 * of 29, 33, 26 and 39 columns are padded with 27, 23, 30 and 17
+	 * spaces.
 	 */
 	assert_string_equal(capture_end(&c),
 		"\n"
@@ -437,16 +493,17 @@ static void test_review_not_applicable(void **state)
 		"\n"
 		"Company profile\n"
 		"    1. What stage is the company at?"
-		"                            Seed\n"
+		"                           Seed\n"
 		"\n"
 		"Security\n"
 		"    2. Which of these does the team use?"
-		"                        Not answered\n"
+		"                       Not answered\n"
 		"    3. How many months of runway?"
-		"                               Not answered\n"
+		"                              Not answered\n"
 		"    4. How many engineers work on the product?"
-		"                  Not applicable: No engineers yet\n");
+		"                 Not applicable: No engineers yet\n");
 	free(c.text);
+	screen_review_release(&r);
 	free(applies);
 	answers_release(&as);
 }
@@ -459,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_question_sanitised),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_review),
+		cmocka_unit_test(test_review_pages),
 		cmocka_unit_test(test_welcome),
 		cmocka_unit_test(test_question_not_applicable),
 		cmocka_unit_test(test_help_not_applicable),

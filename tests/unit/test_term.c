@@ -110,6 +110,33 @@ static void test_wrap(void **state)
 		       "\xe6\x97\xa5\xe6\x9c\xac\n");
 	/* Escape sequences are gone before wrapping. */
 	assert_wrapped("\x1b[1mbold\x1b[0m", 80, 0, "[1mbold[0m\n");
+	/*
+	 * A word wider than a line (14 - 2 = 12 columns) is cut where the
+	 * line ends, and only that word: "see" stays whole on its line.
+	 */
+	assert_wrapped("see https://example.com/abc ok", 14, 2,
+		       "  see\n  https://exam\n  ple.com/abc\n  ok\n");
+	/* Wide characters are never split: 11 columns hold five. */
+	assert_wrapped("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe6\x97\xa5"
+		       "\xe6\x9c\xac\xe8\xaa\x9e", 11, 0,
+		       "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe6\x97\xa5"
+		       "\xe6\x9c\xac\n\xe8\xaa\x9e\n");
+}
+
+/*
+ * In the C locale (LANG=C) wcwidth() knows only ASCII; the terminal still
+ * shows UTF-8, so widths must not come out short there.
+ */
+static void test_width_c_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_CTYPE, "C"));
+	/* "café": four columns; two CJK characters: four; e + U+0301: one. */
+	assert_int_equal(term_text_width("caf\xc3\xa9"), 4);
+	assert_int_equal(term_text_width("\xe6\x97\xa5\xe6\x9c\xac"), 4);
+	assert_int_equal(term_text_width("e\xcc\x81"), 1);
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
 static void assert_truncated(const char *in, size_t width,
@@ -170,6 +197,16 @@ static void test_color_decision(void **state)
 	setenv("NO_COLOR", "", 1);
 	assert_int_equal(term_use_color(COLOR_NEVER, -1), 0);
 	unsetenv("NO_COLOR");
+	/* FORCE_COLOR colours a pipe; NO_COLOR and --color=never win. */
+	setenv("FORCE_COLOR", "1", 1);
+	assert_int_equal(term_use_color(COLOR_AUTO, -1), 1);
+	assert_int_equal(term_use_color(COLOR_NEVER, -1), 0);
+	setenv("NO_COLOR", "1", 1);
+	assert_int_equal(term_use_color(COLOR_AUTO, -1), 0);
+	unsetenv("NO_COLOR");
+	setenv("FORCE_COLOR", "", 1);
+	assert_int_equal(term_use_color(COLOR_AUTO, -1), 0);
+	unsetenv("FORCE_COLOR");
 }
 
 static void test_styles(void **state)
@@ -189,12 +226,19 @@ static void test_width_bounds(void **state)
 {
 	(void)state;
 	setenv("COLUMNS", "300", 1);
-	/* Not a terminal: COLUMNS is used, capped at 100. */
-	assert_int_equal(term_width(-1), 100);
+	/* Not a terminal: COLUMNS is used, as wide as it says. */
+	assert_int_equal(term_width(-1), 300);
 	setenv("COLUMNS", "60", 1);
 	assert_int_equal(term_width(-1), 60);
+	/* Not a number of columns: the default. */
+	setenv("COLUMNS", "60x", 1);
+	assert_int_equal(term_width(-1), 80);
 	unsetenv("COLUMNS");
 	assert_int_equal(term_width(-1), 80);
+	setenv("LINES", "40", 1);
+	assert_int_equal(term_height(-1), 40);
+	unsetenv("LINES");
+	assert_int_equal(term_height(-1), 24);
 }
 
 int main(void)
@@ -208,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_color_decision),
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_width_bounds),
+		cmocka_unit_test(test_width_c_locale),
 	};
 
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
