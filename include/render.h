@@ -72,9 +72,8 @@ void render_target(struct buf *out, int has_target, double score,
 		   double target);
 
 /*
- * Whether an answer belongs with the company's profile at the top of a
- * report: a text answer in an unscored area (the stack, what worries the
- * founder), other than the company name.
+ * Whether a text answer is shown in the profile table at the top of the
+ * report (report.h: its rows), rather than under the notes.
  */
 int render_profile_text(const struct report *r,
 			const struct question_score *qs);
@@ -94,5 +93,9 @@ const char *render_effort_title(enum effort effort);
 
 /* "Series A: ..." stage label, company name or a fallback, never NULL. */
 const char *render_company(const struct report *r);
+
+/* The report's title and the company: "Technology readiness report:
+ * Acme", or the title alone when the company is not known. */
+void render_title(struct buf *out, const struct report *r);
 
 #endif

@@ -19,16 +19,47 @@
 #define REPORT_SCHEMA "cto-assess/report/2"
 #define REPORT_SCHEMA_1 "cto-assess/report/1"
 
+/* What a row of the profile table at the top of a report shows. */
+enum report_row_kind {
+	REPORT_ROW_KIND_COMPANY,      /* the name question's answer */
+	REPORT_ROW_KIND_STAGE,        /* the stage question's answer */
+	REPORT_ROW_KIND_DATE,         /* the assessment date */
+	REPORT_ROW_KIND_QUESTIONNAIRE,/* title, id and version */
+	REPORT_ROW_KIND_ANSWER        /* another question's answer */
+};
+
+/*
+ * One row of the profile table.  label points into the questionnaire (or
+ * is a constant); value is owned by the report, plain text that may hold
+ * newlines: each renderer escapes both.
+ */
+struct report_row {
+	enum report_row_kind kind;
+	const char *label;
+	char *value;
+	const struct question_score *qs; /* the answer shown, or NULL */
+};
+
 struct report {
 	const struct questionnaire *questionnaire;
 	const struct answers *answers;
 	struct score_result score;
 	char generated_at[32]; /* ISO 8601 UTC */
 	char date[16];         /* the assessment's date, YYYY-MM-DD */
+	/* How the report presents itself (the questionnaire's `report:`). */
+	char *title;           /* owned: the framing's, else "TITLE report" */
+	const char *subtitle;  /* the framing's, or NULL */
+	struct report_row *rows; /* the profile table, in order */
+	size_t nrows;
 };
 
 /*
- * Scores a into r.  generated_at is now, or $SOURCE_DATE_EPOCH when set (so
+ * Scores a into r and lays out its framing: the title, and the rows of the
+ * profile table, as the questionnaire's `report: profile` lists them or,
+ * without it, the company and the stage (when the questionnaire has
+ * questions for them), the date, the questionnaire, then every answered
+ * text question of an unscored area.  A row whose question does not apply
+ * (its condition does not hold) is left out.  generated_at is now, or $SOURCE_DATE_EPOCH when set (so
  * that example reports are reproducible); the assessment date is the date of
  * the answers' completed_at, else updated_at, else generated_at.  q and a
  * must outlive r; report_release() frees what r holds.

@@ -135,50 +135,55 @@ static const char *html_color(int has_target, double score, double target)
 
 static void html_head(struct buf *out, const struct report *r)
 {
+	struct buf title = BUF_INIT;
+
+	render_title(&title, r);
 	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		 "content=\"width=device-width, initial-scale=1\">\n"
 		 "<meta name=\"generator\" content=\"cto-assess "
-		 CTO_ASSESS_VERSION "\">\n<title>Technology readiness report: ");
-	escape_html(out, render_company(r), 0);
+		 CTO_ASSESS_VERSION "\">\n<title>");
+	escape_html(out, title.data, 0);
+	buf_release(&title);
 	buf_addf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
 		 "<main>\n", html_style, html_style_plan);
 }
 
 static void html_meta_row(struct buf *out, const char *term, const char *s)
 {
-	buf_addf(out, "<dt>%s</dt><dd>", term);
-	escape_html(out, s, 0);
+	buf_adds(out, "<dt>");
+	escape_html(out, term, 0);
+	buf_adds(out, "</dt><dd>");
+	escape_html(out, s, 1);
 	buf_adds(out, "</dd>\n");
 }
 
 static void html_cover(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const struct questionnaire *q = r->questionnaire;
-	struct buf qtext = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "<header class=\"cover\">\n<p class=\"eyebrow\">"
-		 "Technology readiness report</p>\n<h1>");
-	escape_html(out, render_company(r), 0);
-	buf_adds(out, "</h1>\n<dl class=\"meta\">\n");
-	html_meta_row(out, "Stage", s->stage_label ? s->stage_label :
-				    s->stage ? s->stage : "Not given");
-	html_meta_row(out, "Assessment date", r->date);
-	buf_addf(&qtext, "%s (%s, version %s)", q->title, q->id, q->version);
-	html_meta_row(out, "Questionnaire", qtext.data);
-	for (i = 0; i < s->nquestions; i++) {
-		const struct question_score *qs = &s->questions[i];
-
-		if (!render_profile_text(r, qs))
-			continue;
-		buf_adds(out, "<dt>");
-		escape_html(out, qs->question->text, 0);
-		buf_adds(out, "</dt><dd>");
-		escape_html(out, qs->answer->text, 1);
-		buf_adds(out, "</dd>\n");
+	buf_adds(out, "<header class=\"cover\">\n");
+	if (s->company) {
+		buf_adds(out, "<p class=\"eyebrow\">");
+		escape_html(out, r->title, 0);
+		buf_adds(out, "</p>\n<h1>");
+		escape_html(out, s->company, 0);
+	} else {
+		buf_adds(out, "<h1>");
+		escape_html(out, r->title, 0);
 	}
+	buf_adds(out, "</h1>\n");
+	if (r->subtitle) {
+		buf_adds(out, "<p class=\"subtitle\">");
+		escape_html(out, r->subtitle, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_adds(out, "<dl class=\"meta\">\n");
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].kind != REPORT_ROW_KIND_COMPANY)
+			html_meta_row(out, r->rows[i].label,
+				      r->rows[i].value);
 	buf_adds(out, "</dl>\n</header>\n");
 	if (s->nunanswered)
 		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
@@ -186,7 +191,6 @@ static void html_cover(struct buf *out, const struct report *r)
 			 "Scored ones count as gaps; all are listed under "
 			 "Unknowns.</p>\n", s->nunanswered,
 			 s->nunanswered == 1 ? " was" : "s were");
-	buf_release(&qtext);
 }
 
 /* One row of the chart: the title, the score, a bar and the target. */

@@ -368,6 +368,8 @@ cJSON *report_to_json(const struct report *r)
 				"cto-assess " CTO_ASSESS_VERSION);
 	cJSON_AddStringToObject(root, "generated_at", r->generated_at);
 	cJSON_AddStringToObject(root, "assessment_date", r->date);
+	add_text(root, "title", r->title);
+	add_text(root, "subtitle", r->subtitle);
 	add_text(root, "company", s->company);
 	cJSON_AddItemToObject(root, "stage", stage_json(s));
 	cJSON_AddItemToObject(root, "questionnaire",

@@ -64,41 +64,34 @@ static void md_bar(struct buf *out, double score)
 static void md_header(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const struct questionnaire *q = r->questionnaire;
+	struct buf title = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "# Technology readiness report: ");
-	escape_markdown(out, render_company(r));
-	buf_adds(out, "\n\n| | |\n|---|---|\n| Company | ");
-	escape_markdown(out, s->company ? s->company : "Not given");
-	buf_adds(out, " |\n| Stage | ");
-	escape_markdown(out, s->stage_label ? s->stage_label :
-		       s->stage ? s->stage : "Not given");
-	buf_addf(out, " |\n| Assessment date | %s |\n| Questionnaire | ",
-		 r->date);
-	escape_markdown(out, q->title);
-	buf_adds(out, " (");
-	escape_markdown(out, q->id);
-	buf_adds(out, ", version ");
-	escape_markdown(out, q->version);
-	buf_adds(out, ") |\n");
-	for (i = 0; i < s->nquestions; i++) {
-		const struct question_score *qs = &s->questions[i];
-
-		if (!render_profile_text(r, qs))
-			continue;
+	render_title(&title, r);
+	buf_adds(out, "# ");
+	escape_markdown(out, title.data);
+	buf_adds(out, "\n\n");
+	if (r->subtitle) {
+		escape_markdown_block(out, r->subtitle);
+		buf_adds(out, "\n\n");
+	}
+	if (r->nrows)
+		buf_adds(out, "| | |\n|---|---|\n");
+	for (i = 0; i < r->nrows; i++) {
 		buf_adds(out, "| ");
-		escape_markdown(out, qs->question->text);
+		escape_markdown(out, r->rows[i].label);
 		buf_adds(out, " | ");
-		escape_markdown(out, qs->answer->text);
+		escape_markdown(out, r->rows[i].value);
 		buf_adds(out, " |\n");
 	}
-	buf_addc(out, '\n');
+	if (r->nrows)
+		buf_addc(out, '\n');
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
 			 "not answered. Scored ones count as gaps; all are "
 			 "listed under Unknowns.\n\n", s->nunanswered,
 			 s->nunanswered == 1 ? " was" : "s were");
+	buf_release(&title);
 }
 
 /* Appends plain text t escaped as a Markdown paragraph. */

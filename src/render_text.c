@@ -100,10 +100,17 @@ static void text_header(struct text_ctx *t, const struct report *r)
 {
 	const struct score_result *s = &r->score;
 	struct buf *out = t->out;
+	struct buf title = BUF_INIT;
 
-	buf_addf(out, "%sTechnology readiness: ", t->style.bold);
-	escape_clean(out, render_company(r), 0);
+	render_title(&title, r);
+	buf_adds(out, t->style.bold);
+	escape_clean(out, title.data, 0);
 	buf_addf(out, "%s\n%s", t->style.reset, t->style.dim);
+	buf_release(&title);
+	if (r->subtitle) {
+		escape_clean(out, r->subtitle, 0);
+		buf_addc(out, '\n');
+	}
 	if (s->stage_label || s->stage) {
 		escape_clean(out, s->stage_label ? s->stage_label :
 					s->stage, 0);

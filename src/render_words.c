@@ -252,12 +252,13 @@ void render_capacity_note(struct buf *out, const struct plan *p,
 
 int render_profile_text(const struct report *r, const struct question_score *qs)
 {
-	const char *name = r->questionnaire->name_question;
-	const struct question *q = qs->question;
+	size_t i;
 
-	return !q->area->scored && q->type == QTYPE_TEXT &&
-	       qs->status == STATUS_ANSWERED && qs->answer->text &&
-	       *qs->answer->text && !(name && !strcmp(name, q->id));
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].kind == REPORT_ROW_KIND_ANSWER &&
+		    r->rows[i].qs == qs)
+			return qs->question->type == QTYPE_TEXT;
+	return 0;
 }
 
 int render_notes_text(const struct report *r, const struct question_score *qs)

@@ -82,4 +82,19 @@ TXT
 check_output "later and incomplete: hand-computed plans" \
 	"$tmp/expected" "$tmp/summary"
 
+python3 - "$tests_dir/report/joel/expected/answers.json" >"$tmp/summary" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+o = r["overall"]
+print(r["title"], o["score"], o["target"], o["level"])
+for f in r["findings"]:
+    print(f["rank"], f["id"], f["impact"], f["risk"], f["horizon"])
+PY
+cat >"$tmp/expected" <<'TXT'
+Joel Test report 66.7 None established
+1 daily_builds 1 high now
+2 testers 1 high now
+TXT
+check_output "joel: hand-computed score and plan" "$tmp/expected" "$tmp/summary"
+
 done_testing
