@@ -87,6 +87,36 @@ int render_notes_text(const struct report *r,
 void render_capacity_note(struct buf *out, const struct plan *p,
 			  enum horizon h);
 
+/*
+ * The consultant's words (render_words.c), plain text like the rest.
+ */
+
+/* "Prepared for Acme by Jane Doe, Doe Advisory"; nothing without a
+ * consultant profile. */
+void render_prepared(struct buf *out, const struct report *r);
+
+/* "jane@example.com, example.com": how to reach the consultant, or
+ * nothing. */
+void render_contact(struct buf *out, const struct report *r);
+
+/*
+ * What a review changed about finding f: "risk raised from high to
+ * critical; moved from next to now" (or "kept in now" for a pin to where
+ * the plan had it); nothing when it changed neither.
+ */
+void render_review_change(struct buf *out, const struct finding *f);
+
+/* The change with its reason: "risk raised ...; reason: ...", or
+ * nothing when the review only commented (its reason is in the JSON). */
+void render_review_line(struct buf *out, const struct finding *f);
+
+/* The method's paragraph on the review: who changed what; nothing
+ * without a review. */
+void render_review_note(struct buf *out, const struct report *r);
+
+/* "Reviewed by Jane Doe, Doe Advisory" or "Reviewed", for a summary. */
+void render_reviewer(struct buf *out, const struct report *r);
+
 /* Capitalised names ("High", "Low"). */
 const char *render_risk_title(enum risk risk);
 const char *render_effort_title(enum effort effort);

@@ -14,6 +14,10 @@
 #include "model.h"
 #include "score.h"
 
+struct consultant;
+struct diag_list;
+struct review;
+
 /* The schema id of the report JSON document (render_json.c writes it,
  * compare reads it, and version 1 too). */
 #define REPORT_SCHEMA "cto-assess/report/2"
@@ -51,6 +55,16 @@ struct report {
 	const char *subtitle;  /* the framing's, or NULL */
 	struct report_row *rows; /* the profile table, in order */
 	size_t nrows;
+	/* The consultant's additions, or NULL (report_init_with()). */
+	const struct review *review;
+	const struct consultant *consultant;
+};
+
+/* What a consultant adds to a report; every member may be NULL. */
+struct report_inputs {
+	const struct review *review;         /* review.h */
+	const struct consultant *consultant; /* consultant.h */
+	struct diag_list *diags;  /* the review's warnings go here */
 };
 
 /*
@@ -66,6 +80,16 @@ struct report {
  */
 void report_init(struct report *r, const struct questionnaire *q,
 		 const struct answers *a);
+
+/*
+ * report_init() with a consultant's additions: the review is applied
+ * between scoring and planning (review.h), its warnings added to
+ * in->diags (when not NULL); the review and the consultant are kept in r
+ * for the renderers and must outlive it.  in may be NULL.
+ */
+void report_init_with(struct report *r, const struct questionnaire *q,
+		      const struct answers *a,
+		      const struct report_inputs *in);
 void report_release(struct report *r);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "assessment.h"
 #include "cli.h"
+#include "deliverable.h"
 #include "diag.h"
 #include "fileio.h"
 #include "report_write.h"
@@ -17,6 +18,7 @@
 static const char report_usage[] =
 	"usage: cto-assess report ANSWERS [-q QUESTIONNAIRE] [-f FORMATS]\n"
 	"                         [-o DIR|FILE|-] [--force] [--color=WHEN]\n"
+	"                         [--consultant FILE] [--review FILE]\n"
 	"\n"
 	"Scores a saved answers file (JSON or YAML) and writes the readiness\n"
 	"report.\n"
@@ -32,6 +34,7 @@ static const char report_usage[] =
 	"      --force               replace existing files\n"
 	"      --color=WHEN          colour the text summary: auto (default),\n"
 	"                            always or never\n"
+	DELIVERABLE_USAGE
 	"  -h, --help                show this help\n"
 	"\n"
 	"Formats, with their file in a directory:\n";
@@ -48,6 +51,7 @@ struct report_args {
 	const char *output;
 	unsigned flags;
 	enum color_mode color;
+	struct deliverable_options deliverable;
 };
 
 static int print_usage(void)
@@ -110,6 +114,7 @@ static int report_option(void *ctx, int c, const char *arg)
 	case 'f': args->formats = arg; break;
 	case 'o': args->output = arg; break;
 	case 'F': args->flags |= FILE_WRITE_FORCE; break;
+	default: deliverable_option(&args->deliverable, c, arg); break;
 	}
 	return 0;
 }
@@ -121,6 +126,7 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		DELIVERABLE_OPTIONS,
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -177,10 +183,22 @@ static int write_report(const struct report_args *args,
 	return ret;
 }
 
+/* The directory of the answers file, where its review is looked for. */
+static char *answers_dir(const char *answers)
+{
+	const char *slash = strrchr(answers, '/');
+
+	return slash ? xstrndup(answers, (size_t)(slash - answers + 1))
+		     : xstrdup(".");
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_args args = { 0 };
 	struct assessment as;
+	struct deliverable d;
+	struct report_inputs in;
+	char *dir;
 	int ret;
 
 	args.color = COLOR_AUTO;
@@ -190,12 +208,20 @@ int cmd_report(int argc, char **argv)
 	if (ret)
 		return ret;
 	ret = EXIT_INVALID_INPUT;
+	dir = answers_dir(args.answers);
+	args.deliverable.review_dir = dir;
+	memset(&d, 0, sizeof(d));
 	if (assessment_open(&as, args.answers, args.questionnaire,
-			    ASSESSMENT_NAMED_BY_ANSWERS) == 0) {
+			    ASSESSMENT_NAMED_BY_ANSWERS) == 0 &&
+	    deliverable_open(&d, &args.deliverable, as.questionnaire) == 0) {
 		warn_changed(args.answers, &as.answers, as.questionnaire);
-		assessment_score(&as);
+		deliverable_inputs(&d, &in);
+		assessment_score_with(&as, &in);
+		deliverable_print_warnings(&d);
 		ret = write_report(&args, &as.report);
 	}
 	assessment_release(&as);
+	deliverable_release(&d);
+	free(dir);
 	return ret;
 }

@@ -22,6 +22,8 @@ static const struct command commands[] = {
 	{ "validate", "check questionnaire files", cmd_validate },
 	{ "compare", "show progress between two assessments", cmd_compare },
 	{ "list", "print a questionnaire as text, Markdown or JSON", cmd_list },
+	{ "consultant", "write or check your consultant profile",
+	  cmd_consultant },
 };
 
 static const char main_usage[] =

@@ -10,8 +10,11 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
 #include "util.h"
 #include "version.h"
 
@@ -61,6 +64,32 @@ static void md_bar(struct buf *out, double score)
 		buf_adds(out, i < full ? "\xe2\x96\x88" : "\xe2\x96\x91");
 }
 
+/* Who prepared the report, how to reach them, and how confidential it
+ * is; nothing without a consultant profile. */
+static void md_consultant(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	struct buf text = BUF_INIT;
+
+	if (!c)
+		return;
+	render_prepared(&text, r);
+	escape_markdown_block(out, text.data);
+	buf_adds(out, "\n\n");
+	buf_reset(&text);
+	render_contact(&text, r);
+	if (text.len) {
+		escape_markdown_block(out, text.data);
+		buf_adds(out, "\n\n");
+	}
+	if (c->confidentiality) {
+		buf_adds(out, "**");
+		escape_markdown(out, c->confidentiality);
+		buf_adds(out, "**\n\n");
+	}
+	buf_release(&text);
+}
+
 static void md_header(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
@@ -75,6 +104,7 @@ static void md_header(struct buf *out, const struct report *r)
 		escape_markdown_block(out, r->subtitle);
 		buf_adds(out, "\n\n");
 	}
+	md_consultant(out, r);
 	if (r->nrows)
 		buf_adds(out, "| | |\n|---|---|\n");
 	for (i = 0; i < r->nrows; i++) {
@@ -167,6 +197,16 @@ static void md_summary(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "## Executive summary\n\n");
+	if (r->review && r->review->summary) {
+		prose_render(out, r->review->summary, PROSE_MARKDOWN);
+		if (r->consultant) {
+			buf_adds(out, "*\xe2\x80\x94 ");
+			consultant_signature(&text, r->consultant);
+			escape_markdown(out, text.data);
+			buf_adds(out, "*\n\n");
+			buf_reset(&text);
+		}
+	}
 	render_headline(&text, r);
 	md_paragraph(out, text.data);
 	md_urgent(out, s);
@@ -260,6 +300,30 @@ static void md_current(struct buf *out, const struct question_score *qs)
 			 "finds out)", risk_names[qs->risk]);
 }
 
+/* What the review said of a finding: the change with its reason, and the
+ * comment. */
+static void md_review(struct buf *out, const struct finding *f, size_t n,
+		      int alone)
+{
+	struct buf text = BUF_INIT;
+
+	if (!f->review)
+		return;
+	render_review_line(&text, f);
+	if (text.len) {
+		md_subitem(out, n, alone ? "Review" : "  Review");
+		escape_markdown(out, text.data);
+		buf_addc(out, '\n');
+	}
+	if (f->review->comment) {
+		md_subitem(out, n, alone ? "Reviewer's comment" :
+				       "  Reviewer's comment");
+		escape_markdown(out, f->review->comment);
+		buf_addc(out, '\n');
+	}
+	buf_release(&text);
+}
+
 /* The lines of one finding inside its action; alone, it is the action. */
 static void md_finding_lines(struct buf *out, const struct finding *f,
 			     size_t n, const char *advice, int alone)
@@ -292,6 +356,7 @@ static void md_finding_lines(struct buf *out, const struct finding *f,
 		escape_markdown(out, qs->answer->note);
 		buf_addc(out, '\n');
 	}
+	md_review(out, f, n, alone);
 }
 
 static void md_action(struct buf *out, const struct action *a)
@@ -471,9 +536,15 @@ static void md_method(struct buf *out, const struct report *r)
 	const struct questionnaire *q = r->questionnaire;
 	size_t i;
 
-	buf_adds(out, "## Method\n\n");
+	struct buf note = BUF_INIT;
+
+	buf_adds(out, "## Appendix: Method\n\n");
 	for (i = 0; render_method_text[i]; i++)
 		buf_addf(out, "%s\n\n", render_method_text[i]);
+	render_review_note(&note, r);
+	if (note.len)
+		md_paragraph(out, note.data);
+	buf_release(&note);
 	buf_adds(out, "Maturity levels:\n\n| Level | From score |\n|---|---:|\n");
 	for (i = 0; i < q->nlevels; i++) {
 		buf_adds(out, "| ");
@@ -488,6 +559,36 @@ static void md_method(struct buf *out, const struct report *r)
 	buf_addf(out, " (content hash %s).\n", q->hash);
 }
 
+/* The findings a review dropped, with its reasons. */
+static void md_dropped(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->ndropped)
+		return;
+	buf_adds(out, "## Appendix: Dropped findings\n\nThe reviewer left "
+		 "these findings out of the plan, each for the reason given. "
+		 "Their answers still count in the scores.\n\n| Area | "
+		 "Finding | Risk | Reason |\n|---|---|---|---|\n");
+	for (i = 0; i < s->ndropped; i++) {
+		const struct finding *f = &s->dropped[i];
+
+		buf_adds(out, "| ");
+		escape_markdown(out, f->qs->question->area->title);
+		buf_adds(out, " | ");
+		escape_markdown(out, f->title);
+		buf_addf(out, " | %s | ", risk_names[f->qs->risk]);
+		escape_markdown(out, f->review->reason);
+		if (f->review->comment) {
+			buf_addc(out, ' ');
+			escape_markdown(out, f->review->comment);
+		}
+		buf_adds(out, " |\n");
+	}
+	buf_addc(out, '\n');
+}
+
 void render_markdown(struct buf *out, const struct report *r,
 		     const struct render_options *o)
 {
@@ -500,5 +601,6 @@ void render_markdown(struct buf *out, const struct report *r,
 	md_strengths(out, r);
 	md_notes(out, r);
 	md_unknowns(out, r);
+	md_dropped(out, r);
 	md_method(out, r);
 }

@@ -9,8 +9,11 @@
  */
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
 #include "term.h"
 #include "util.h"
 
@@ -127,6 +130,46 @@ static void text_header(struct text_ctx *t, const struct report *r)
 			 t->style.reset);
 }
 
+/* Who prepared the report and how confidential it is, under the title;
+ * the reviewer's summary after them. */
+static void text_consultant(struct text_ctx *t, const struct report *r)
+{
+	struct buf text = BUF_INIT, wrapped = BUF_INIT;
+	const char *line, *end;
+
+	if (r->consultant) {
+		render_prepared(&text, r);
+		if (r->consultant->confidentiality)
+			buf_addf(&text, "\n%s", r->consultant->confidentiality);
+		buf_adds(&text, "\n\n");
+	}
+	if (r->review && r->review->summary)
+		prose_render(&text, r->review->summary, PROSE_TEXT);
+	/* Each line wrapped on its own, blank lines kept. */
+	for (line = text.data; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		buf_reset(&wrapped);
+		buf_add(&wrapped, line, (size_t)(end - line));
+		if (wrapped.len)
+			term_wrap(t->out, wrapped.data, t->opts->width, 2);
+		else
+			buf_addc(t->out, '\n');
+	}
+	buf_release(&text);
+	buf_release(&wrapped);
+}
+
+/* Whether a review said anything about a finding of a. */
+static int text_reviewed(const struct action *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i]->review)
+			return 1;
+	return 0;
+}
+
 /* The headline, wrapped, its score coloured against the target. */
 static void text_overall(struct text_ctx *t, const struct report *r)
 {
@@ -166,10 +209,10 @@ static void text_action(struct text_ctx *t, const struct action *a)
 		escape_clean(t->out, lead->qs->question->area->title, 0);
 	else
 		buf_addf(t->out, "%zu findings", a->nfindings);
-	buf_addf(t->out, ", %s risk, %s effort%s%s\n", risk_names[a->risk],
+	buf_addf(t->out, ", %s risk, %s effort%s%s%s\n", risk_names[a->risk],
 		 effort_names[a->effort],
 		 a->nfindings == 1 && lead->qs->unknown ? ", unknown" : "",
-		 t->style.reset);
+		 text_reviewed(a) ? ", reviewed" : "", t->style.reset);
 	if (a->advice) {
 		buf_reset(&wrapped);
 		term_wrap(&wrapped, a->advice, width, TEXT_INDENT);
@@ -192,6 +235,9 @@ static void text_counts(struct text_ctx *t, const struct score_result *s)
 		 counts[HORIZON_NEXT], counts[HORIZON_LATER], s->nstrengths,
 		 s->nstrengths == 1 ? "" : "s", s->nunknowns,
 		 s->nunknowns == 1 ? "" : "s");
+	if (s->ndropped)
+		buf_addf(t->out, "%zu finding%s dropped by the review.\n",
+			 s->ndropped, s->ndropped == 1 ? "" : "s");
 }
 
 void render_text(struct buf *out, const struct report *r,
@@ -222,6 +268,7 @@ void render_text(struct buf *out, const struct report *r,
 	if (t.bar_width > 30)
 		t.bar_width = 30;
 	text_header(&t, r);
+	text_consultant(&t, r);
 	text_overall(&t, r);
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)

@@ -9,7 +9,9 @@
 #include <time.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "report.h"
+#include "review.h"
 #include "util.h"
 
 /* The time of the report: $SOURCE_DATE_EPOCH when valid, else now. */
@@ -164,13 +166,36 @@ static void frame(struct report *r)
 void report_init(struct report *r, const struct questionnaire *q,
 		 const struct answers *a)
 {
+	report_init_with(r, q, a, NULL);
+}
+
+/* Scores, applies the review if any (its warnings kept or dropped), plans. */
+static void assess(struct report *r, const struct report_inputs *in)
+{
+	struct diag_list ignored = DIAG_LIST_INIT;
+
+	score_answers(&r->score, r->questionnaire, r->answers);
+	if (r->review)
+		review_apply(r->review, &r->score,
+			     in->diags ? in->diags : &ignored);
+	plan_build(&r->score);
+	diag_list_release(&ignored);
+}
+
+void report_init_with(struct report *r, const struct questionnaire *q,
+		      const struct answers *a, const struct report_inputs *in)
+{
 	time_t now = report_time();
 	struct tm tm;
 
 	memset(r, 0, sizeof(*r));
 	r->questionnaire = q;
 	r->answers = a;
-	score_compute(&r->score, q, a);
+	if (in) {
+		r->review = in->review;
+		r->consultant = in->consultant;
+	}
+	assess(r, in);
 	if (!gmtime_r(&now, &tm) ||
 	    !strftime(r->generated_at, sizeof(r->generated_at),
 		      "%Y-%m-%dT%H:%M:%SZ", &tm))

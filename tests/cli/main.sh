@@ -26,6 +26,7 @@ Commands:
   validate   check questionnaire files
   compare    show progress between two assessments
   list       print a questionnaire as text, Markdown or JSON
+  consultant write or check your consultant profile
 
 Without a command, cto-assess runs an assessment ('cto-assess run').
 'cto-assess help COMMAND' or 'cto-assess COMMAND --help' describes one.
@@ -37,7 +38,7 @@ for args in --help -h help; do
 	check_output "$args lists every command" "$tmp/usage" "$out_file"
 done
 
-for cmd in run report validate compare list; do
+for cmd in run report validate compare list consultant; do
 	run "$CTO_ASSESS" help "$cmd"
 	check "help $cmd exits 0" [ "$status" -eq 0 ]
 	check "help $cmd is $cmd --help" \

@@ -22,6 +22,9 @@ questionnaire="$root/questionnaires/cto-readiness.yaml"
 # 2026-11-28T12:00:00Z: when these examples were last written.
 export SOURCE_DATE_EPOCH=1795867200 LC_ALL=C.UTF-8
 unset NO_COLOR
+# Never the consultant profile of whoever regenerates them.
+XDG_CONFIG_HOME=/nonexistent
+export XDG_CONFIG_HOME
 
 for answers in "$here"/*.json; do
 	name=$(basename "$answers" .json)
