@@ -130,11 +130,11 @@ static const char html_style_plan[] =
 /*
  * How the page prints: a cover page, numbered pages with a running
  * header, no heading left at the bottom of a page, the scorecard and each
- * finding kept whole, the appendices on pages of their own.  The @page
+ * finding kept whole, the appendices from a new page.  The @page
  * rule itself depends on the report (html_page()).
  */
 static const char html_style_print[] =
-	"@media print{body{background:#fff;font-size:10pt;line-height:1.45}"
+	"@media print{body{background:#fff;font-size:9.5pt;line-height:1.4}"
 	"main{max-width:none;padding:0}"
 	"section{border:0;padding:0;margin:0 0 14pt;border-radius:0}"
 	"header.cover{break-after:page;color:var(--ink);background:#fff;"
@@ -152,11 +152,15 @@ static const char html_style_print[] =
 	".chart{max-width:125mm}"
 	"table{font-size:8.5pt}th,td{padding:3pt 5pt}th{font-size:7pt}"
 	".meter{width:40px}"
+	".finding{padding:7pt 10pt;margin:0 0 8pt}.finding p{margin:3pt 0}"
+	".tags{margin:0 0 3pt}ul.covers li{margin:0 0 4pt}"
+	"#method{font-size:8.5pt}#method table{break-inside:avoid}"
 	"h2,h3,h4,.keep-next{break-after:avoid}"
 	"h2{color:var(--accent)}"
 	"#scorecard,.finding,tr,.chart,ul.urgent li,blockquote,"
 	".review-summary{break-inside:avoid}"
 	"section.appendix{break-before:page}"
+	"section.appendix~section.appendix{break-before:auto}"
 	".table{overflow:visible}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
