@@ -17,6 +17,7 @@
 #include "fileio.h"
 #include "render.h"
 #include "term.h"
+#include "tracking.h"
 #include "util.h"
 
 /* Inputs larger than this are refused before parsing. */
@@ -25,6 +26,7 @@
 static const char compare_usage[] =
 	"usage: cto-assess compare OLD NEW [-f FORMAT] [-q QUESTIONNAIRE]\n"
 	"                          [-o FILE] [--force] [--color=WHEN]\n"
+	"                          [--plan OLD_PLAN.csv]\n"
 	"\n"
 	"Shows the progress between two assessments: overall and per-area\n"
 	"score changes, findings resolved, new and still open, and the answers\n"
@@ -40,6 +42,9 @@ static const char compare_usage[] =
 	"  -o, --output FILE         write to FILE (atomically) instead of stdout\n"
 	"      --force               replace FILE if it exists\n"
 	"      --color=WHEN          auto (default), always or never\n"
+	"      --plan FILE           OLD's action plan CSV with the owner, due\n"
+	"                            date and status the client filled in: what\n"
+	"                            became of each action they marked done\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status: 0 done, 1 a write failed, 2 usage error, 3 an input is\n"
@@ -49,6 +54,7 @@ struct compare_args {
 	const char *files[2];
 	const char *questionnaire;
 	const char *output;
+	const char *plan;   /* --plan: OLD's action plan, as tracked */
 	const struct compare_format *format;
 	unsigned flags;
 	enum color_mode color;
@@ -83,6 +89,7 @@ static int compare_option(void *ctx, int c, const char *arg)
 	case 'q': args->questionnaire = arg; break;
 	case 'o': args->output = arg; break;
 	case 'F': args->flags |= FILE_WRITE_FORCE; break;
+	case 'p': args->plan = arg; break;
 	}
 	buf_release(&names);
 	return ret;
@@ -95,6 +102,7 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 		{ "questionnaire", required_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "plan", required_argument, NULL, 'p' },
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -193,10 +201,30 @@ static int write_out(const struct compare_args *args, const struct buf *out)
 	return ret;
 }
 
+/*
+ * Reads the tracked plan into the comparison as its "plan_tracking";
+ * returns -1 after printing why it could not.
+ */
+static int add_tracking(cJSON *cmp, const char *plan, const cJSON *old_doc,
+			const cJSON *new_doc)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct tracking t;
+	int ret = tracking_read(&t, plan, &diags);
+
+	diag_print(&diags, stderr);
+	if (ret == 0)
+		cJSON_AddItemToObject(cmp, "plan_tracking",
+				      tracking_compare(&t, old_doc, new_doc));
+	tracking_release(&t);
+	diag_list_release(&diags);
+	return ret;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	struct compare_args args = { { NULL, NULL }, NULL, NULL, NULL, 0,
-				     COLOR_AUTO };
+	struct compare_args args = { { NULL, NULL }, NULL, NULL, NULL, NULL,
+				     0, COLOR_AUTO };
 	cJSON *old_doc = NULL, *new_doc = NULL, *cmp = NULL;
 	struct buf out = BUF_INIT;
 	int ret, to_stdout;
@@ -212,6 +240,8 @@ int cmd_compare(int argc, char **argv)
 	if (!old_doc || !new_doc)
 		goto out;
 	cmp = compare_build(old_doc, new_doc);
+	if (args.plan && add_tracking(cmp, args.plan, old_doc, new_doc) < 0)
+		goto out;
 	to_stdout = !args.output || !strcmp(args.output, "-");
 	args.format->render(&out, cmp, to_stdout &&
 			    term_use_color(args.color, STDOUT_FILENO));

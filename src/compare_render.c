@@ -12,6 +12,7 @@
 #include "compare.h"
 #include "escape.h"
 #include "term.h"
+#include "tracking.h"
 #include "util.h"
 
 static const char *get_str(const cJSON *o, const char *key)
@@ -239,6 +240,7 @@ static void render_markdown(struct buf *out, const cJSON *cmp,
 				"Findings that no longer apply");
 	md_answers(out, cmp);
 	md_unmatched(out, cmp);
+	tracking_render_markdown(out, cmp);
 }
 
 /* ---- terminal ------------------------------------------------------------ */
@@ -379,6 +381,7 @@ static void render_text(struct buf *out, const cJSON *cmp, int use_color)
 			      "No longer applies");
 	text_answers(&t, cmp);
 	text_unmatched(&t, cmp);
+	tracking_render_text(out, cmp, use_color);
 }
 
 /* ---- the formats ------------------------------------------------------------ */

@@ -3,6 +3,8 @@
  * the order of the plan (by rank), for a spreadsheet or a tracker import.
  * An action that covers several findings lists their ids, titles, answers,
  * notes and what a review said of them in one field each, joined by "; ".
+ * The owner, due date and status columns are empty: the client fills them
+ * in, and `compare --plan` reads them back a quarter later.
  *
  * Fields are quoted when they hold a comma, a quote or a line break (quotes
  * doubled); records end in CRLF.  A text field that starts with = + - @ or a
@@ -19,8 +21,12 @@
 static const char *const csv_columns[] = {
 	"rank", "horizon", "risk", "effort", "impact", "action_id", "action",
 	"advice", "areas", "finding_ids", "findings", "answers", "notes",
-	"review"
+	"review", "owner", "due_date", "status"
 };
+
+/* The last columns, left empty for the client to fill in as they work
+ * through the plan; `compare --plan` reads them back. */
+#define CSV_TRACKING_COLUMNS 3
 
 /* Appends one field (escape.h), after a comma unless it is the first. */
 static void csv_field(struct buf *out, const char *s, int first)
@@ -138,6 +144,7 @@ static void csv_row(struct buf *out, const struct action *a)
 	csv_list_field(out, a, CSV_ANSWERS);
 	csv_list_field(out, a, CSV_NOTES);
 	csv_list_field(out, a, CSV_REVIEW);
+	buf_addn(out, ',', CSV_TRACKING_COLUMNS);
 	buf_adds(out, "\r\n");
 }
 
