@@ -180,8 +180,9 @@ uninstall:
 
 # What a visitor sees in reports/: the checklists of the shipped
 # questionnaires and the example reports of tests/examples/, with a
-# screenshot of one (tests/cli/checklists.sh and report_examples.sh fail
-# while any is stale).
+# screenshot of one and the first page of the branded example printed to
+# PDF (tests/cli/checklists.sh and report_examples.sh fail while any
+# report is stale).
 reports: all
 	$(abspath $(PROG)) list -q questionnaires/cto-readiness.yaml \
 		--format md -o reports/cto-readiness-checklist.md --force
