@@ -294,6 +294,17 @@ static void html_cover_consultant(struct buf *out, const struct report *r)
 	buf_release(&text);
 }
 
+/* The consultant's logo: an <img>, never inline SVG, so that nothing in
+ * the file runs. */
+static void html_logo(struct buf *out, const struct consultant *c)
+{
+	if (!c || !c->logo_uri)
+		return;
+	buf_addf(out, "<img class=\"logo\" src=\"%s\" alt=\"", c->logo_uri);
+	escape_html(out, c->firm ? c->firm : c->name, 0);
+	buf_adds(out, "\">\n");
+}
+
 /* The headline, on the printed cover only. */
 static void html_cover_headline(struct buf *out, const struct report *r)
 {
@@ -325,13 +336,7 @@ static void html_cover(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "<header class=\"cover\">\n");
-	if (c && c->logo_uri) {
-		/* An <img>, never inline SVG: a logo's scripts cannot run. */
-		buf_addf(out, "<img class=\"logo\" src=\"%s\" alt=\"",
-			 c->logo_uri);
-		escape_html(out, c->firm ? c->firm : c->name, 0);
-		buf_adds(out, "\">\n");
-	}
+	html_logo(out, c);
 	if (s->company) {
 		buf_adds(out, "<p class=\"eyebrow\">");
 		escape_html(out, r->title, 0);

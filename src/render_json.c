@@ -373,14 +373,12 @@ static cJSON *stage_json(const struct score_result *s)
 	return o;
 }
 
-static void add_lists(cJSON *root, const struct score_result *s)
+/* The plan's lists: actions, initiatives, findings, dropped findings. */
+static void add_plan_lists(cJSON *root, const struct score_result *s)
 {
 	cJSON *list;
 	size_t i;
 
-	list = cJSON_AddArrayToObject(root, "areas");
-	for (i = 0; i < s->nareas; i++)
-		cJSON_AddItemToArray(list, area_json(&s->areas[i]));
 	list = cJSON_AddArrayToObject(root, "actions");
 	for (i = 0; i < s->plan.nactions; i++)
 		cJSON_AddItemToArray(list, action_json(&s->plan.actions[i]));
@@ -396,6 +394,17 @@ static void add_lists(cJSON *root, const struct score_result *s)
 	list = cJSON_AddArrayToObject(root, "dropped");
 	for (i = 0; i < s->ndropped; i++)
 		cJSON_AddItemToArray(list, dropped_json(&s->dropped[i]));
+}
+
+static void add_lists(cJSON *root, const struct score_result *s)
+{
+	cJSON *list;
+	size_t i;
+
+	list = cJSON_AddArrayToObject(root, "areas");
+	for (i = 0; i < s->nareas; i++)
+		cJSON_AddItemToArray(list, area_json(&s->areas[i]));
+	add_plan_lists(root, s);
 	list = cJSON_AddArrayToObject(root, "strengths");
 	for (i = 0; i < s->nstrengths; i++) {
 		cJSON *o = question_ref_json(s->strengths[i]);

@@ -190,6 +190,23 @@ static void md_lead_in(struct buf *out, const char *text)
 	buf_addf(out, "%s\n\n", text);
 }
 
+/* The executive summary in the reviewer's words, signed. */
+static void md_review_summary(struct buf *out, const struct report *r)
+{
+	struct buf name = BUF_INIT;
+
+	if (!r->review || !r->review->summary)
+		return;
+	prose_render(out, r->review->summary, PROSE_MARKDOWN);
+	if (r->consultant) {
+		consultant_signature(&name, r->consultant);
+		buf_adds(out, "*\xe2\x80\x94 ");
+		escape_markdown(out, name.data);
+		buf_adds(out, "*\n\n");
+	}
+	buf_release(&name);
+}
+
 static void md_summary(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
@@ -197,16 +214,7 @@ static void md_summary(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "## Executive summary\n\n");
-	if (r->review && r->review->summary) {
-		prose_render(out, r->review->summary, PROSE_MARKDOWN);
-		if (r->consultant) {
-			buf_adds(out, "*\xe2\x80\x94 ");
-			consultant_signature(&text, r->consultant);
-			escape_markdown(out, text.data);
-			buf_adds(out, "*\n\n");
-			buf_reset(&text);
-		}
-	}
+	md_review_summary(out, r);
 	render_headline(&text, r);
 	md_paragraph(out, text.data);
 	md_urgent(out, s);

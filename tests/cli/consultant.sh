@@ -81,6 +81,16 @@ cat >"$tmp/expected" <<'TXT'
 {'name': 'Jane Doe', 'firm': 'Doe Advisory', 'email': None, 'web': None, 'prepared_for': 'Acme <script>alert(1)</script> | Ltd', 'confidentiality': 'Confidential. Prepared for the named client only.'}
 TXT
 check_output "json: prepared_by" "$tmp/expected" "$tmp/actual"
+python3 - "$root_dir/reports/report.schema.json" "$tmp/out" >"$tmp/schema.out" \
+	2>&1 <<'PY'
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+cls = jsonschema.validators.validator_for(schema)
+for e in cls(schema).iter_errors(json.load(open(sys.argv[2]))):
+    print("/".join(str(p) for p in e.absolute_path), e.message)
+PY
+check "json with prepared_by is valid against the schema" [ ! -s "$tmp/schema.out" ]
 report md --no-consultant
 check "--no-consultant: no profile" lacks "$tmp/out" "Jane Doe"
 
