@@ -135,7 +135,7 @@ bench: all
 # clang's libFuzzer, ASan and UBSan; FUZZ_SECONDS per target.  Not part of
 # 'make check' (it has no end of its own); run it after changing a parser.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = questionnaire answers expr
+FUZZ_TARGETS = questionnaire answers expr review tracking
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" SANITIZE=1 \
@@ -145,6 +145,8 @@ fuzz:
 		case $$t in \
 		questionnaire) seeds="tests/questionnaires/good tests/questionnaires/bad questionnaires";; \
 		answers) seeds="tests/run tests/examples";; \
+		review) seeds="tests/reviews/good tests/reviews/bad tests/report/reviewed tests/examples/branded";; \
+		tracking) seeds="tests/report/compare";; \
 		*) seeds="";; \
 		esac; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
