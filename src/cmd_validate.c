@@ -111,33 +111,6 @@ static void validate_fragment(struct validate_state *st, const char *path)
 		printf("%s: ok (areas for include:)\n", path);
 }
 
-static void validate_dir(struct validate_state *st, const char *dir)
-{
-	struct diag_list diags = DIAG_LIST_INIT;
-	char **roots, **fragments;
-	size_t i;
-
-	if (questionnaire_find_roots(dir, &roots, &fragments, &diags) < 0) {
-		report(st, &diags);
-		return;
-	}
-	if (!roots[0] && !fragments[0]) {
-		diag_add(&diags, DIAG_ERROR, dir, 0, 0,
-			 "no questionnaire files (*.yaml) in this directory");
-		report(st, &diags);
-	}
-	for (i = 0; roots[i]; i++)
-		validate_root(st, roots[i]);
-	for (i = 0; fragments[i]; i++)
-		validate_fragment(st, fragments[i]);
-	for (i = 0; roots[i]; i++)
-		free(roots[i]);
-	for (i = 0; fragments[i]; i++)
-		free(fragments[i]);
-	free(roots);
-	free(fragments);
-}
-
 /* The answers a review file reviews: --answers, else the session file
  * beside it (newly allocated). */
 static char *review_answers(const struct validate_state *st,
@@ -204,6 +177,37 @@ static void validate_review(struct validate_state *st, const char *path)
 		assessment_release(&as);
 	}
 	free(answers);
+}
+
+static void validate_dir(struct validate_state *st, const char *dir)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	char **roots, **fragments;
+	size_t i;
+
+	if (questionnaire_find_roots(dir, &roots, &fragments, &diags) < 0) {
+		report(st, &diags);
+		return;
+	}
+	if (!roots[0] && !fragments[0]) {
+		diag_add(&diags, DIAG_ERROR, dir, 0, 0,
+			 "no questionnaire files (*.yaml) in this directory");
+		report(st, &diags);
+	}
+	for (i = 0; roots[i]; i++)
+		validate_root(st, roots[i]);
+	/* A review beside its assessment's answers is no fragment. */
+	for (i = 0; fragments[i]; i++)
+		if (review_file_is_review(fragments[i]))
+			validate_review(st, fragments[i]);
+		else
+			validate_fragment(st, fragments[i]);
+	for (i = 0; roots[i]; i++)
+		free(roots[i]);
+	for (i = 0; fragments[i]; i++)
+		free(fragments[i]);
+	free(roots);
+	free(fragments);
 }
 
 static int validate_option(void *ctx, int c, const char *arg)

@@ -179,6 +179,10 @@ check "... and warns" [ "$(grep -c ': warning: ' "$err_file")" -eq 2 ]
 run "$CTO_ASSESS" validate --strict good/q3-notes.yaml
 check "--strict makes a review's warnings fail" [ "$status" -eq 3 ] &&
 	contains "$out_file" "good/q3-notes.yaml: failed (2 warnings with --strict)"
+run "$CTO_ASSESS" validate good
+check "a directory's review files are checked as reviews" [ "$status" -eq 0 ] &&
+	contains "$out_file" "good/review.yaml: ok (4 findings reviewed, with a summary)" &&
+	contains "$out_file" "good/q3-notes.yaml: ok (2 findings reviewed, with a summary)"
 cp good/review.yaml "$tmp/lonely-review.yaml"
 run "$CTO_ASSESS" validate "$tmp/lonely-review.yaml"
 check "a review without its assessment cannot be checked" [ "$status" -eq 3 ]
