@@ -4,9 +4,11 @@
 # tests/html/check-print.py: the paper of the consultant's profile, a
 # cover with the headline and no page number, "Page N of M" and the
 # running header on every other page, no heading at the bottom of a page,
-# the scorecard and every finding whole, the appendices from a new page.  Two example companies, one on Letter with a review, one on A4;
-# and the checker's own self-test on a page that prints badly on purpose
-# (tests/html/print-bad.html), so that it is known to be able to fail.
+# the scorecard and every finding whole, the appendices from a new page.
+# Three example companies: Letter with a review, A4 with a profile, A4
+# without one; and the checker's own self-test on a page that prints badly
+# on purpose (tests/html/print-bad.html), so that it is known to be able
+# to fail.
 . "$(dirname "$0")/lib.sh"
 
 chromium=${CHROMIUM:-/usr/bin/chromium}
@@ -87,13 +89,28 @@ check "tallybird: prints as a document on A4 (check-print.py)" \
 sed 's/^/# /' "$out_file"
 check "tallybird: 12 to 26 A4 pages" pages_between 12 26
 
+# ---- Fernhill (idea stage), without a profile --------------------------------
+# Its executive summary says "in the action plan": the checker must look for
+# the findings after the plan's heading, not after those words.
+run "$CTO_ASSESS" report "$examples/idea-solo-agency.json" \
+	-q "$root_dir/questionnaires/cto-readiness.yaml" --no-consultant \
+	--format html -o "$tmp/fernhill.html"
+print_pdf "$tmp/fernhill.html" "$tmp/fernhill.pdf"
+run python3 "$checker" --paper a4 --company Fernhill \
+	"$tmp/fernhill.pdf" "$tmp/fernhill.html"
+check "fernhill: prints as a document on A4 without a profile" \
+	[ "$status" -eq 0 ]
+sed 's/^/# /' "$out_file"
+check "fernhill: the summary's words lead no finding astray" \
+	contains "$tmp/fernhill.html" "in the action plan"
+
 # ---- the checker fails a page that prints badly ------------------------------
 print_pdf "$tests_dir/html/print-bad.html" "$tmp/bad.pdf"
 run python3 "$checker" --company Acme --cover "Prepared for" \
 	"$tmp/bad.pdf" "$tests_dir/html/print-bad.html"
 check "the checker fails a badly printed page" [ "$status" -eq 1 ]
 cat >"$tmp/expected" <<'TXT'
-pages: 4, headings: 5, areas: 4, findings whole: 0 of 1
+pages: 4, headings: 6, areas: 4, findings whole: 0 of 1
 page 2 has no 'Page 2 of 4' in its footer
 page 2 has no 'Acme' in its header
 page 3 has no 'Page 3 of 4' in its footer
