@@ -149,7 +149,7 @@ bench: all $(BENCH_BINS)
 # clang's libFuzzer, ASan and UBSan; FUZZ_SECONDS per target.  Not part of
 # 'make check' (it has no end of its own); run it after changing a parser.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = questionnaire answers expr report
+FUZZ_TARGETS = questionnaire answers expr report review tracking
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" SANITIZE=1 \
@@ -160,6 +160,8 @@ fuzz:
 		questionnaire) seeds="tests/questionnaires/good tests/questionnaires/bad questionnaires";; \
 		answers) seeds="tests/run tests/examples";; \
 		report) seeds="tests/report/plan tests/report/basic";; \
+		review) seeds="tests/reviews/good tests/reviews/bad tests/report/reviewed tests/examples/branded";; \
+		tracking) seeds="tests/report/compare";; \
 		*) seeds="";; \
 		esac; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
@@ -206,8 +208,9 @@ uninstall:
 
 # What a visitor sees in reports/: the checklists of the shipped
 # questionnaires and the example reports of tests/examples/, with a
-# screenshot of one (tests/cli/checklists.sh and report_examples.sh fail
-# while any is stale).
+# screenshot of one and the first page of the branded example printed to
+# PDF (tests/cli/checklists.sh and report_examples.sh fail while any
+# report is stale).
 reports: all
 	$(abspath $(PROG)) list -q questionnaires/cto-readiness.yaml \
 		--format md -o reports/cto-readiness-checklist.md --force

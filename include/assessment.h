@@ -94,6 +94,11 @@ char *assessment_file_name(const char *path);
 /* Scores the answers once into as->report; later calls change nothing. */
 void assessment_score(struct assessment *as);
 
+/* The same with a consultant's additions (report_init_with(); in may be
+ * NULL). */
+void assessment_score_with(struct assessment *as,
+			   const struct report_inputs *in);
+
 void assessment_release(struct assessment *as);
 
 /*

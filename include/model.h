@@ -142,6 +142,31 @@ struct area {
 	struct srcpos pos;
 };
 
+/*
+ * A row of the profile table at the top of a report, as the `report:`
+ * key's `profile` lists it: a question id, or one of the words
+ * REPORT_ROW_DATE and REPORT_ROW_QUESTIONNAIRE.
+ */
+struct profile_row {
+	char *id;
+	struct srcpos pos;
+};
+
+#define REPORT_ROW_DATE "date"
+#define REPORT_ROW_QUESTIONNAIRE "questionnaire"
+
+/*
+ * How a report presents the questionnaire (the `report:` key): how the
+ * reports look only, so none of it is in the content hash.
+ */
+struct report_framing {
+	char *title;        /* NULL: the questionnaire's title + " report" */
+	char *subtitle;     /* may be NULL */
+	struct profile_row *profile; /* the rows, in order */
+	size_t nprofile;
+	int has_profile;    /* `profile` was given (perhaps empty) */
+};
+
 struct level {
 	char *id;
 	char *name;
@@ -160,6 +185,7 @@ struct questionnaire {
 	char *name_question;  /* text question giving the company name */
 	char *team_size_question; /* number question giving the team size
 				     (plan capacity), may be NULL */
+	struct report_framing report; /* how reports present it */
 
 	struct level *levels;
 	size_t nlevels;

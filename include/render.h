@@ -108,9 +108,8 @@ void render_target(struct buf *out, int has_target, double score,
 		   double target);
 
 /*
- * Whether an answer belongs with the company's profile at the top of a
- * report: a text answer in an unscored area (the stack, what worries the
- * founder), other than the company name.
+ * Whether a text answer is shown in the profile table at the top of the
+ * report (report.h: its rows), rather than under the notes.
  */
 int render_profile_text(const struct report *r,
 			const struct question_score *qs);
@@ -140,11 +139,45 @@ const char *render_na_reason(const struct question_score *qs);
 void render_capacity_note(struct buf *out, const struct plan *p,
 			  enum horizon h);
 
+/*
+ * The consultant's words (render_words.c), plain text like the rest.
+ */
+
+/* "Prepared for Acme by Jane Doe, Doe Advisory"; nothing without a
+ * consultant profile. */
+void render_prepared(struct buf *out, const struct report *r);
+
+/* "jane@example.com, example.com": how to reach the consultant, or
+ * nothing. */
+void render_contact(struct buf *out, const struct report *r);
+
+/*
+ * What a review changed about finding f: "risk raised from high to
+ * critical; moved from next to now" (or "kept in now" for a pin to where
+ * the plan had it); nothing when it changed neither.
+ */
+void render_review_change(struct buf *out, const struct finding *f);
+
+/* The change with its reason: "risk raised ...; reason: ...", or
+ * nothing when the review only commented (its reason is in the JSON). */
+void render_review_line(struct buf *out, const struct finding *f);
+
+/* The method's paragraph on the review: who changed what; nothing
+ * without a review. */
+void render_review_note(struct buf *out, const struct report *r);
+
+/* "Reviewed by Jane Doe, Doe Advisory" or "Reviewed", for a summary. */
+void render_reviewer(struct buf *out, const struct report *r);
+
 /* Capitalised names ("High", "Low"). */
 const char *render_risk_title(enum risk risk);
 const char *render_effort_title(enum effort effort);
 
 /* "Series A: ..." stage label, company name or a fallback, never NULL. */
 const char *render_company(const struct report *r);
+
+/* The report's title and the company: "Technology readiness report:
+ * Acme", or the title alone when the company is not known. */
+void render_title(struct buf *out, const struct report *r);
 
 #endif

@@ -80,6 +80,14 @@
  *                not: 5 now, 12 next)
  *   rank         the place of the action, and of each finding, in the plan
  *
+ * A review (review.h) may change the findings between scoring and
+ * planning: a finding's risk (the plan then orders it by the new one), its
+ * horizon (a pin: the action goes there whatever its risk and the
+ * capacity, takes one of that horizon's places, and does not hold back the
+ * actions after it), or drop it (it leaves the findings before the plan is
+ * made).  Actions are then listed by horizon, each horizon in the order
+ * above, and ranked in that order.
+ *
  * Area and overall scores are rounded to one decimal when computed, and the
  * levels and target comparisons use the rounded values, so that what the
  * report prints and what it concludes always agree.
@@ -167,6 +175,8 @@ struct disagreement;
 /* What a finding is about: an answer, or respondents who disagree. */
 enum finding_kind { FINDING_ANSWER, FINDING_DISAGREEMENT };
 
+struct review_entry;
+
 struct finding {
 	enum finding_kind kind;
 	/* FINDING_DISAGREEMENT: the disagreement, whose qs this is. */
@@ -175,6 +185,10 @@ struct finding {
 	const struct area_score *area;
 	const char *title;   /* the statement, else the question's text */
 	double impact;       /* two decimals */
+	/* Set by a review (review.h); NULL and unset without one. */
+	const struct review_entry *review;
+	enum risk risk_before_review; /* RISK_UNSET unless the risk changed */
+	enum horizon pin;    /* HORIZON_COUNT unless pinned */
 	/* Set by the plan. */
 	struct action *action;
 	enum horizon horizon; /* its action's */
@@ -189,6 +203,8 @@ struct action {
 	size_t rank;         /* 1-based */
 	enum horizon horizon;
 	int moved;           /* later than its risk alone puts it (capacity) */
+	int pinned;          /* a review pinned its horizon */
+	enum horizon unpinned; /* where the plan would put it without the pin */
 	const char *id;      /* the initiative's id, else the lead's question */
 	const char *title;   /* the initiative's title, else the lead's */
 	const char *advice;  /* the initiative's advice, else the lead's */
@@ -259,6 +275,8 @@ struct score_result {
 	size_t nareas;
 	struct finding *findings;         /* in plan order (rank) */
 	size_t nfindings;
+	struct finding *dropped;          /* dropped by a review */
+	size_t ndropped;
 	struct plan plan;
 	const struct question_score **strengths; /* questionnaire order */
 	size_t nstrengths;
@@ -279,9 +297,27 @@ struct score_result {
 	unsigned char *respondent_applies;
 };
 
-/* Scores answers a of questionnaire q into r (released by score_release). */
+/*
+ * Scores answers a of questionnaire q into r and plans the findings
+ * (score_answers(), then plan_build()); score_release() frees r.
+ */
 void score_compute(struct score_result *r, const struct questionnaire *q,
 		   const struct answers *a);
+
+/*
+ * Scores answers a of questionnaire q into r without planning: the
+ * findings are in questionnaire order, and a review may change them before
+ * plan_build() (score_release() frees r either way).
+ */
+void score_answers(struct score_result *r, const struct questionnaire *q,
+		   const struct answers *a);
+
+/*
+ * Counts the open findings again (per area and overall, by risk) and caps
+ * the levels by them, after a review changed risks or dropped findings.
+ */
+void score_recount(struct score_result *r);
+
 void score_release(struct score_result *r);
 
 /* The 0..1 score of one answer to question (0 for no value). */

@@ -340,9 +340,15 @@ out:
 
 void assessment_score(struct assessment *as)
 {
+	assessment_score_with(as, NULL);
+}
+
+void assessment_score_with(struct assessment *as,
+			   const struct report_inputs *in)
+{
 	if (as->scored || !as->has_answers)
 		return;
-	report_init(&as->report, as->questionnaire, &as->answers);
+	report_init_with(&as->report, as->questionnaire, &as->answers, in);
 	as->scored = 1;
 }
 

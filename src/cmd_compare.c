@@ -18,6 +18,7 @@
 #include "fileio.h"
 #include "render.h"
 #include "term.h"
+#include "tracking.h"
 #include "util.h"
 
 /* Inputs larger than this are refused before parsing. */
@@ -26,7 +27,7 @@
 static const char compare_usage[] =
 	"usage: cto-assess compare OLD NEW [MORE...] [-f FORMAT]\n"
 	"                          [-q QUESTIONNAIRE] [-o FILE] [--force]\n"
-	"                          [--color=WHEN]\n"
+	"                          [--color=WHEN] [--plan OLD_PLAN.csv]\n"
 	"\n"
 	"Shows the progress between two assessments: overall and per-area\n"
 	"score changes, open risks, findings resolved, new and still open\n"
@@ -47,6 +48,9 @@ static const char compare_usage[] =
 	"      --force               replace FILE if it exists; compare\n"
 	"                            different companies\n"
 	"      --color=WHEN          auto (default), always or never\n"
+	"      --plan FILE           OLD's action plan CSV with the owner, due\n"
+	"                            date and status the client filled in: what\n"
+	"                            became of each action they marked done\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status: 0 done, 1 a write failed, 2 usage error, 3 an input is\n"
@@ -58,6 +62,7 @@ struct compare_args {
 	size_t nfiles;
 	const char *questionnaire;
 	const char *output;
+	const char *plan;   /* --plan: OLD's action plan, as tracked */
 	const struct compare_format *format;
 	unsigned flags;
 	enum color_mode color;
@@ -92,6 +97,7 @@ static int compare_option(void *ctx, int c, const char *arg)
 	case 'q': args->questionnaire = arg; break;
 	case 'o': args->output = arg; break;
 	case 'F': args->flags |= FILE_WRITE_FORCE; break;
+	case 'p': args->plan = arg; break;
 	}
 	buf_release(&names);
 	return ret;
@@ -104,6 +110,7 @@ static int parse_args(struct compare_args *args, int argc, char **argv)
 		{ "questionnaire", required_argument, NULL, 'q' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "plan", required_argument, NULL, 'p' },
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -235,9 +242,29 @@ static int check_sides(const struct compare_args *args, const cJSON **docs,
 	return ret;
 }
 
+/*
+ * Reads the tracked plan into the comparison as its "plan_tracking";
+ * returns -1 after printing why it could not.
+ */
+static int add_tracking(cJSON *cmp, const char *plan, const cJSON *old_doc,
+			const cJSON *new_doc)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct tracking t;
+	int ret = tracking_read(&t, plan, &diags);
+
+	diag_print(&diags, stderr);
+	if (ret == 0)
+		cJSON_AddItemToObject(cmp, "plan_tracking",
+				      tracking_compare(&t, old_doc, new_doc));
+	tracking_release(&t);
+	diag_list_release(&diags);
+	return ret;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	struct compare_args args = { NULL, 0, NULL, NULL, NULL, 0,
+	struct compare_args args = { NULL, 0, NULL, NULL, NULL, NULL, 0,
 				     COLOR_AUTO };
 	const cJSON **docs = NULL;
 	const char **names = NULL;
@@ -266,6 +293,11 @@ int cmd_compare(int argc, char **argv)
 	if (check_sides(&args, docs, names) < 0)
 		goto out;
 	cmp = compare_build_series((const cJSON *const *)docs, args.nfiles);
+	/* The tracked plan is the earliest assessment's, read against the
+	 * latest. */
+	if (args.plan && add_tracking(cmp, args.plan, docs[0],
+				      docs[args.nfiles - 1]) < 0)
+		goto out;
 	to_stdout = !args.output || !strcmp(args.output, "-");
 	/* A file gets the plain text at 80 columns; a terminal its own. */
 	opts.use_color = to_stdout && term_use_color(args.color,

@@ -10,6 +10,7 @@
 #include "assessment.h"
 #include "benchmark.h"
 #include "cli.h"
+#include "deliverable.h"
 #include "diag.h"
 #include "fileio.h"
 #include "portfolio.h"
@@ -21,6 +22,7 @@ static const char report_usage[] =
 	"usage: cto-assess report ANSWERS... [-q QUESTIONNAIRE] [-f FORMATS]\n"
 	"                         [-o DIR|FILE|-] [--benchmark DIR|FILE]\n"
 	"                         [--force] [--color=WHEN]\n"
+	"                         [--consultant FILE] [--review FILE]\n"
 	"\n"
 	"Scores a saved answers file (JSON or YAML) and writes the readiness\n"
 	"report.  Several answers files are reported in one process, each into\n"
@@ -43,6 +45,7 @@ static const char report_usage[] =
 	"      --force               replace existing files\n"
 	"      --color=WHEN          colour the text summary: auto (default),\n"
 	"                            always or never\n"
+	DELIVERABLE_USAGE
 	"  -h, --help                show this help\n"
 	"\n"
 	"Formats, with their file in a directory:\n";
@@ -62,6 +65,7 @@ struct report_args {
 	unsigned flags;
 	enum color_mode color;
 	const struct benchmark *loaded; /* the benchmark, once read */
+	struct deliverable_options deliverable;
 };
 
 static int print_usage(void)
@@ -125,6 +129,7 @@ static int report_option(void *ctx, int c, const char *arg)
 	case 'o': args->output = arg; break;
 	case 'F': args->flags |= FILE_WRITE_FORCE; break;
 	case 'B': args->benchmark = arg; break;
+	default: deliverable_option(&args->deliverable, c, arg); break;
 	}
 	return 0;
 }
@@ -137,6 +142,7 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "benchmark", required_argument, NULL, 'B' },
+		DELIVERABLE_OPTIONS,
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -160,6 +166,10 @@ static int parse_args(struct report_args *args, int argc, char **argv)
 				   "-o DIR)");
 	if (args->nanswers > 1 && !args->formats)
 		args->formats = "all";
+	if (args->nanswers > 1 && args->deliverable.review)
+		return usage_error("report", "--review names the review of one "
+				   "assessment; with several, each one's "
+				   "review.yaml beside it is read");
 	return default_formats(args);
 }
 
@@ -197,21 +207,45 @@ static int write_report(const struct report_args *args, const char *output,
 	return ret;
 }
 
-/* Reports one answers file into output (NULL: as the options say). */
+/* The directory of the answers file, where its review is looked for. */
+static char *answers_dir(const char *answers)
+{
+	const char *slash = strrchr(answers, '/');
+
+	return slash ? xstrndup(answers, (size_t)(slash - answers + 1))
+		     : xstrdup(".");
+}
+
+/*
+ * Reports one answers file into output (NULL: as the options say), with
+ * the consultant's profile and the review beside the file (or the one
+ * --review names).
+ */
 static int report_one(const struct report_args *args, const char *file,
 		      const char *output, struct questionnaire_cache *cache)
 {
+	struct deliverable_options options = args->deliverable;
 	struct assessment as;
+	struct deliverable d;
+	struct report_inputs in;
+	char *dir = answers_dir(file);
 	int ret = EXIT_INVALID_INPUT;
 
+	options.review_dir = dir;
+	memset(&d, 0, sizeof(d));
 	if (assessment_open_cached(&as, file, args->questionnaire,
-				   ASSESSMENT_NAMED_BY_ANSWERS, cache) == 0) {
+				   ASSESSMENT_NAMED_BY_ANSWERS, cache) == 0 &&
+	    deliverable_open(&d, &options, as.questionnaire) == 0) {
 		warn_changed(file, &as.answers, as.questionnaire);
-		assessment_score(&as);
+		deliverable_inputs(&d, &in);
+		assessment_score_with(&as, &in);
+		deliverable_print_warnings(&d);
 		as.report.benchmark = args->loaded;
 		ret = write_report(args, output, &as.report);
 	}
 	assessment_release(&as);
+	deliverable_release(&d);
+	free(dir);
 	return ret;
 }
 

@@ -18,6 +18,7 @@
 #include "answers.h"
 #include "assessment.h"
 #include "cli.h"
+#include "deliverable.h"
 #include "diag.h"
 #include "fileio.h"
 #include "interview.h"
@@ -33,7 +34,8 @@ static const char run_usage[] =
 	"usage: cto-assess run [-q QUESTIONNAIRE] [-o DIR] [-f FORMATS]\n"
 	"                      [--resume FILE | --answers FILE] [--batch]\n"
 	"                      [--respondent 'NAME, ROLE'] [--force]\n"
-	"                      [--color=WHEN]\n"
+	"                      [--color=WHEN] [--consultant FILE]\n"
+	"                      [--review FILE]\n"
 	"\n"
 	"Runs the readiness assessment interview, then writes the reports.\n"
 	"Answers are saved after each one in DIR/answers.json; Ctrl-C, Ctrl-D\n"
@@ -57,6 +59,7 @@ static const char run_usage[] =
 	"                            " DEFAULT_FORMATS ")\n"
 	"      --force               replace existing reports and sessions\n"
 	"      --color=WHEN          auto (default), always or never\n"
+	DELIVERABLE_USAGE
 	"  -h, --help                show this help\n"
 	"\n"
 	"Formats, with their file in DIR:\n";
@@ -89,6 +92,8 @@ struct run {
 	char *session;
 	struct file_lock lock; /* the session's, for the whole run */
 	int tty;
+	struct deliverable_options deliverable_options;
+	struct deliverable deliverable; /* read once the outputs are known */
 };
 
 static int print_usage(void)
@@ -116,6 +121,7 @@ static int run_option(void *ctx, int c, const char *arg)
 	case 'f': r->formats = arg; break;
 	case 'F': r->force = 1; break;
 	case 'R': r->respondent = arg; break;
+	default: deliverable_option(&r->deliverable_options, c, arg); break;
 	}
 	return 0;
 }
@@ -149,6 +155,7 @@ static int parse_args(struct run *r, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "respondent", required_argument, NULL, 'R' },
+		DELIVERABLE_OPTIONS,
 		CLI_OPTION_COLOR,
 		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
@@ -594,6 +601,27 @@ static void print_resume_hint(const struct run *r, const char *why)
 	buf_release(&msg);
 }
 
+/* The profile and the review of this run, as 'report' options. */
+static void add_deliverable_words(struct buf *cmd, const struct run *r)
+{
+	const struct deliverable_options *o = &r->deliverable_options;
+
+	if (o->no_consultant) {
+		buf_adds(cmd, " --no-consultant");
+	} else if (o->consultant) {
+		buf_adds(cmd, " --consultant ");
+		cli_add_shell_word(cmd, o->consultant);
+	}
+	/* Named, since 'report' looks beside the session, which may not
+	 * be where this run found it. */
+	if (r->deliverable.has_review) {
+		buf_adds(cmd, " --review ");
+		cli_add_shell_word(cmd, r->deliverable.review.path);
+	} else if (o->no_review) {
+		buf_adds(cmd, " --no-review");
+	}
+}
+
 /*
  * After the reports could not all be written (a full disk): the exact
  * command that writes them from the saved answers.  Some may be written
@@ -612,6 +640,7 @@ static void print_report_hint(const struct run *r)
 	buf_adds(&cmd, " -f ");
 	cli_add_shell_word(&cmd, r->formats);
 	buf_adds(&cmd, " --force");
+	add_deliverable_words(&cmd, r);
 	buf_adds(&msg, "The answers are saved in '");
 	term_sanitize(&msg, r->session, 0);
 	buf_adds(&msg, "'.\nTo write the reports again, run:\n  ");
@@ -630,13 +659,16 @@ static int write_reports(struct run *r)
 		r->color
 	};
 	struct buf written = BUF_INIT, err = BUF_INIT, line = BUF_INIT;
+	struct report_inputs in;
 	struct report report;
 	int ret = EXIT_OK;
 	const char *p;
 	size_t len;
 
 	/* Scored once: the reports and the summary say the same. */
-	report_init(&report, r->q, &r->a);
+	deliverable_inputs(&r->deliverable, &in);
+	report_init_with(&report, r->q, &r->a, &in);
+	deliverable_print_warnings(&r->deliverable);
 	if (report_write(&report, &opts, &written, &err) < 0) {
 		error("%s", err.data);
 		print_report_hint(r);
@@ -765,7 +797,15 @@ static int run(struct run *r)
 		return ret;
 	if (batch && (ret = check_complete(r)))
 		return ret;
-	if ((ret = choose_outputs(r)) || (ret = start_session(r)))
+	if ((ret = choose_outputs(r)))
+		return ret;
+	/* The profile and the review are checked before the first question,
+	 * so that a mistake in them never costs an interview. */
+	r->deliverable_options.review_dir = r->outdir;
+	if (deliverable_open(&r->deliverable, &r->deliverable_options,
+			     r->q) < 0)
+		return EXIT_INVALID_INPUT;
+	if ((ret = start_session(r)))
 		return ret;
 	return batch ? finish_batch(r) : interview(r);
 }
@@ -784,6 +824,7 @@ int cmd_run(int argc, char **argv)
 	if (ret)
 		return ret;
 	ret = run(&r);
+	deliverable_release(&r.deliverable);
 	if (r.have_answers)
 		answers_release(&r.a);
 	questionnaire_free(r.q);

@@ -336,8 +336,10 @@ int file_read_all(const char *path, size_t max, struct buf *out,
 			break;
 		total += (size_t)n;
 		if (total > max) {
-			buf_addf(err, "'%s' is too large (more than %zu MiB)",
-				 path, max / (1024 * 1024));
+			/* Limits under a MiB (a logo's) are said in KiB. */
+			buf_addf(err, "'%s' is too large (more than %zu %s)",
+				 path, max >= 1024 * 1024 ? max / (1024 * 1024)
+				 : max / 1024, max >= 1024 * 1024 ? "MiB" : "KiB");
 			goto out;
 		}
 		out->len += (size_t)n;

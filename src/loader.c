@@ -27,7 +27,10 @@ static const struct key_spec root_keys[] = {
 	{ "id", 1 }, { "title", 1 }, { "version", 1 }, { "description", 0 },
 	{ "author", 0 }, { "stage_question", 0 }, { "name_question", 0 },
 	{ "team_size_question", 0 }, { "levels", 0 }, { "initiatives", 0 },
-	{ "include", 0 }, { "areas", 0 },
+	{ "include", 0 }, { "areas", 0 }, { "report", 0 },
+};
+static const struct key_spec report_keys[] = {
+	{ "title", 0 }, { "subtitle", 0 }, { "profile", 0 },
 };
 static const struct key_spec fragment_keys[] = {
 	{ "description", 0 }, { "initiatives", 0 }, { "include", 0 },
@@ -466,6 +469,46 @@ static char *load_root_ref(struct loader *l, const struct ynode *root,
 	return tree_get_id(&l->tc, root, key, "the questionnaire");
 }
 
+/*
+ * How reports present the questionnaire (`report:`).  The rows of the
+ * profile are checked against the questions in the second pass.
+ */
+static void load_report(struct loader *l, const struct ynode *root)
+{
+	static const char what[] = "'report'";
+	const struct tree_check *tc = &l->tc;
+	struct report_framing *f = &l->q->report;
+	const struct ynode *n, *list;
+	size_t i;
+
+	n = tree_get_kind(tc, root, "report", YNODE_MAPPING);
+	if (!n)
+		return;
+	loader_check_keys(l, n, report_keys, ARRAY_SIZE(report_keys), what);
+	f->title = tree_get_text(tc, n, "title", what);
+	f->subtitle = tree_get_text(tc, n, "subtitle", what);
+	list = tree_get_kind(tc, n, "profile", YNODE_SEQUENCE);
+	if (!list)
+		return;
+	f->has_profile = 1;
+	f->profile = xcalloc(list->count + 1, sizeof(*f->profile));
+	for (i = 0; i < list->count; i++) {
+		const struct ynode *item = list->items[i];
+		struct profile_row *row = &f->profile[f->nprofile];
+
+		if (item->kind != YNODE_SCALAR || !ynode_is_string(item) ||
+		    !id_is_valid(item->text)) {
+			tree_error(tc, item, "a row of the report's profile must "
+				   "be a question id, '%s' or '%s'",
+				   REPORT_ROW_DATE, REPORT_ROW_QUESTIONNAIRE);
+			continue;
+		}
+		row->id = xstrdup(item->text);
+		row->pos = loader_pos(l, item);
+		f->nprofile++;
+	}
+}
+
 static void load_metadata(struct loader *l, const struct ynode *root)
 {
 	static const char what[] = "the questionnaire";
@@ -484,6 +527,7 @@ static void load_metadata(struct loader *l, const struct ynode *root)
 	q->team_size_question = load_root_ref(l, root, "team_size_question",
 					      &l->refs.team_size);
 	load_levels(l, root);
+	load_report(l, root);
 }
 
 /*

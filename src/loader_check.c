@@ -370,6 +370,52 @@ static void check_targets(struct loader *l)
 	free(stage_ids);
 }
 
+/* ---- the report's profile ---------------------------------------------- */
+
+/*
+ * Every row of `report: profile` names a question, the assessment date or
+ * the questionnaire, once.  A question whose id is one of those words
+ * cannot be a row: the word wins, and a warning says so.
+ */
+static void check_profile_rows(struct loader *l)
+{
+	const struct report_framing *f = &l->q->report;
+	const char **ids = question_ids(l->q);
+	size_t i, j, n = l->q->nquestions;
+
+	ids = xreallocarray(ids, n + 3, sizeof(*ids));
+	ids[n] = REPORT_ROW_DATE;
+	ids[n + 1] = REPORT_ROW_QUESTIONNAIRE;
+	ids[n + 2] = NULL;
+	for (i = 0; i < f->nprofile; i++) {
+		const struct profile_row *row = &f->profile[i];
+		int word = !strcmp(row->id, REPORT_ROW_DATE) ||
+			   !strcmp(row->id, REPORT_ROW_QUESTIONNAIRE);
+		struct buf msg = BUF_INIT;
+
+		for (j = 0; j < i && strcmp(f->profile[j].id, row->id); j++)
+			;
+		if (j < i) {
+			error_pos(l, &row->pos, "profile row '%s' is listed "
+				  "twice (first at line %d)", row->id,
+				  f->profile[j].pos.line);
+		} else if (word && questionnaire_question(l->q, row->id)) {
+			diag_add(l->tc.diags, DIAG_WARNING, row->pos.file,
+				 row->pos.line, row->pos.col, "profile row "
+				 "'%s' is the %s, not the question '%s'",
+				 row->id, !strcmp(row->id, REPORT_ROW_DATE) ?
+				 "assessment date" : "questionnaire", row->id);
+		} else if (!word && !questionnaire_question(l->q, row->id)) {
+			buf_addf(&msg, "unknown question '%s' in the report's "
+				 "profile", row->id);
+			buf_add_hint(&msg, row->id, ids, n + 2);
+			error_pos(l, &row->pos, "%s", msg.data);
+		}
+		buf_release(&msg);
+	}
+	free(ids);
+}
+
 /* ---- conditions ------------------------------------------------------ */
 
 struct when_check {
@@ -595,6 +641,7 @@ void loader_check(struct loader *l)
 		check_targets(l);
 		check_initiative_refs(l);
 		check_max_refs(l);
+		check_profile_rows(l);
 	}
 	check_whens(l);
 }

@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	  cmd_merge },
 	{ "portfolio", "many assessments side by side, one row a company",
 	  cmd_portfolio },
+	{ "consultant", "write or check your consultant profile",
+	  cmd_consultant },
 };
 
 static const char main_usage[] =
@@ -54,11 +56,15 @@ static const struct command *find_command(const char *name)
 
 static int print_main_usage(FILE *out)
 {
-	size_t i;
+	size_t i, width = 0;
 
+	/* The summaries line up after the longest name. */
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (strlen(commands[i].name) > width)
+			width = strlen(commands[i].name);
 	fputs(main_usage, out);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name,
+		fprintf(out, "  %-*s  %s\n", (int)width, commands[i].name,
 			commands[i].summary);
 	fputs(main_usage_tail, out);
 	return EXIT_OK;

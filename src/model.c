@@ -197,5 +197,10 @@ void questionnaire_free(struct questionnaire *q)
 	free(q->stage_question);
 	free(q->name_question);
 	free(q->team_size_question);
+	free(q->report.title);
+	free(q->report.subtitle);
+	for (i = 0; i < q->report.nprofile; i++)
+		free(q->report.profile[i].id);
+	free(q->report.profile);
 	free(q);
 }

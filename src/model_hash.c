@@ -19,10 +19,11 @@
  * numbers are the bytes of their double.  The keys from "then" on (those
  * of the action plan) are hashed only when set, each with its name, so
  * that a questionnaire without them keeps the hash it had before they
- * existed.  Help, advice, risk, effort, levels and targets are not
- * covered.  Changing what is covered changes questionnaires' hashes, and
- * so makes saved sessions look stale: tests/unit/test_loader.c pins the
- * hash of a fixture without the optional keys and of one with them.
+ * existed.  Help, advice, risk, effort, levels, targets and the report's
+ * framing (`report:`) are not covered.  Changing what is covered changes
+ * questionnaires' hashes, and so makes saved sessions look stale:
+ * tests/unit/test_loader.c pins the hash of a fixture without the
+ * optional keys and of one with them.
  */
 #include <stdio.h>
 #include <string.h>

@@ -171,10 +171,25 @@ static enum horizon base_horizon(enum risk risk)
 	return risk == RISK_MEDIUM ? HORIZON_NEXT : HORIZON_LATER;
 }
 
+/* The earliest horizon a review pinned a finding of a to, or
+ * HORIZON_COUNT. */
+static enum horizon pin_of(const struct action *a)
+{
+	enum horizon pin = HORIZON_COUNT;
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i]->pin < pin)
+			pin = a->findings[i]->pin;
+	return pin;
+}
+
 /*
  * Schedules the actions in order: by risk, never before the action ahead
  * of it, and into the next horizon when one is full (critical ones stay
- * now whatever the capacity).
+ * now whatever the capacity).  A pinned action goes where the review put
+ * it, whatever the capacity; it takes a place there, and the actions after
+ * it are placed as if it were not in the walk.
  */
 static void schedule(struct plan *p)
 {
@@ -186,22 +201,68 @@ static void schedule(struct plan *p)
 		struct action *a = &p->actions[k];
 		enum horizon base = base_horizon(a->risk);
 		enum horizon h = base > prev ? base : prev;
+		enum horizon pin = pin_of(a);
 
 		if (a->risk == RISK_CRITICAL)
 			h = HORIZON_NOW;
 		while (a->risk != RISK_CRITICAL && h < HORIZON_LATER &&
 		       used[h] >= p->capacity[h])
 			h++;
-		a->rank = k + 1;
+		if (pin != HORIZON_COUNT) {
+			a->pinned = 1;
+			a->unpinned = h;
+			h = pin;
+		} else {
+			a->moved = h > base;
+			if (a->moved)
+				p->moved[h][a->risk]++;
+			prev = h;
+		}
 		a->horizon = h;
-		a->moved = h > base;
-		if (a->moved)
-			p->moved[h][a->risk]++;
 		used[h]++;
-		prev = h;
 		for (i = 0; i < a->nfindings; i++)
 			a->findings[i]->horizon = h;
 	}
+}
+
+/*
+ * Lists the actions by horizon, each horizon in plan order, and ranks them
+ * and their findings in that order.  Without pins the walk above already
+ * put them so; a pinned action joins its horizon at its place by risk.
+ */
+static void order_by_horizon(struct score_result *r, struct plan *p)
+{
+	struct action *actions = xcalloc(p->nactions + 1, sizeof(*actions));
+	struct finding *findings = xcalloc(r->nfindings + 1,
+					   sizeof(*findings));
+	struct finding **storage = xcalloc(r->nfindings + 1,
+					   sizeof(*storage));
+	size_t n = 0, m = 0, k, i;
+	int h;
+
+	for (h = 0; h < HORIZON_COUNT; h++)
+		for (k = 0; k < p->nactions; k++) {
+			const struct action *a = &p->actions[k];
+
+			if (a->horizon != (enum horizon)h)
+				continue;
+			actions[n] = *a;
+			actions[n].rank = n + 1;
+			actions[n].findings = &storage[m];
+			for (i = 0; i < a->nfindings; i++, m++) {
+				findings[m] = *a->findings[i];
+				findings[m].rank = m + 1;
+				findings[m].action = &actions[n];
+				storage[m] = &findings[m];
+			}
+			n++;
+		}
+	free(p->actions);
+	free(p->storage);
+	free(r->findings);
+	p->actions = actions;
+	p->storage = storage;
+	r->findings = findings;
 }
 
 void plan_build(struct score_result *r)
@@ -217,6 +278,7 @@ void plan_build(struct score_result *r)
 	p->nactions = group(r, p->actions, of);
 	regroup(r, p, of);
 	schedule(p);
+	order_by_horizon(r, p);
 	free(of);
 }
 

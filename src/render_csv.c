@@ -1,8 +1,10 @@
 /*
  * render_csv.c - the action plan as CSV (RFC 4180): one action a row, in
  * the order of the plan (by rank), for a spreadsheet or a tracker import.
- * An action that covers several findings lists their ids, titles, answers
- * and notes in one field each, joined by "; ".
+ * An action that covers several findings lists their ids, titles, answers,
+ * notes and what a review said of them in one field each, joined by "; ".
+ * The owner, due date and status columns are empty: the client fills them
+ * in, and `compare --plan` reads them back a quarter later.
  *
  * Fields are quoted when they hold a comma, a quote or a line break (quotes
  * doubled); records end in CRLF.  A text field that starts with = + - @ or a
@@ -13,12 +15,18 @@
 
 #include "escape.h"
 #include "render.h"
+#include "review.h"
 #include "util.h"
 
 static const char *const csv_columns[] = {
 	"rank", "horizon", "risk", "effort", "impact", "action_id", "action",
-	"advice", "areas", "finding_ids", "findings", "answers", "notes"
+	"advice", "areas", "finding_ids", "findings", "answers", "notes",
+	"review", "owner", "due_date", "status"
 };
+
+/* The last columns, left empty for the client to fill in as they work
+ * through the plan; `compare --plan` reads them back. */
+#define CSV_TRACKING_COLUMNS 3
 
 /* Appends one field (escape.h), after a comma unless it is the first. */
 static void csv_field(struct buf *out, const char *s, int first)
@@ -29,7 +37,9 @@ static void csv_field(struct buf *out, const char *s, int first)
 }
 
 /* What one column lists of each finding of an action. */
-enum csv_list { CSV_AREAS, CSV_IDS, CSV_TITLES, CSV_ANSWERS, CSV_NOTES };
+enum csv_list {
+	CSV_AREAS, CSV_IDS, CSV_TITLES, CSV_ANSWERS, CSV_NOTES, CSV_REVIEW
+};
 
 /* Whether finding i of a is in an area an earlier one already named. */
 static int area_named(const struct action *a, size_t i)
@@ -41,6 +51,19 @@ static int area_named(const struct action *a, size_t i)
 		    a->findings[i]->qs->question->area)
 			return 1;
 	return 0;
+}
+
+/* What a review said of f: its change and reason, then its comment. */
+static void csv_review(struct buf *out, const struct finding *f)
+{
+	size_t start = out->len;
+
+	if (!f->review)
+		return;
+	render_review_line(out, f);
+	if (f->review->comment)
+		buf_addf(out, "%scomment: %s", out->len > start ? "; " : "",
+			 f->review->comment);
 }
 
 static void csv_item(struct buf *out, const struct finding *f,
@@ -66,6 +89,9 @@ static void csv_item(struct buf *out, const struct finding *f,
 	case CSV_NOTES:
 		if (qs->answer->note)
 			buf_adds(out, qs->answer->note);
+		break;
+	case CSV_REVIEW:
+		csv_review(out, f);
 		break;
 	}
 }
@@ -117,6 +143,8 @@ static void csv_row(struct buf *out, const struct action *a)
 	csv_list_field(out, a, CSV_TITLES);
 	csv_list_field(out, a, CSV_ANSWERS);
 	csv_list_field(out, a, CSV_NOTES);
+	csv_list_field(out, a, CSV_REVIEW);
+	buf_addn(out, ',', CSV_TRACKING_COLUMNS);
 	buf_adds(out, "\r\n");
 }
 

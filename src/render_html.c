@@ -9,10 +9,14 @@
  * in element content and in quoted attribute values alike.
  */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
 #include "term.h"
 #include "util.h"
 #include "version.h"
@@ -108,17 +112,125 @@ static const char html_style_plan[] =
 	"@media (max-width:600px){main{padding:12px 8px 32px}"
 	"header.cover,section{padding:16px;border-radius:8px}"
 	"h1{font-size:1.6rem}.big{font-size:2.4rem}}\n"
-	"@media print{@page{margin:16mm}body{background:#fff;font-size:11pt}"
-	"main{max-width:none;padding:0}section,header.cover{border:0;"
-	"padding:0;margin:0 0 14pt}header.cover{color:var(--ink);"
-	"background:#fff}header.cover .eyebrow,.meta dt{color:var(--muted)}"
-	"h2{break-after:avoid}tr,.finding{break-inside:avoid}"
+	".logo{display:block;max-height:64px;max-width:240px;margin:0 0 14px;"
+	"background:#fff;border-radius:6px;padding:4px}\n"
+	".subtitle{margin:-.3em 0 .8em;font-size:1.1rem;color:#dfe6f0}\n"
+	".prepared{margin:0 0 2px;font-weight:600}.contact{margin:0 0 12px;"
+	"color:#b8c4d6;font-size:.9rem}\n"
+	".confidential{margin:14px 0 0;font-size:.85rem;letter-spacing:.02em;"
+	"color:#dfe6f0}\n"
+	".cover-headline{display:none}\n"
+	".review-summary{border-left:4px solid var(--accent);background:"
+	"var(--wash);padding:10px 16px;border-radius:6px;margin:0 0 16px}\n"
+	".review-summary p,.review-summary ul{margin:6px 0}"
+	".signature{color:var(--muted);font-style:italic}\n"
+	".review,.comment{border-left:3px solid var(--accent);padding-left:"
+	"10px}\n"
+	".tags li.reviewed{border-color:var(--accent);color:var(--accent)}\n";
+
+/*
+ * How the page prints: a cover page, numbered pages with a running
+ * header, no heading left at the bottom of a page, the scorecard and each
+ * finding kept whole, the appendices from a new page.  The @page
+ * rule itself depends on the report (html_page()).
+ */
+static const char html_style_print[] =
+	"@media print{body{background:#fff;font-size:9.5pt;line-height:1.4}"
+	"main{max-width:none;padding:0}"
+	"section{border:0;padding:0;margin:0 0 14pt;border-radius:0}"
+	"header.cover{break-after:page;color:var(--ink);background:#fff;"
+	"border-radius:0;border-top:8px solid var(--accent);margin:0;"
+	"padding:18mm 0 0;min-height:228mm;display:flex;flex-direction:column}"
+	"header.cover .eyebrow,.meta dt,.contact{color:var(--muted)}"
+	"header.cover h1{font-size:26pt}"
+	".subtitle,.confidential{color:var(--ink)}"
+	".logo{padding:0;max-height:22mm}"
+	".cover-headline{display:block;margin:10mm 0 0;padding:6mm 0 0;"
+	"border-top:1px solid var(--line)}"
+	".cover-headline .big{font-size:30pt}"
+	".confidential{margin-top:auto;padding-top:8mm;font-weight:600}"
+	"#summary>.overall,#summary>.headline{display:none}"
+	".chart{max-width:125mm}"
+	"table{font-size:8.5pt}th,td{padding:3pt 5pt}th{font-size:7pt}"
+	".meter{width:40px}"
+	".finding{padding:7pt 10pt;margin:0 0 8pt}.finding p{margin:3pt 0}"
+	".tags{margin:0 0 3pt}ul.covers li{margin:0 0 4pt}"
+	"#method{font-size:8pt;line-height:1.35}#method p{margin:0 0 5pt}"
+	"#method table{break-inside:avoid}"
+	"footer{break-before:avoid;margin-top:8pt}"
+	"h2,h3,h4,.keep-next{break-after:avoid}"
+	"h2{color:var(--accent)}"
+	"#scorecard,.finding,tr,.chart,ul.urgent li,blockquote,"
+	".review-summary{break-inside:avoid}"
+	"section.appendix{break-before:page}"
+	"section.appendix~section.appendix{break-before:auto}"
+	".table{overflow:visible}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 void render_html_style(struct buf *out)
 {
 	buf_adds(out, html_style);
 	buf_adds(out, html_style_plan);
+}
+
+/* Appends s as a CSS string: quoted, with every ASCII character but
+ * letters, digits and spaces escaped, so that it can close neither the
+ * string nor the style element. */
+static void css_string(struct buf *out, const char *s)
+{
+	struct buf clean = BUF_INIT;
+	const unsigned char *p;
+
+	escape_clean(&clean, s, 0);
+	buf_addc(out, '"');
+	for (p = (const unsigned char *)clean.data; *p; p++) {
+		if (*p >= 0x80 || isalnum(*p) || *p == ' ')
+			buf_addc(out, (char)*p);
+		else
+			buf_addf(out, "\\%x ", *p);
+	}
+	buf_addc(out, '"');
+	buf_release(&clean);
+}
+
+/* A margin box of the printed page holding text, or nothing. */
+static void page_box(struct buf *out, const char *box, const char *text)
+{
+	if (!text || !*text)
+		return;
+	buf_addf(out, "@%s{content:", box);
+	css_string(out, text);
+	buf_adds(out, "}");
+}
+
+/*
+ * The printed page: its size (the consultant's paper, A4 without one), a
+ * running header with the company and the confidentiality line, and a
+ * footer with who prepared it and the page number; the cover has none.
+ */
+static void html_page(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	struct buf text = BUF_INIT;
+
+	buf_addf(out, "@page{size:%s;margin:18mm 16mm 20mm;",
+		 c && c->paper == PAPER_LETTER ? "letter" : "A4");
+	buf_adds(out, "font:8.5pt system-ui,sans-serif;color:#5b6576;");
+	page_box(out, "top-left", r->score.company ? r->score.company
+						   : r->title);
+	page_box(out, "top-right", c ? c->confidentiality : NULL);
+	if (c)
+		consultant_signature(&text, c);
+	else
+		buf_adds(&text, r->title);
+	page_box(out, "bottom-left", text.data);
+	buf_adds(out, "@bottom-right{content:\"Page \" counter(page) "
+		 "\" of \" counter(pages)}}\n@page:first{@top-left{content:"
+		 "none}@top-right{content:none}@bottom-left{content:none}"
+		 "@bottom-right{content:none}}\n");
+	if (c && c->accent[0])
+		buf_addf(out, ":root{--accent:%s}\n", c->accent);
+	buf_release(&text);
 }
 
 static void html_answer(struct buf *out, const struct question_score *qs)
@@ -142,59 +254,132 @@ static const char *html_color(int has_target, double score, double target)
 
 static void html_head(struct buf *out, const struct report *r)
 {
+	struct buf title = BUF_INIT;
+
+	render_title(&title, r);
 	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		 "content=\"width=device-width, initial-scale=1\">\n"
 		 "<meta name=\"generator\" content=\"cto-assess "
-		 CTO_ASSESS_VERSION "\">\n<title>Technology readiness report: ");
-	escape_html(out, render_company(r), 0);
-	buf_addf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n"
-		 "<main>\n", html_style, html_style_plan);
+		 CTO_ASSESS_VERSION "\">\n<title>");
+	escape_html(out, title.data, 0);
+	buf_release(&title);
+	buf_addf(out, "</title>\n<style>\n%s%s%s", html_style,
+		 html_style_plan, html_style_print);
+	html_page(out, r);
+	buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
 }
 
 static void html_meta_row(struct buf *out, const char *term, const char *s)
 {
-	buf_addf(out, "<dt>%s</dt><dd>", term);
-	escape_html(out, s, 0);
+	buf_adds(out, "<dt>");
+	escape_html(out, term, 0);
+	buf_adds(out, "</dt><dd>");
+	escape_html(out, s, 1);
 	buf_adds(out, "</dd>\n");
+}
+
+/* The consultant's logo, name and contact, and the report's subtitle. */
+static void html_cover_consultant(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	struct buf text = BUF_INIT;
+
+	if (!c)
+		return;
+	render_prepared(&text, r);
+	buf_adds(out, "<p class=\"prepared\">");
+	escape_html(out, text.data, 0);
+	buf_adds(out, "</p>\n");
+	buf_reset(&text);
+	render_contact(&text, r);
+	if (text.len) {
+		buf_adds(out, "<p class=\"contact\">");
+		escape_html(out, text.data, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_release(&text);
+}
+
+/* The consultant's logo: an <img>, never inline SVG, so that nothing in
+ * the file runs. */
+static void html_logo(struct buf *out, const struct consultant *c)
+{
+	if (!c || !c->logo_uri)
+		return;
+	buf_addf(out, "<img class=\"logo\" src=\"%s\" alt=\"", c->logo_uri);
+	escape_html(out, c->firm ? c->firm : c->name, 0);
+	buf_adds(out, "\">\n");
+}
+
+/* The headline, on the printed cover only. */
+static void html_cover_headline(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	struct buf text = BUF_INIT;
+
+	buf_adds(out, "<div class=\"cover-headline\">\n");
+	if (s->has_score) {
+		buf_addf(out, "<div class=\"overall\"><span class=\"big\">"
+			 "%.1f<small> / 100</small></span><span class=\"level\">",
+			 s->score);
+		render_level(&text, s->level, s->uncapped_level,
+			     s->enough_information, s->coverage);
+		escape_html(out, text.data, 0);
+		buf_adds(out, "</span></div>\n");
+		buf_reset(&text);
+	}
+	render_headline(&text, r);
+	buf_adds(out, "<p class=\"headline\">");
+	escape_html(out, text.data, 0);
+	buf_adds(out, "</p>\n</div>\n");
+	buf_release(&text);
 }
 
 static void html_cover(struct buf *out, const struct report *r)
 {
+	const struct consultant *c = r->consultant;
 	const struct score_result *s = &r->score;
-	const struct questionnaire *q = r->questionnaire;
-	struct buf qtext = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "<header class=\"cover\">\n<p class=\"eyebrow\">"
-		 "Technology readiness report</p>\n<h1>");
-	escape_html(out, render_company(r), 0);
-	buf_adds(out, "</h1>\n<dl class=\"meta\">\n");
-	html_meta_row(out, "Stage", s->stage_label ? s->stage_label :
-				    s->stage ? s->stage : "Not given");
-	html_meta_row(out, "Assessment date", r->date);
-	buf_addf(&qtext, "%s (%s, version %s)", q->title, q->id, q->version);
-	html_meta_row(out, "Questionnaire", qtext.data);
-	for (i = 0; i < s->nquestions; i++) {
-		const struct question_score *qs = &s->questions[i];
-
-		if (!render_profile_text(r, qs))
-			continue;
-		buf_adds(out, "<dt>");
-		escape_html(out, qs->question->text, 0);
-		buf_adds(out, "</dt><dd>");
-		escape_html(out, qs->answer->text, 1);
-		buf_adds(out, "</dd>\n");
+	buf_adds(out, "<header class=\"cover\">\n");
+	html_logo(out, c);
+	if (s->company) {
+		buf_adds(out, "<p class=\"eyebrow\">");
+		escape_html(out, r->title, 0);
+		buf_adds(out, "</p>\n<h1>");
+		escape_html(out, s->company, 0);
+	} else {
+		buf_adds(out, "<h1>");
+		escape_html(out, r->title, 0);
 	}
+	buf_adds(out, "</h1>\n");
+	if (r->subtitle) {
+		buf_adds(out, "<p class=\"subtitle\">");
+		escape_html(out, r->subtitle, 0);
+		buf_adds(out, "</p>\n");
+	}
+	html_cover_consultant(out, r);
+	buf_adds(out, "<dl class=\"meta\">\n");
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].kind != REPORT_ROW_KIND_COMPANY)
+			html_meta_row(out, r->rows[i].label,
+				      r->rows[i].value);
 	render_team_html_meta(out, r);
-	buf_adds(out, "</dl>\n</header>\n");
+	buf_adds(out, "</dl>\n");
+	html_cover_headline(out, r);
+	if (c && c->confidentiality) {
+		buf_adds(out, "<p class=\"confidential\">");
+		escape_html(out, c->confidentiality, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_adds(out, "</header>\n");
 	if (s->nunanswered)
 		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
 			 "assessment:</strong> %zu question%s not answered. "
 			 "Scored ones count as gaps; all are listed under "
 			 "Unknowns.</p>\n", s->nunanswered,
 			 s->nunanswered == 1 ? " was" : "s were");
-	buf_release(&qtext);
 }
 
 /* One row of the chart: the title, the score, a bar and the target. */
@@ -288,6 +473,40 @@ static void html_area_risks(struct buf *out, const struct area_score *as)
 	buf_release(&text);
 }
 
+/* Whether a review said anything about a finding of a. */
+static int action_reviewed(const struct action *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i]->review)
+			return 1;
+	return 0;
+}
+
+/* What the review said of f: the change with its reason, the comment. */
+static void html_review(struct buf *out, const struct finding *f)
+{
+	struct buf text = BUF_INIT;
+
+	if (!f->review)
+		return;
+	render_review_line(&text, f);
+	if (text.len) {
+		buf_adds(out, "<p class=\"review\"><span class=\"label\">"
+			 "Review:</span> ");
+		escape_html(out, text.data, 0);
+		buf_adds(out, "</p>\n");
+	}
+	if (f->review->comment) {
+		buf_adds(out, "<p class=\"comment\"><span class=\"label\">"
+			 "Reviewer&#39;s comment:</span> ");
+		escape_html(out, f->review->comment, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_release(&text);
+}
+
 static void html_tags(struct buf *out, const struct action *a)
 {
 	const struct finding *lead = a->findings[0];
@@ -305,6 +524,8 @@ static void html_tags(struct buf *out, const struct action *a)
 	}
 	if (a->nfindings == 1 && lead->qs->unknown)
 		buf_adds(out, "<li>unknown</li>");
+	if (action_reviewed(a))
+		buf_adds(out, "<li class=\"reviewed\">reviewed</li>");
 	buf_adds(out, "</ul>\n");
 }
 
@@ -337,6 +558,7 @@ static void html_covered(struct buf *out, const struct finding *f)
 	escape_html(out, qs->question->text, 0);
 	buf_adds(out, "</p>\n");
 	html_current(out, qs);
+	html_review(out, f);
 	buf_adds(out, "</li>\n");
 }
 
@@ -363,6 +585,7 @@ static void html_action(struct buf *out, const struct action *a)
 	}
 	if (a->nfindings == 1) {
 		html_current(out, lead->qs);
+		html_review(out, lead);
 	} else {
 		buf_adds(out, "<ul class=\"covers\">\n");
 		for (i = 0; i < a->nfindings; i++)
@@ -407,14 +630,34 @@ static void html_urgent(struct buf *out, const struct score_result *s)
 	free(named);
 }
 
+/* The executive summary in the reviewer's words, signed. */
+static void html_review_summary(struct buf *out, const struct report *r)
+{
+	struct buf text = BUF_INIT;
+
+	if (!r->review || !r->review->summary)
+		return;
+	buf_adds(out, "<div class=\"review-summary\">\n");
+	prose_render(out, r->review->summary, PROSE_HTML);
+	if (r->consultant) {
+		consultant_signature(&text, r->consultant);
+		buf_adds(out, "<p class=\"signature\">&mdash; ");
+		escape_html(out, text.data, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_adds(out, "</div>\n");
+	buf_release(&text);
+}
+
 static void html_summary(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
 	struct buf text = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "<section id=\"summary\">\n<h2>Executive summary</h2>\n"
-		 "<div class=\"overall\">");
+	buf_adds(out, "<section id=\"summary\">\n<h2>Executive summary</h2>\n");
+	html_review_summary(out, r);
+	buf_adds(out, "<div class=\"overall\">");
 	if (s->has_score) {
 		buf_addf(out, "<span class=\"big\">%.1f<small> / 100</small>"
 			 "</span><span class=\"level\">", s->score);
@@ -505,7 +748,7 @@ static void html_plan(struct buf *out, const struct report *r)
 		buf_reset(&note);
 		render_capacity_note(&note, p, (enum horizon)h);
 		if (note.len) {
-			buf_adds(out, "<p class=\"muted\">");
+			buf_adds(out, "<p class=\"muted keep-next\">");
 			html_text(out, &note);
 			buf_adds(out, "</p>\n");
 		}
@@ -645,12 +888,22 @@ static void html_method(struct buf *out, const struct report *r)
 	const struct questionnaire *q = r->questionnaire;
 	size_t i;
 
-	buf_adds(out, "<section id=\"method\">\n<h2>Method</h2>\n");
+	struct buf note = BUF_INIT;
+
+	buf_adds(out, "<section id=\"method\" class=\"appendix\">\n"
+		 "<h2>Appendix: Method</h2>\n");
 	for (i = 0; render_method_text[i]; i++) {
 		buf_adds(out, "<p>");
 		escape_html(out, render_method_text[i], 0);
 		buf_adds(out, "</p>\n");
 	}
+	render_review_note(&note, r);
+	if (note.len) {
+		buf_adds(out, "<p>");
+		escape_html(out, note.data, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_release(&note);
 	buf_adds(out, "<div class=\"table\"><table>\n<thead><tr><th>Maturity "
 		 "level</th><th class=\"num\">From score</th></tr></thead>\n"
 		 "<tbody>\n");
@@ -659,6 +912,38 @@ static void html_method(struct buf *out, const struct report *r)
 		escape_html(out, q->levels[i].name, 0);
 		buf_addf(out, "</td><td class=\"num\">%.1f</td></tr>\n",
 			 q->levels[i].min);
+	}
+	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
+}
+
+/* The findings a review dropped, with its reasons. */
+static void html_dropped(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->ndropped)
+		return;
+	buf_adds(out, "<section id=\"dropped\" class=\"appendix\">\n<h2>"
+		 "Appendix: Dropped findings</h2>\n<p>The reviewer left these "
+		 "findings out of the plan, each for the reason given. Their "
+		 "answers still count in the scores.</p>\n<div class=\"table\">"
+		 "<table>\n<thead><tr><th>Area</th><th>Finding</th><th>Risk</th>"
+		 "<th>Reason</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->ndropped; i++) {
+		const struct finding *f = &s->dropped[i];
+
+		buf_adds(out, "<tr><td>");
+		escape_html(out, f->qs->question->area->title, 0);
+		buf_adds(out, "</td><td>");
+		escape_html(out, f->title, 0);
+		buf_addf(out, "</td><td>%s</td><td>", risk_names[f->qs->risk]);
+		escape_html(out, f->review->reason, 0);
+		if (f->review->comment) {
+			buf_addc(out, ' ');
+			escape_html(out, f->review->comment, 0);
+		}
+		buf_adds(out, "</td></tr>\n");
 	}
 	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
 }
@@ -689,6 +974,7 @@ void render_html(struct buf *out, const struct report *r,
 	html_strengths(out, r);
 	html_notes(out, r);
 	html_unknowns(out, r);
+	html_dropped(out, r);
 	html_method(out, r);
 	html_footer(out, r);
 }

@@ -15,8 +15,10 @@
 
 #include <cJSON.h>
 
+#include "consultant.h"
 #include "escape.h"
 #include "render.h"
+#include "review.h"
 #include "util.h"
 #include "version.h"
 
@@ -178,6 +180,47 @@ static cJSON *area_json(const struct area_score *as)
 	return o;
 }
 
+/* {"from": a, "to": b} */
+static cJSON *change_json(const char *from, const char *to)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	add_text(o, "from", from);
+	add_text(o, "to", to);
+	return o;
+}
+
+/* What a review changed of f, or null. */
+static cJSON *override_json(const struct finding *f)
+{
+	const struct review_entry *e = f->review;
+	cJSON *o;
+
+	if (!e)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	if (f->risk_before_review != RISK_UNSET)
+		cJSON_AddItemToObject(o, "risk", change_json(
+			risk_names[f->risk_before_review],
+			risk_names[f->qs->risk]));
+	if (f->pin != HORIZON_COUNT && f->action)
+		cJSON_AddItemToObject(o, "horizon", change_json(
+			horizon_names[f->action->unpinned],
+			horizon_names[f->horizon]));
+	if (e->comment)
+		add_text(o, "comment", e->comment);
+	add_text(o, "reason", e->reason);
+	return o;
+}
+
+/* Where a finding's risk came from. */
+static const char *risk_source(const struct finding *f)
+{
+	if (f->risk_before_review != RISK_UNSET)
+		return "review";
+	return f->qs->risk_explicit ? "questionnaire" : "score";
+}
+
 static cJSON *finding_json(const struct finding *f)
 {
 	const struct question_score *qs = f->qs;
@@ -194,7 +237,7 @@ static cJSON *finding_json(const struct finding *f)
 	cJSON_AddBoolToObject(o, "unknown", qs->unknown);
 	add_number(o, "score", 1, 100 * qs->score, 1);
 	add_text(o, "risk", risk_names[qs->risk]);
-	add_text(o, "risk_source", qs->risk_explicit ? "questionnaire" : "score");
+	add_text(o, "risk_source", risk_source(f));
 	add_text(o, "effort", effort_names[qs->effort]);
 	add_number(o, "impact", 1, f->impact, 2);
 	add_text(o, "horizon", horizon_names[f->horizon]);
@@ -203,6 +246,25 @@ static cJSON *finding_json(const struct finding *f)
 				  f->action->initiative->id : NULL);
 	add_text(o, "advice", qs->advice);
 	add_text(o, "note", qs->answer->note);
+	cJSON_AddItemToObject(o, "override", override_json(f));
+	return o;
+}
+
+/* A finding a review dropped: what it was, and why it went. */
+static cJSON *dropped_json(const struct finding *f)
+{
+	const struct question_score *qs = f->qs;
+	cJSON *o = cJSON_CreateObject();
+
+	add_text(o, "id", qs->question->id);
+	add_text(o, "title", f->title);
+	add_text(o, "area", qs->question->area->id);
+	add_text(o, "area_title", qs->question->area->title);
+	add_text(o, "question", qs->question->text);
+	add_answer_text(o, qs);
+	add_text(o, "risk", risk_names[qs->risk]);
+	add_text(o, "comment", f->review->comment);
+	add_text(o, "reason", f->review->reason);
 	return o;
 }
 
@@ -231,6 +293,7 @@ static cJSON *action_json(const struct action *a)
 	add_text(o, "advice", a->advice);
 	add_text(o, "initiative", a->initiative ? a->initiative->id : NULL);
 	cJSON_AddBoolToObject(o, "moved_by_capacity", a->moved);
+	cJSON_AddBoolToObject(o, "pinned_by_review", a->pinned);
 	cJSON_AddItemToObject(o, "findings", finding_ids(a));
 	return o;
 }
@@ -309,14 +372,12 @@ static cJSON *stage_json(const struct score_result *s)
 	return o;
 }
 
-static void add_lists(cJSON *root, const struct score_result *s)
+/* The plan's lists: actions, initiatives, findings, dropped findings. */
+static void add_plan_lists(cJSON *root, const struct score_result *s)
 {
 	cJSON *list;
 	size_t i;
 
-	list = cJSON_AddArrayToObject(root, "areas");
-	for (i = 0; i < s->nareas; i++)
-		cJSON_AddItemToArray(list, area_json(&s->areas[i]));
 	list = cJSON_AddArrayToObject(root, "actions");
 	for (i = 0; i < s->plan.nactions; i++)
 		cJSON_AddItemToArray(list, action_json(&s->plan.actions[i]));
@@ -329,6 +390,20 @@ static void add_lists(cJSON *root, const struct score_result *s)
 	list = cJSON_AddArrayToObject(root, "findings");
 	for (i = 0; i < s->nfindings; i++)
 		cJSON_AddItemToArray(list, finding_json(&s->findings[i]));
+	list = cJSON_AddArrayToObject(root, "dropped");
+	for (i = 0; i < s->ndropped; i++)
+		cJSON_AddItemToArray(list, dropped_json(&s->dropped[i]));
+}
+
+static void add_lists(cJSON *root, const struct score_result *s)
+{
+	cJSON *list;
+	size_t i;
+
+	list = cJSON_AddArrayToObject(root, "areas");
+	for (i = 0; i < s->nareas; i++)
+		cJSON_AddItemToArray(list, area_json(&s->areas[i]));
+	add_plan_lists(root, s);
 	list = cJSON_AddArrayToObject(root, "strengths");
 	for (i = 0; i < s->nstrengths; i++) {
 		cJSON *o = question_ref_json(s->strengths[i]);
@@ -357,6 +432,40 @@ static void add_lists(cJSON *root, const struct score_result *s)
 		cJSON_AddItemToArray(list, answer_json(&s->questions[i]));
 }
 
+/* Who prepared the report, for whom, and how confidential it is; null
+ * without a consultant profile. */
+static cJSON *prepared_by_json(const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	cJSON *o;
+
+	if (!c)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	add_text(o, "name", c->name);
+	add_text(o, "firm", c->firm);
+	add_text(o, "email", c->email);
+	add_text(o, "web", c->web);
+	add_text(o, "prepared_for", r->score.company);
+	add_text(o, "confidentiality", c->confidentiality);
+	return o;
+}
+
+/* The reviewer's summary and whether they changed the plan; null
+ * without a review. */
+static cJSON *review_json(const struct report *r)
+{
+	cJSON *o;
+
+	if (!r->review)
+		return cJSON_CreateNull();
+	o = cJSON_CreateObject();
+	add_text(o, "summary", r->review->summary);
+	cJSON_AddBoolToObject(o, "changes_plan",
+			      review_changes_plan(&r->score));
+	return o;
+}
+
 cJSON *report_to_json(const struct report *r)
 {
 	const struct score_result *s = &r->score;
@@ -367,6 +476,10 @@ cJSON *report_to_json(const struct report *r)
 				"cto-assess " CTO_ASSESS_VERSION);
 	cJSON_AddStringToObject(root, "generated_at", r->generated_at);
 	cJSON_AddStringToObject(root, "assessment_date", r->date);
+	add_text(root, "title", r->title);
+	add_text(root, "subtitle", r->subtitle);
+	cJSON_AddItemToObject(root, "prepared_by", prepared_by_json(r));
+	cJSON_AddItemToObject(root, "review", review_json(r));
 	add_text(root, "company", s->company);
 	cJSON_AddItemToObject(root, "stage", stage_json(s));
 	cJSON_AddItemToObject(root, "questionnaire",

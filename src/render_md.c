@@ -11,8 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
 #include "util.h"
 #include "version.h"
 
@@ -62,45 +65,66 @@ static void md_bar(struct buf *out, double score)
 		buf_adds(out, i < full ? "\xe2\x96\x88" : "\xe2\x96\x91");
 }
 
+/* Who prepared the report, how to reach them, and how confidential it
+ * is; nothing without a consultant profile. */
+static void md_consultant(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	struct buf text = BUF_INIT;
+
+	if (!c)
+		return;
+	render_prepared(&text, r);
+	escape_markdown_block(out, text.data);
+	buf_adds(out, "\n\n");
+	buf_reset(&text);
+	render_contact(&text, r);
+	if (text.len) {
+		escape_markdown_block(out, text.data);
+		buf_adds(out, "\n\n");
+	}
+	if (c->confidentiality) {
+		buf_adds(out, "**");
+		escape_markdown(out, c->confidentiality);
+		buf_adds(out, "**\n\n");
+	}
+	buf_release(&text);
+}
+
 static void md_header(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const struct questionnaire *q = r->questionnaire;
+	struct buf title = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "# Technology readiness report: ");
-	escape_markdown(out, render_company(r));
-	buf_adds(out, "\n\n| | |\n|---|---|\n| Company | ");
-	escape_markdown(out, s->company ? s->company : "Not given");
-	buf_adds(out, " |\n| Stage | ");
-	escape_markdown(out, s->stage_label ? s->stage_label :
-		       s->stage ? s->stage : "Not given");
-	buf_addf(out, " |\n| Assessment date | %s |\n| Questionnaire | ",
-		 r->date);
-	escape_markdown(out, q->title);
-	buf_adds(out, " (");
-	escape_markdown(out, q->id);
-	buf_adds(out, ", version ");
-	escape_markdown(out, q->version);
-	buf_adds(out, ") |\n");
-	for (i = 0; i < s->nquestions; i++) {
-		const struct question_score *qs = &s->questions[i];
-
-		if (!render_profile_text(r, qs))
-			continue;
+	render_title(&title, r);
+	buf_adds(out, "# ");
+	escape_markdown(out, title.data);
+	buf_adds(out, "\n\n");
+	if (r->subtitle) {
+		escape_markdown_block(out, r->subtitle);
+		buf_adds(out, "\n\n");
+	}
+	md_consultant(out, r);
+	if (r->nrows)
+		buf_adds(out, "| | |\n|---|---|\n");
+	for (i = 0; i < r->nrows; i++) {
 		buf_adds(out, "| ");
-		escape_markdown(out, qs->question->text);
+		escape_markdown(out, r->rows[i].label);
 		buf_adds(out, " | ");
-		escape_markdown(out, qs->answer->text);
+		escape_markdown(out, r->rows[i].value);
 		buf_adds(out, " |\n");
 	}
-	render_team_md_header(out, r);
-	buf_addc(out, '\n');
+	if (r->nrows) {
+		render_team_md_header(out, r);
+		buf_addc(out, '\n');
+	}
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
 			 "not answered. Scored ones count as gaps; all are "
 			 "listed under Unknowns.\n\n", s->nunanswered,
 			 s->nunanswered == 1 ? " was" : "s were");
+	buf_release(&title);
 }
 
 /* Appends plain text t escaped as a Markdown paragraph. */
@@ -171,6 +195,23 @@ static void md_lead_in(struct buf *out, const char *text)
 	buf_addf(out, "%s\n\n", text);
 }
 
+/* The executive summary in the reviewer's words, signed. */
+static void md_review_summary(struct buf *out, const struct report *r)
+{
+	struct buf name = BUF_INIT;
+
+	if (!r->review || !r->review->summary)
+		return;
+	prose_render(out, r->review->summary, PROSE_MARKDOWN);
+	if (r->consultant) {
+		consultant_signature(&name, r->consultant);
+		buf_adds(out, "*\xe2\x80\x94 ");
+		escape_markdown(out, name.data);
+		buf_adds(out, "*\n\n");
+	}
+	buf_release(&name);
+}
+
 static void md_summary(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
@@ -178,6 +219,7 @@ static void md_summary(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "## Executive summary\n\n");
+	md_review_summary(out, r);
 	render_headline(&text, r);
 	md_paragraph(out, text.data);
 	md_urgent(out, s);
@@ -278,6 +320,30 @@ static void md_current(struct buf *out, const struct question_score *qs)
 			 "finds out)", risk_names[qs->risk]);
 }
 
+/* What the review said of a finding: the change with its reason, and the
+ * comment. */
+static void md_review(struct buf *out, const struct finding *f, size_t n,
+		      int alone)
+{
+	struct buf text = BUF_INIT;
+
+	if (!f->review)
+		return;
+	render_review_line(&text, f);
+	if (text.len) {
+		md_subitem(out, n, alone ? "Review" : "  Review");
+		escape_markdown(out, text.data);
+		buf_addc(out, '\n');
+	}
+	if (f->review->comment) {
+		md_subitem(out, n, alone ? "Reviewer's comment" :
+				       "  Reviewer's comment");
+		escape_markdown(out, f->review->comment);
+		buf_addc(out, '\n');
+	}
+	buf_release(&text);
+}
+
 /* The lines of one finding inside its action; alone, it is the action. */
 static void md_finding_lines(struct buf *out, const struct finding *f,
 			     size_t n, const char *advice, int alone)
@@ -310,6 +376,7 @@ static void md_finding_lines(struct buf *out, const struct finding *f,
 		escape_markdown(out, qs->answer->note);
 		buf_addc(out, '\n');
 	}
+	md_review(out, f, n, alone);
 }
 
 static void md_action(struct buf *out, const struct action *a)
@@ -488,9 +555,15 @@ static void md_method(struct buf *out, const struct report *r)
 	const struct questionnaire *q = r->questionnaire;
 	size_t i;
 
-	buf_adds(out, "## Method\n\n");
+	struct buf note = BUF_INIT;
+
+	buf_adds(out, "## Appendix: Method\n\n");
 	for (i = 0; render_method_text[i]; i++)
 		buf_addf(out, "%s\n\n", render_method_text[i]);
+	render_review_note(&note, r);
+	if (note.len)
+		md_paragraph(out, note.data);
+	buf_release(&note);
 	buf_adds(out, "Maturity levels:\n\n| Level | From score |\n|---|---:|\n");
 	for (i = 0; i < q->nlevels; i++) {
 		buf_adds(out, "| ");
@@ -503,6 +576,36 @@ static void md_method(struct buf *out, const struct report *r)
 	buf_adds(out, " version ");
 	escape_markdown(out, q->version);
 	buf_addf(out, " (content hash %s).\n", q->hash);
+}
+
+/* The findings a review dropped, with its reasons. */
+static void md_dropped(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->ndropped)
+		return;
+	buf_adds(out, "## Appendix: Dropped findings\n\nThe reviewer left "
+		 "these findings out of the plan, each for the reason given. "
+		 "Their answers still count in the scores.\n\n| Area | "
+		 "Finding | Risk | Reason |\n|---|---|---|---|\n");
+	for (i = 0; i < s->ndropped; i++) {
+		const struct finding *f = &s->dropped[i];
+
+		buf_adds(out, "| ");
+		escape_markdown(out, f->qs->question->area->title);
+		buf_adds(out, " | ");
+		escape_markdown(out, f->title);
+		buf_addf(out, " | %s | ", risk_names[f->qs->risk]);
+		escape_markdown(out, f->review->reason);
+		if (f->review->comment) {
+			buf_addc(out, ' ');
+			escape_markdown(out, f->review->comment);
+		}
+		buf_adds(out, " |\n");
+	}
+	buf_addc(out, '\n');
 }
 
 void render_markdown(struct buf *out, const struct report *r,
@@ -519,5 +622,6 @@ void render_markdown(struct buf *out, const struct report *r,
 	md_strengths(out, r);
 	md_notes(out, r);
 	md_unknowns(out, r);
+	md_dropped(out, r);
 	md_method(out, r);
 }

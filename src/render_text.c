@@ -9,8 +9,11 @@
  */
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
 #include "term.h"
 #include "util.h"
 
@@ -189,9 +192,10 @@ static void text_header(struct text_ctx *t, const struct report *r)
 	const struct score_result *s = &r->score;
 	struct buf line = BUF_INIT;
 
-	buf_adds(&line, "Technology readiness: ");
-	buf_adds(&line, render_company(r));
+	render_title(&line, r);
 	text_wrapped(t, t->style.bold, line.data, 0);
+	if (r->subtitle)
+		text_wrapped(t, t->style.dim, r->subtitle, 0);
 	if (s->stage_label || s->stage)
 		text_wrapped(t, t->style.dim, s->stage_label ? s->stage_label :
 			     s->stage, 0);
@@ -209,6 +213,46 @@ static void text_header(struct text_ctx *t, const struct report *r)
 		buf_addc(t->out, '\n');
 	}
 	buf_release(&line);
+}
+
+/* Who prepared the report and how confidential it is, under the title;
+ * the reviewer's summary after them. */
+static void text_consultant(struct text_ctx *t, const struct report *r)
+{
+	struct buf text = BUF_INIT, wrapped = BUF_INIT;
+	const char *line, *end;
+
+	if (r->consultant) {
+		render_prepared(&text, r);
+		if (r->consultant->confidentiality)
+			buf_addf(&text, "\n%s", r->consultant->confidentiality);
+		buf_adds(&text, "\n\n");
+	}
+	if (r->review && r->review->summary)
+		prose_render(&text, r->review->summary, PROSE_TEXT);
+	/* Each line wrapped on its own, blank lines kept. */
+	for (line = text.data; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		buf_reset(&wrapped);
+		buf_add(&wrapped, line, (size_t)(end - line));
+		if (wrapped.len)
+			term_wrap(t->out, wrapped.data, t->opts->width, 2);
+		else
+			buf_addc(t->out, '\n');
+	}
+	buf_release(&text);
+	buf_release(&wrapped);
+}
+
+/* Whether a review said anything about a finding of a. */
+static int text_reviewed(const struct action *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i]->review)
+			return 1;
+	return 0;
 }
 
 /* The headline, wrapped, its score coloured against the target. */
@@ -242,9 +286,10 @@ static void text_action(struct text_ctx *t, const struct action *a)
 		buf_adds(&meta, lead->qs->question->area->title);
 	else
 		buf_addf(&meta, "%zu findings", a->nfindings);
-	buf_addf(&meta, ", %s risk, %s effort%s", risk_names[a->risk],
+	buf_addf(&meta, ", %s risk, %s effort%s%s", risk_names[a->risk],
 		 effort_names[a->effort],
-		 a->nfindings == 1 && lead->qs->unknown ? ", unknown" : "");
+		 a->nfindings == 1 && lead->qs->unknown ? ", unknown" : "",
+		 text_reviewed(a) ? ", reviewed" : "");
 	text_wrapped(t, t->style.dim, meta.data, TEXT_INDENT);
 	if (a->advice)
 		text_wrapped(t, "", a->advice, TEXT_INDENT);
@@ -269,6 +314,12 @@ static void text_counts(struct text_ctx *t, const struct score_result *s)
 		 s->nunknowns == 1 ? "" : "s");
 	buf_addc(t->out, '\n');
 	text_wrapped(t, "", line.data, 0);
+	if (s->ndropped) {
+		buf_reset(&line);
+		buf_addf(&line, "%zu finding%s dropped by the review.",
+			 s->ndropped, s->ndropped == 1 ? "" : "s");
+		text_wrapped(t, "", line.data, 0);
+	}
 	buf_release(&line);
 }
 
@@ -287,6 +338,7 @@ void render_text(struct buf *out, const struct report *r,
 	term_style_init(&t.style, o.use_color);
 	text_layout(&t, s);
 	text_header(&t, r);
+	text_consultant(&t, r);
 	text_overall(&t, r);
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)

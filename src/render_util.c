@@ -32,3 +32,10 @@ const char *render_company(const struct report *r)
 {
 	return r->score.company ? r->score.company : "Your company";
 }
+
+void render_title(struct buf *out, const struct report *r)
+{
+	buf_adds(out, r->title);
+	if (r->score.company)
+		buf_addf(out, ": %s", r->score.company);
+}

@@ -8,7 +8,9 @@
  */
 #include <string.h>
 
+#include "consultant.h"
 #include "render.h"
+#include "review.h"
 #include "util.h"
 
 const char *const render_method_text[] = {
@@ -253,12 +255,13 @@ void render_capacity_note(struct buf *out, const struct plan *p,
 
 int render_profile_text(const struct report *r, const struct question_score *qs)
 {
-	const char *name = r->questionnaire->name_question;
-	const struct question *q = qs->question;
+	size_t i;
 
-	return !q->area->scored && q->type == QTYPE_TEXT &&
-	       qs->status == STATUS_ANSWERED && qs->answer->text &&
-	       *qs->answer->text && !(name && !strcmp(name, q->id));
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].kind == REPORT_ROW_KIND_ANSWER &&
+		    r->rows[i].qs == qs)
+			return qs->question->type == QTYPE_TEXT;
+	return 0;
 }
 
 int render_notes_text(const struct report *r, const struct question_score *qs)
@@ -308,4 +311,132 @@ const char *render_na_reason(const struct question_score *qs)
 {
 	return qs->answer->text && *qs->answer->text ? qs->answer->text
 						     : "None given";
+}
+
+/* ---- the consultant's words ---------------------------------------------- */
+
+void render_prepared(struct buf *out, const struct report *r)
+{
+	consultant_prepared_line(out, r->consultant, r->score.company);
+}
+
+void render_contact(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+
+	if (!c)
+		return;
+	if (c->email)
+		buf_adds(out, c->email);
+	if (c->email && c->web)
+		buf_adds(out, ", ");
+	if (c->web)
+		buf_adds(out, c->web);
+}
+
+void render_review_change(struct buf *out, const struct finding *f)
+{
+	const struct action *a = f->action;
+	enum risk to = f->qs->risk;
+
+	if (f->risk_before_review != RISK_UNSET)
+		buf_addf(out, "risk %s from %s to %s",
+			 to > f->risk_before_review ? "raised" : "lowered",
+			 risk_names[f->risk_before_review], risk_names[to]);
+	if (f->pin == HORIZON_COUNT || !a)
+		return;
+	if (f->risk_before_review != RISK_UNSET)
+		buf_adds(out, "; ");
+	if (a->unpinned != a->horizon)
+		buf_addf(out, "moved from %s to %s", horizon_names[a->unpinned],
+			 horizon_names[a->horizon]);
+	else
+		buf_addf(out, "kept in %s", horizon_names[a->horizon]);
+}
+
+void render_review_line(struct buf *out, const struct finding *f)
+{
+	size_t start = out->len;
+
+	if (!f->review)
+		return;
+	render_review_change(out, f);
+	if (out->len > start)
+		buf_addf(out, "; reason: %s", f->review->reason);
+}
+
+/* How many findings the review changed, by what it changed. */
+static void count_reviewed(const struct score_result *s, size_t *risks,
+			   size_t *pins, size_t *comments)
+{
+	size_t i;
+
+	*risks = *pins = *comments = 0;
+	for (i = 0; i < s->nfindings; i++) {
+		const struct finding *f = &s->findings[i];
+
+		*risks += f->risk_before_review != RISK_UNSET;
+		*pins += f->pin != HORIZON_COUNT;
+		*comments += f->review && f->review->comment;
+	}
+}
+
+/* "1 finding" or "3 findings". */
+static void findings_count(struct buf *out, size_t n)
+{
+	buf_addf(out, "%zu finding%s", n, n == 1 ? "" : "s");
+}
+
+void render_reviewer(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+
+	buf_adds(out, "Reviewed");
+	if (!c)
+		return;
+	buf_adds(out, " by ");
+	consultant_signature(out, c);
+}
+
+void render_review_note(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t risks, pins, comments, done = 0;
+
+	if (!r->review)
+		return;
+	count_reviewed(s, &risks, &pins, &comments);
+	render_reviewer(out, r);
+	if (!risks && !pins && !s->ndropped) {
+		buf_adds(out, ": the plan is as scored");
+		if (comments) {
+			buf_adds(out, ", with comments on ");
+			findings_count(out, comments);
+		}
+		buf_adds(out, ".");
+		return;
+	}
+	buf_adds(out, ". The reviewer changed the plan after scoring, each "
+		 "change with its reason: ");
+	if (risks) {
+		buf_adds(out, "the risk of ");
+		findings_count(out, risks);
+		done++;
+	}
+	if (pins) {
+		buf_adds(out, done ? "; the horizon of " : "the horizon of ");
+		findings_count(out, pins);
+		done++;
+	}
+	if (s->ndropped) {
+		buf_addf(out, "%s", done ? "; " : "");
+		findings_count(out, s->ndropped);
+		buf_adds(out, " dropped, listed in the appendix Dropped "
+			 "findings");
+	}
+	buf_adds(out, ". A changed risk orders the plan like any other; a "
+		 "changed horizon places its action there whatever the "
+		 "capacity, taking one of its places; a dropped finding is not "
+		 "in the plan. The scores are the answers' own; the levels are "
+		 "capped by the reviewed risks.");
 }

@@ -464,9 +464,39 @@ static void add_finding(struct score_result *r, const struct question_score *qs)
 	f->title = qs->statement ? qs->statement : qn->text;
 	f->impact = score_round(qn->weight * qn->area->weight *
 				((1 - qs->score) + below_target), 2);
-	as->nfindings++;
-	as->nrisks[qs->risk]++;
-	r->nrisks[qs->risk]++;
+	f->pin = HORIZON_COUNT;
+}
+
+/* The open findings by area and risk. */
+static void count_findings(struct score_result *r)
+{
+	size_t i;
+
+	memset(r->nrisks, 0, sizeof(r->nrisks));
+	for (i = 0; i < r->nareas; i++) {
+		r->areas[i].nfindings = 0;
+		memset(r->areas[i].nrisks, 0, sizeof(r->areas[i].nrisks));
+	}
+	for (i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+		struct area_score *as;
+
+		/* A disagreement counts in no score or count: the merged
+		 * answer carries its risk already. */
+		if (f->kind != FINDING_ANSWER)
+			continue;
+		as = &r->areas[area_index(r->questionnaire,
+					  f->qs->question->area)];
+		as->nfindings++;
+		as->nrisks[f->qs->risk]++;
+		r->nrisks[f->qs->risk]++;
+	}
+}
+
+void score_recount(struct score_result *r)
+{
+	count_findings(r);
+	cap_levels(r);
 }
 
 /* A disagreement's finding: in the plan, in no score or count. */
@@ -548,6 +578,13 @@ static void profile(struct score_result *r, const unsigned char *applies)
 void score_compute(struct score_result *r, const struct questionnaire *q,
 		   const struct answers *a)
 {
+	score_answers(r, q, a);
+	plan_build(r);
+}
+
+void score_answers(struct score_result *r, const struct questionnaire *q,
+		   const struct answers *a)
+{
 	unsigned char *applies;
 	size_t i;
 
@@ -569,8 +606,7 @@ void score_compute(struct score_result *r, const struct questionnaire *q,
 	score_overall(r);
 	score_disagreements(r);
 	collect(r);
-	cap_levels(r);
-	plan_build(r);
+	score_recount(r);
 }
 
 void score_release(struct score_result *r)
@@ -579,6 +615,7 @@ void score_release(struct score_result *r)
 	free(r->questions);
 	free(r->areas);
 	free(r->findings);
+	free(r->dropped);
 	free(r->strengths);
 	free(r->unknowns);
 	free(r->not_applicable);

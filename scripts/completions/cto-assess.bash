@@ -11,19 +11,22 @@
 
 # The option lists of the commands, as their --help prints them.
 _cto_assess_options_run='--questionnaire --output --resume --answers --batch
-	--no-input --format --force --respondent --color --help'
+	--no-input --format --force --respondent --consultant --no-consultant
+	--review --no-review --color --help'
 _cto_assess_options_report='--questionnaire --format --output --benchmark
-	--force --color --help'
+	--force --consultant --no-consultant --review --no-review --color --help'
+_cto_assess_options_consultant='--output --force --help'
 _cto_assess_options_merge='--output --rule --threshold --questionnaire
 	--force --help'
 _cto_assess_options_portfolio='--format --output --sort --reverse --all
 	--benchmark-out --questionnaire --force --help'
 _cto_assess_options_compare='--format --questionnaire --output --force
-	--color --help'
+	--plan --color --help'
 _cto_assess_options_validate='--strict --quiet --help'
 _cto_assess_options_list='--questionnaire --answers --format --output --force
 	--questionnaires --help'
-_cto_assess_commands='run report validate compare list merge portfolio help'
+_cto_assess_commands='run report validate compare list merge portfolio
+	consultant help'
 
 # Adds the files of cur ending in one of the extensions (and directories).
 _cto_assess_files()
@@ -81,16 +84,17 @@ _cto_assess_questionnaires()
 _cto_assess()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local program=${COMP_WORDS[0]} command= options i word
+	local program=${COMP_WORDS[0]} command= options i word c
 	COMPREPLY=()
 
 	# The command is the first word that names one; options before it
 	# belong to run.
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		word=${COMP_WORDS[i]}
-		case " $_cto_assess_commands " in
-		*" $word "*) command=$word; break ;;
-		esac
+		for c in $_cto_assess_commands; do
+			[ "$word" = "$c" ] && command=$word
+		done
+		[ -n "$command" ] && break
 	done
 	# "--color=al": bash splits at '=' (COMP_WORDBREAKS).
 	if [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then
@@ -127,6 +131,12 @@ _cto_assess()
 	--benchmark | --benchmark-out)
 		_cto_assess_files "$cur" json
 		return ;;
+	--consultant | --review)
+		_cto_assess_files "$cur" yaml yml
+		return ;;
+	--plan)
+		_cto_assess_files "$cur" csv
+		return ;;
 	--threshold | --respondent)
 		return ;;
 	esac
@@ -147,6 +157,12 @@ _cto_assess()
 		_cto_assess_files "$cur" json yaml yml ;;
 	validate)
 		_cto_assess_files "$cur" yaml yml ;;
+	consultant)
+		if [ "${COMP_WORDS[COMP_CWORD - 1]}" = consultant ]; then
+			COMPREPLY=($(compgen -W "init check" -- "$cur"))
+		else
+			_cto_assess_files "$cur" yaml yml
+		fi ;;
 	esac
 }
 

@@ -4,7 +4,7 @@
 # questionnaire names that -q finds ('cto-assess list --questionnaires')
 # and files, and answers and report files where a command takes them.
 
-set -l commands run report validate compare list merge portfolio help
+set -l commands run report validate compare list merge portfolio consultant help
 
 # The files of the word being completed that end in one of the extensions,
 # and directories.
@@ -43,6 +43,7 @@ complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a compare
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a list -d 'print a questionnaire as text, Markdown or JSON'
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a merge -d 'merge the answers of several respondents'
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a portfolio -d 'many assessments side by side'
+complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a consultant -d 'write or check your consultant profile'
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a help -d 'describe a command'
 complete -c cto-assess -n "__fish_seen_subcommand_from help" -a "$commands"
 
@@ -91,3 +92,15 @@ complete -c cto-assess -n "__fish_seen_subcommand_from portfolio" -s r -l revers
 complete -c cto-assess -n "__fish_seen_subcommand_from portfolio" -s a -l all -d 'every assessment, not only the latest'
 complete -c cto-assess -n "__fish_seen_subcommand_from portfolio" -l benchmark-out -r -F -d 'write a benchmark file'
 complete -c cto-assess -n "__fish_seen_subcommand_from portfolio" -a '(__cto_assess_answers)'
+
+# run and report: the consultant's profile and review
+complete -c cto-assess -n "not __fish_seen_subcommand_from validate compare list merge portfolio consultant help" -l consultant -r -a '(__cto_assess_files yaml yml)' -d 'your consultant profile'
+complete -c cto-assess -n "not __fish_seen_subcommand_from validate compare list merge portfolio consultant help" -l no-consultant -d 'no consultant profile'
+complete -c cto-assess -n "not __fish_seen_subcommand_from validate compare list merge portfolio consultant help" -l review -r -a '(__cto_assess_files yaml yml)' -d 'your review of this assessment'
+complete -c cto-assess -n "not __fish_seen_subcommand_from validate compare list merge portfolio consultant help" -l no-review -d 'the report as scored'
+
+# compare
+complete -c cto-assess -n "__fish_seen_subcommand_from compare" -l plan -r -a '(__cto_assess_files csv)' -d "the earlier plan, as the client tracked it"
+
+# consultant
+complete -c cto-assess -n "__fish_seen_subcommand_from consultant; and not __fish_seen_subcommand_from init check" -a 'init check'

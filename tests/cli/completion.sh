@@ -39,11 +39,12 @@ expect() {
 }
 
 expect "commands" "report run" cto-assess r
-expect "every command" "compare help list merge portfolio report run validate" cto-assess ""
+expect "every command" "compare consultant help list merge portfolio report run validate" cto-assess ""
+expect "consultant's actions" "check init" cto-assess consultant ""
 expect "merge's rules" "cautious median" cto-assess merge a.json --rule ""
 expect "portfolio's formats" "csv html json md text" cto-assess portfolio -f ""
 expect "report's options" "--force --format" cto-assess report --f
-expect "run's options without a command" "--no-input" cto-assess --no
+expect "run's options without a command" "--no-consultant --no-input --no-review" cto-assess --no
 expect "report's formats" "all csv html json md text" cto-assess report a.json -f ""
 expect "a format list, after its comma, without md again or all" \
 	"md,csv md,html md,json md,text" cto-assess report a.json -f md,
@@ -65,9 +66,10 @@ expect "commands after help" "list" cto-assess help li
 
 # The scripts name the program's commands and formats.
 "$CTO_ASSESS" --help | sed -n 's/^  \([a-z]*\)  .*/\1/p' | sort >"$tmp/commands"
-sed -n "s/^_cto_assess_commands='\(.*\)'$/\1/p" \
-	"$root_dir/scripts/completions/cto-assess.bash" | tr ' ' '\n' |
-	grep -v '^help$' | sort >"$tmp/script-commands"
+sed -n "/^_cto_assess_commands='/,/'$/p" \
+	"$root_dir/scripts/completions/cto-assess.bash" |
+	sed "s/^_cto_assess_commands=//; s/'//g" | tr ' \t' '\n\n' |
+	grep -v '^help$' | grep . | sort >"$tmp/script-commands"
 check_output "the commands are the program's" "$tmp/commands" "$tmp/script-commands"
 while read -r command; do
 	check "fish names '$command'" grep -q -- "-a $command " \

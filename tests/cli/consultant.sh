@@ -1,120 +1,184 @@
 #!/bin/sh
-# consultant.sh - cto-assess as a consultant uses it with twenty clients,
-# end to end on the default questionnaire: twenty generated companies
-# (tests/team/gen-companies.py: of every ten, four at seed, three at
-# series-a, two at pre-seed, one at idea) reported in one process, a
-# portfolio in every format with a benchmark, a benchmarked report, and a
-# merged team assessment of three respondents in every format.  The
-# numbers are the generator's; what is checked is what must hold whatever
-# they are (the hand-worked numbers are in portfolio.sh and merge.sh).
+# consultant.sh - the consultant's profile: `consultant init` and `check`,
+# the profile found where `init` puts it, its name, firm and
+# confidentiality line in the md, html, json and text reports, the logo
+# embedded as an <img> data: URI (checked by its content, never inline),
+# the paper size and accent of the printed page, and the exact
+# diagnostics of a broken profile.
 . "$(dirname "$0")/lib.sh"
 
-q="$root_dir/questionnaires/cto-readiness.yaml"
-schema="$root_dir/reports/report.schema.json"
-cd "$tmp" || exit 1
-"$CTO_ASSESS" list -q "$q" -f json >list.json
-python3 "$tests_dir/team/gen-companies.py" list.json "$q" clients 20
+profiles="$tests_dir/consultant"
+basic="$tests_dir/report/basic"
+export SOURCE_DATE_EPOCH=1764320000
+XDG_CONFIG_HOME="$tmp/config"
+export XDG_CONFIG_HOME
+default="$tmp/config/cto-assess/consultant.yaml"
 
-run "$CTO_ASSESS" report clients/*/answers.json -o reports
-check "twenty reports in one process" [ "$status" -eq 0 -a \
-	"$(ls reports | wc -l)" -eq 20 -a -f reports/acorn/report.html ]
+# ---- init and check ---------------------------------------------------------
+run "$CTO_ASSESS" consultant init
+check "init exits 0" [ "$status" -eq 0 ]
+check "init writes the default profile, making its directories" [ -s "$default" ]
+check "init says where" contains "$out_file" "wrote $default"
+check "the profile is private" [ "$(stat -c %a "$default")" = 600 ]
+run "$CTO_ASSESS" consultant init
+check "init refuses to overwrite" [ "$status" -eq 1 ]
+check "... and says how" contains "$err_file" \
+	"refusing to overwrite '$default' (use --force)"
+echo "# edited" >>"$default"
+run "$CTO_ASSESS" consultant init --force
+check "init --force overwrites" [ "$status" -eq 0 ] && lacks "$default" "# edited"
+run "$CTO_ASSESS" consultant check
+check "the template checks" [ "$status" -eq 0 ]
+check "... with a warning that the name is the template's" contains "$err_file" \
+	"consultant.yaml:9:7: warning: 'name' is still the template's 'Your Name': reports would say \"Prepared by Your Name\""
+check "... and what reports will show" contains "$out_file" \
+	"$default: ok (Your Name; paper a4)"
+run env -u XDG_CONFIG_HOME HOME="$tmp/home" "$CTO_ASSESS" consultant init
+check "without XDG_CONFIG_HOME, init writes under HOME/.config" \
+	[ -s "$tmp/home/.config/cto-assess/consultant.yaml" ]
+run "$CTO_ASSESS" consultant check "$profiles/consultant.yaml"
+check "check FILE describes it" contains "$out_file" \
+	"consultant.yaml: ok (Jane Doe, Doe Advisory; logo SVG, 0.5 KiB; paper letter; accent #0a7f6f)"
 
-for f in txt md html csv json; do
-	run "$CTO_ASSESS" portfolio clients -o "portfolio.$f"
-	check "portfolio: $f written" [ "$status" -eq 0 -a -s "portfolio.$f" ]
-done
-check "portfolio text: twenty rows" \
-	[ "$(grep -c ' 2026-' portfolio.txt)" -eq 20 ]
-run python3 "$tests_dir/html/check-self-contained.py" portfolio.html
-check "portfolio html: self-contained" [ "$status" -eq 0 ]
-check "portfolio html: twenty rows" \
-	[ "$(grep -c '<tr><th scope="row">' portfolio.html)" -eq 20 ]
-python3 - <<'PY' >formats.check 2>&1
-import csv, json
-rows = list(csv.DictReader(open("portfolio.csv", newline="")))
-assert len(rows) == 20, len(rows)
-p = json.load(open("portfolio.json"))
-assert len(p["companies"]) == 20
-assert sorted(r["company"] for r in rows) == \
-    sorted(c["company"] for c in p["companies"])
-stages = sorted(c["stage"] for c in p["companies"])
-assert stages == ["idea"] * 2 + ["pre-seed"] * 4 + ["seed"] * 8 + \
-    ["series-a"] * 6, stages
-for c in p["companies"]:
-    assert 0 <= c["score"] <= 100 and set(c["areas"]) >= {"security"}
-print("ok")
+# A new consultant edits the template: name and firm, nothing else.
+sed -e 's/^name: Your Name$/name: Jane Doe/' \
+	-e 's/^#firm: Your Firm Ltd$/firm: Doe Advisory/' "$default" >"$tmp/p"
+cp "$tmp/p" "$default"
+
+# ---- every format says who prepared it, for whom, how confidential --------
+report() {
+	format=$1
+	shift
+	run "$CTO_ASSESS" report "$basic/answers.json" \
+		-q "$basic/questionnaire.yaml" --format "$format" -o - \
+		--color=never "$@"
+	cp "$out_file" "$tmp/out"
+}
+prepared="Prepared for Acme <script>alert(1)</script> | Ltd by Jane Doe, Doe Advisory"
+confidential="Confidential. Prepared for the named client only."
+
+report md
+check "md: prepared for the company by the consultant" contains "$tmp/out" \
+	"Prepared for Acme \\<script\\>alert(1)\\</script\\> \\| Ltd by Jane Doe, Doe Advisory"
+check "md: the confidentiality line" contains "$tmp/out" "**$confidential**"
+report text
+check "text: prepared for ... by ..." contains "$tmp/out" "  $prepared"
+check "text: the confidentiality line" contains "$tmp/out" "  $confidential"
+report html
+check "html: prepared for ... by ..." contains "$tmp/out" \
+	'<p class="prepared">Prepared for Acme &lt;script&gt;alert(1)&lt;/script&gt; | Ltd by Jane Doe, Doe Advisory</p>'
+check "html: the confidentiality line" contains "$tmp/out" \
+	"<p class=\"confidential\">$confidential</p>"
+check "html: A4 by default" contains "$tmp/out" "@page{size:A4;"
+check "html: the running header escapes the company for CSS" contains "$tmp/out" \
+	'@top-left{content:"Acme \3c script\3e alert\28 1\29 \3c \2f script\3e  \7c  Ltd"}'
+report json
+python3 - "$tmp/out" >"$tmp/actual" <<'PY'
+import json, sys
+print(json.load(open(sys.argv[1]))["prepared_by"])
 PY
-check "portfolio csv and json: the same twenty companies" \
-	contains formats.check ok
-sed 's/^/# /' formats.check | grep -v '^# ok$'
-
-run "$CTO_ASSESS" portfolio clients --sort score --reverse -f csv
-check "portfolio: sorted by score, descending" sh -c \
-	'tail -n +2 "$1" | cut -d, -f5 | sort -rn -c' sh "$out_file"
-
-run "$CTO_ASSESS" portfolio clients reports --benchmark-out bench.json \
-	-o /dev/null
-check "benchmark: reports and answers of the same companies count once" \
-	contains "$err_file" \
-	"wrote the benchmark bench.json: cto-readiness seed (8), cto-readiness series-a (6); fewer than 5 companies, left out: cto-readiness pre-seed (4), cto-readiness idea (2)"
-check "benchmark: no company named" sh -c \
-	'! grep -q -e Acorn -e Kestrel -e clients "$1"' sh bench.json
-
-seed=$(python3 -c 'import json
-print([c for c in json.load(open("portfolio.json"))["companies"]
-       if c["stage"] == "seed"][0]["source"])')
-run "$CTO_ASSESS" report "$seed" --benchmark bench.json -o benchmarked
-check "a benchmarked report" [ "$status" -eq 0 ]
-check "benchmarked: placed among the 8" contains benchmarked/report.md \
-	"seed-stage companies in this benchmark"
-check "benchmarked: the overall among 8" grep -q \
-	'^- Overall [0-9.]*: above .* 8 seed-stage companies' \
-	benchmarked/report.md
-check "benchmarked: html" contains benchmarked/report.html \
-	'<section id="benchmark">'
-
-# ---- a team: three respondents of one company -----------------------------
-run "$CTO_ASSESS" merge team/ceo.json team/lead.json team/agency.json \
-	-o team.json
-check "merge of three: exit 0" [ "$status" -eq 0 ]
-check "merge of three: they disagree" grep -q \
-	"merged 3 respondents (Ana (CEO), Ben (Lead developer), Cy (Agency)) by the cautious rule into team.json; they disagree on [1-9][0-9]* questions" \
-	"$err_file"
-run "$CTO_ASSESS" report team.json -o team-report --benchmark bench.json
-check "team: every format" [ "$status" -eq 0 -a -f team-report/report.md -a \
-	-f team-report/report.json -a -f team-report/report.html -a \
-	-f team-report/action-plan.csv -a -f team-report/summary.txt ]
-check "team md: where you disagree" contains team-report/report.md \
-	"## Where you disagree"
-check "team md: and the benchmark" contains team-report/report.md \
-	"## Against the benchmark"
-run python3 "$tests_dir/html/check-self-contained.py" team-report/report.html
-check "team html: self-contained" [ "$status" -eq 0 ]
-python3 - "$schema" <<'PY' >team.check 2>&1
+cat >"$tmp/expected" <<'TXT'
+{'name': 'Jane Doe', 'firm': 'Doe Advisory', 'email': None, 'web': None, 'prepared_for': 'Acme <script>alert(1)</script> | Ltd', 'confidentiality': 'Confidential. Prepared for the named client only.'}
+TXT
+check_output "json: prepared_by" "$tmp/expected" "$tmp/actual"
+python3 - "$root_dir/reports/report.schema.json" "$tmp/out" >"$tmp/schema.out" \
+	2>&1 <<'PY'
 import json, sys
 import jsonschema
-r = json.load(open("team-report/report.json"))
-try:
-    jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(r)
-except jsonschema.ValidationError as e:
-    sys.exit("invalid: %s at %s" % (e.message, list(e.absolute_path)))
-agree = [f for f in r["findings"] if f["kind"] == "disagreement"]
-assert len(agree) == r["merge"]["disagreements"] > 0
-for f in r["findings"]:
-    assert [a["respondent"] for a in f["answers_by_respondent"]] == \
-        ["Ana", "Ben", "Cy"]
-risks = [f["risk"] for f in agree]
-order = ["critical", "high", "medium", "low"]
-assert risks == sorted(risks, key=order.index), risks
-print("ok")
+schema = json.load(open(sys.argv[1]))
+cls = jsonschema.validators.validator_for(schema)
+for e in cls(schema).iter_errors(json.load(open(sys.argv[2]))):
+    print("/".join(str(p) for p in e.absolute_path), e.message)
 PY
-check "team json: valid, every finding by respondent, by risk at stake" \
-	contains team.check ok
-sed 's/^/# /' team.check | grep -v '^# ok$'
-python3 -c 'import csv
-rows = list(csv.DictReader(open("team-report/action-plan.csv", newline="")))
-assert any(r["action_id"] == "agree-on-the-facts" for r in rows)
-print("ok")' >csv.check 2>&1
-check "team csv: the agree action" contains csv.check ok
+check "json with prepared_by is valid against the schema" [ ! -s "$tmp/schema.out" ]
+report md --no-consultant
+check "--no-consultant: no profile" lacks "$tmp/out" "Jane Doe"
+
+# ---- the logo, the paper and the accent ------------------------------------
+run "$CTO_ASSESS" report "$basic/answers.json" -q "$basic/questionnaire.yaml" \
+	--consultant "$profiles/consultant.yaml" --format html -o "$tmp/r.html"
+check "--consultant FILE: written" [ "$status" -eq 0 ]
+check "the logo is an <img> data: URI" contains "$tmp/r.html" \
+	'<img class="logo" src="data:image/svg+xml;base64,'
+python3 - "$tmp/r.html" "$profiles/logo.svg" <<'PY'
+import base64, re, sys
+html = open(sys.argv[1]).read()
+uri = re.search(r'<img class="logo" src="data:image/svg\+xml;base64,([^"]*)"', html)
+assert base64.b64decode(uri.group(1)) == open(sys.argv[2], "rb").read()
+PY
+check "... holding the logo's bytes" [ "$?" -eq 0 ]
+check "the logo's SVG is not inline (its script cannot run)" \
+	lacks "$tmp/r.html" 'alert("logo")'
+run python3 "$tests_dir/html/check-self-contained.py" "$tmp/r.html"
+check "a report with a logo references nothing outside itself" [ "$status" -eq 0 ]
+check "letter paper" contains "$tmp/r.html" "@page{size:letter;"
+check "the accent, lowercased" contains "$tmp/r.html" ":root{--accent:#0a7f6f}"
+check "the confidentiality line in the running header" contains "$tmp/r.html" \
+	'@top-right{content:"Confidential\2e  Prepared for the client\27 s board only\2e "}'
+check "page numbers in the footer" contains "$tmp/r.html" \
+	'@bottom-right{content:"Page " counter(page) " of " counter(pages)}'
+
+# A PNG is checked and embedded too.
+python3 - "$tmp/logo.png" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + \
+        struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + \
+    chunk(b"IDAT", zlib.compress(b"\x00\x0a\x7f\x6f")) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+printf 'name: Jane Doe\nlogo: logo.png\n' >"$tmp/png.yaml"
+run "$CTO_ASSESS" report "$basic/answers.json" -q "$basic/questionnaire.yaml" \
+	--consultant "$tmp/png.yaml" --format html -o -
+check "a PNG logo, relative to its profile" contains "$out_file" \
+	'<img class="logo" src="data:image/png;base64,iVBORw0KGgo'
+
+# A logo is what its bytes say, whatever its name.
+cp "$profiles/logo.svg" "$tmp/fake.png"
+head -c 300000 /dev/zero >"$tmp/big.svg"
+printf 'GIF89a' >"$tmp/real.gif"
+cp "$tmp/real.gif" "$tmp/gif.svg"
+for logo in fake.png big.svg gif.svg missing.png; do
+	printf 'name: Jane Doe\nlogo: %s\n' "$logo" >"$tmp/$logo.yaml"
+	run "$CTO_ASSESS" consultant check "$tmp/$logo.yaml"
+	cp "$err_file" "$tmp/$logo.err"
+done
+check "an SVG named .png is refused" contains "$tmp/fake.png.err" \
+	"fake.png.yaml:2:7: error: logo 'fake.png' is not a PNG image (its content is SVG)"
+check "a logo over 256 KiB is refused" contains "$tmp/big.svg.err" \
+	"big.svg.yaml:2:7: error: logo: '$tmp/big.svg' is too large (more than 256 KiB)"
+check "a GIF named .svg is refused" contains "$tmp/gif.svg.err" \
+	"gif.svg.yaml:2:7: error: logo 'gif.svg' is not an SVG image (its content is not an image cto-assess knows)"
+check "a missing logo is an error" contains "$tmp/missing.png.err" \
+	"missing.png.yaml:2:7: error: logo: cannot open '$tmp/missing.png'"
+
+# ---- a broken profile --------------------------------------------------------
+cd "$profiles" || exit 1
+run "$CTO_ASSESS" consultant check bad.yaml
+check "check of a broken profile exits 3" [ "$status" -eq 3 ]
+check_output "a broken profile: every mistake, at its place" bad.stderr "$err_file"
+cp bad.yaml "$default"
+run "$CTO_ASSESS" report "$basic/answers.json" -q "$basic/questionnaire.yaml" \
+	--format md -o "$tmp/broken.md"
+check "a broken default profile stops the report" [ "$status" -eq 3 ] &&
+	[ ! -e "$tmp/broken.md" ]
+check "... saying how to go on without it" contains "$err_file" \
+	"error: invalid consultant profile '$default'; nothing was written (fix it, or leave it out with --no-consultant)"
+run "$CTO_ASSESS" report "$basic/answers.json" -q "$basic/questionnaire.yaml" \
+	--no-consultant --format md -o "$tmp/broken.md"
+check "--no-consultant goes on without it" [ "$status" -eq 0 ]
+run "$CTO_ASSESS" run -q "$basic/questionnaire.yaml" --batch \
+	--answers "$basic/answers.json" -o "$tmp/run"
+check "run checks the profile before anything is written" \
+	[ "$status" -eq 3 ] && [ ! -e "$tmp/run/answers.json" ]
+
+# run with a good profile: every report it writes carries it.
+run "$CTO_ASSESS" run -q "$basic/questionnaire.yaml" --batch \
+	--answers "$basic/answers.json" -o "$tmp/run" \
+	--consultant "$profiles/consultant.yaml"
+check "run --consultant writes the reports" [ "$status" -eq 0 ]
+check "... prepared by the consultant" contains "$tmp/run/report.md" \
+	"by Jane Doe, Doe Advisory"
 
 done_testing

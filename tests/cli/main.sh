@@ -21,13 +21,14 @@ A fractional-CTO readiness assessment: answer questions about your
 company's technology, get a prioritised readiness report.
 
 Commands:
-  run        run an assessment interview (the default)
-  report     write reports from a saved answers file
-  validate   check questionnaire files
-  compare    show progress between two assessments
-  list       print a questionnaire as text, Markdown or JSON
-  merge      merge several respondents' answers into one assessment
-  portfolio  many assessments side by side, one row a company
+  run         run an assessment interview (the default)
+  report      write reports from a saved answers file
+  validate    check questionnaire files
+  compare     show progress between two assessments
+  list        print a questionnaire as text, Markdown or JSON
+  merge       merge several respondents' answers into one assessment
+  portfolio   many assessments side by side, one row a company
+  consultant  write or check your consultant profile
 
 Without a command, cto-assess runs an assessment ('cto-assess run').
 'cto-assess help COMMAND' or 'cto-assess COMMAND --help' describes one.
@@ -39,7 +40,7 @@ for args in --help -h help; do
 	check_output "$args lists every command" "$tmp/usage" "$out_file"
 done
 
-for cmd in run report validate compare list merge portfolio; do
+for cmd in run report validate compare list merge portfolio consultant; do
 	run "$CTO_ASSESS" help "$cmd"
 	check "help $cmd exits 0" [ "$status" -eq 0 ]
 	check "help $cmd is $cmd --help" \

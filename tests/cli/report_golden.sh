@@ -140,5 +140,19 @@ check_output "plan: hand-computed capacity, coverage, initiative and ranks" \
 	"$tmp/expected" "$tmp/summary"
 check "plan: the headline says it all in words" \
 	contains "$plan/expected/answers.md" 'Overall 9.5 / 100, Initial; target 46.7, 37.2 below. Open risks to act on first: 1 critical and 4 high; also 1 medium and 1 low. Below the target for this stage: Operations (50.0 below) and Code (11.4 below). Not enough information to judge: Operations (43% answered). 1 question is unanswered or "don'"'"'t know": each counts as a risk until someone finds out.'
+python3 - "$tests_dir/report/joel/expected/answers.json" >"$tmp/summary" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+o = r["overall"]
+print(r["title"], o["score"], o["target"], o["level"])
+for f in r["findings"]:
+    print(f["rank"], f["id"], f["impact"], f["risk"], f["horizon"])
+PY
+cat >"$tmp/expected" <<'TXT'
+Joel Test report 66.7 None established
+1 daily_builds 1 high now
+2 testers 1 high now
+TXT
+check_output "joel: hand-computed score and plan" "$tmp/expected" "$tmp/summary"
 
 done_testing

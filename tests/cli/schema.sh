@@ -142,6 +142,7 @@ def schema_mappings(schema):
         "yesno_choice_keys": of(d["yesno_choice"]),
         "band_keys": of(d["band"]),
         "initiative_keys": of(d["initiative"]),
+        "report_keys": of(d["report"]),
     }
 
 

@@ -30,6 +30,7 @@ static const char evil_yaml[] =
 	"title: \"Evil <b>title</b>\"\n"
 	"version: \"1\"\n"
 	"name_question: name\n"
+	"report: {subtitle: \"<b>Sub</b> | *x* \\e[31m\"}\n"
 	"areas:\n"
 	"  - id: profile\n"
 	"    title: Profile\n"
@@ -163,8 +164,11 @@ static void test_markdown_escapes(void **state)
 	assert_escaped(md, '<');
 	assert_escaped(md, '&');
 	assert_lacks(md, "\x1b");
-	assert_contains(md, "# Technology readiness report: Acme \\| "
-			"\\<script\\>alert(1)\\</script\\> \\& \"Co\"\n");
+	/* The title (the questionnaire's, with "report"), and the
+	 * subtitle as a paragraph of its own. */
+	assert_contains(md, "# Evil \\<b\\>title\\</b\\> report: Acme \\| "
+			"\\<script\\>alert(1)\\</script\\> \\& \"Co\"\n\n"
+			"\\<b\\>Sub\\</b\\> \\| \\*x\\* \\[31m\n\n");
 	/* A table cell keeps its pipe escaped. */
 	assert_contains(md, "| Sec \\| \\<i\\>urity\\</i\\> \\& \"co\" |");
 	/* Block quotes escape line starts: heading, list, indentation. */
@@ -192,9 +196,11 @@ static void test_html_escapes(void **state)
 	assert_lacks(html, "\x1b");
 	assert_lacks(html, "href=");
 	assert_lacks(html, "url(");
-	assert_contains(html, "<title>Technology readiness report: Acme | "
-			"&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+	assert_contains(html, "<title>Evil &lt;b&gt;title&lt;/b&gt; report: "
+			"Acme | &lt;script&gt;alert(1)&lt;/script&gt; &amp; "
 			"&quot;Co&quot;</title>");
+	assert_contains(html, "<p class=\"subtitle\">&lt;b&gt;Sub&lt;/b&gt; | "
+			"*x* [31m</p>");
 	assert_contains(html, "&lt;img src=x onerror=alert(1)&gt;");
 	assert_contains(html, "alert(&#39;x&#39;)");
 	assert_contains(html, "<svg class=\"chart\"");
@@ -220,7 +226,7 @@ static void test_html_escapes(void **state)
  */
 static const char expected_csv[] =
 	"rank,horizon,risk,effort,impact,action_id,action,advice,areas,"
-	"finding_ids,findings,answers,notes\r\n"
+	"finding_ids,findings,answers,notes,review,owner,due_date,status\r\n"
 	"1,now,high,medium,3.00,q1,"
 	"# Heading? <script>alert('x')</script> [31mred,"
 	"\"'=HYPERLINK(\"\"http://x\"\") *bold* [link](http://x)\","
@@ -228,10 +234,10 @@ static const char expected_csv[] =
 	"# Heading? <script>alert('x')</script> [31mred,"
 	"\"Lo, \"\"quoted\"\"\","
 	"\"[2J<img src=x onerror=alert(1)>\n# not a heading\n| a | b |\n"
-	"1. not a list\n    not code\nend \xef\xbf\xbd\xef\xbf\xbd\"\r\n"
+	"1. not a list\n    not code\nend \xef\xbf\xbd\xef\xbf\xbd\",,,,\r\n"
 	"2,now,high,medium,1.00,q2,Second <U+202E>evil<U+202C>?,Do it.,"
 	"\"Sec | <i>urity</i> & \"\"co\"\"\",q2,Second <U+202E>evil<U+202C>?,"
-	"Lo,\r\n";
+	"Lo,,,,,\r\n";
 
 static void test_csv_text(void **state)
 {
@@ -328,7 +334,7 @@ static void test_text_sanitised(void **state)
 
 	render_text(&f->out, &f->r, &o);
 	assert_lacks(f->out.data, "\x1b");
-	assert_contains(f->out.data, "Technology readiness: Acme | "
+	assert_contains(f->out.data, "Evil <b>title</b> report: Acme | "
 			"<script>alert(1)</script> & \"Co\"\n");
 	assert_contains(f->out.data, "# Heading? <script>alert('x')</script> "
 			"[31mred");
