@@ -27,6 +27,40 @@ enum question_type {
 	QTYPE_COUNT
 };
 
+/* What an answer to a question holds. */
+enum question_value {
+	QVALUE_CHOICE,  /* one choice id */
+	QVALUE_CHOICES, /* a set of choice ids */
+	QVALUE_NUMBER,  /* one number */
+	QVALUE_TEXT     /* free text, never scored */
+};
+
+/* What a question type does, beyond the value it holds. */
+enum {
+	QTYPE_F_SCORABLE = 1 << 0, /* its answers carry a score */
+	QTYPE_F_YESNO = 1 << 1,    /* built-in yes and no choices */
+	QTYPE_F_RANGE = 1 << 2,    /* needs min and max; scored linearly
+				    * between them unless banded; shown
+				    * as "N on a scale of" */
+	QTYPE_F_WHOLE = 1 << 3,    /* takes whole numbers only */
+	QTYPE_F_BANDED = 1 << 4    /* scored by bands, without a range */
+};
+
+/*
+ * Everything the program knows about a question type, in one row each:
+ * the loader, parsers, interview and renderers ask this table (through
+ * the helpers below) rather than naming types, so that a new type is one
+ * row here and one enum value above.
+ */
+struct question_type_info {
+	const char *name;          /* as written in the format */
+	enum question_value value;
+	unsigned flags;            /* QTYPE_F_* */
+	const char *keys[8];       /* type-specific keys it takes */
+};
+
+extern const struct question_type_info question_types[QTYPE_COUNT];
+
 /* RISK_UNSET on a choice means "derive the risk from the score". */
 enum risk { RISK_UNSET = 0, RISK_LOW, RISK_MEDIUM, RISK_HIGH, RISK_CRITICAL };
 /* EFFORT_UNSET on a choice means "the question's effort". */
@@ -208,7 +242,8 @@ struct questionnaire {
 };
 
 /* Names of enum values as written in the format ("single", "high", ...). */
-extern const char *const question_type_names[QTYPE_COUNT];
+/* Names of the question types, indexed by enum question_type. */
+const char *const *question_type_names(void);
 extern const char *const risk_names[];   /* indexed by enum risk */
 extern const char *const effort_names[]; /* indexed by enum effort */
 
@@ -240,6 +275,18 @@ void model_hash(struct questionnaire *q);
 
 /* True for types whose answers can carry a score. */
 int question_type_scorable(enum question_type type);
+/* True when q's type has flag (a QTYPE_F_* value). */
+int question_is(const struct question *q, unsigned flag);
+/* What an answer to q holds. */
+enum question_value question_value(const struct question *q);
+/* True when answers to q are choice ids (one or several). */
+int question_has_choices(const struct question *q);
+/* True when q takes whole numbers only (by its type or `integer: true`). */
+int question_whole_numbers(const struct question *q);
+/* True when type t takes the type-specific key. */
+int question_type_takes(enum question_type t, const char *key);
+/* True when some type takes key (so that others must refuse it). */
+int question_type_key(const char *key);
 
 /* Free what an area, question or initiative holds (used by the loader for
  * partial models); questionnaire_free() frees the questionnaire and all of

@@ -84,7 +84,7 @@ static long exact_choice(const struct question *qn, const char *token)
 			found = (long)i;
 		free(label);
 	}
-	if (found < 0 && qn->type == QTYPE_YESNO &&
+	if (found < 0 && question_is(qn, QTYPE_F_YESNO) &&
 	    (!strcasecmp(token, "y") || !strcasecmp(token, "n"))) {
 		const struct choice *c = question_choice(
 			qn, (*token == 'y' || *token == 'Y') ? "yes" : "no");
@@ -313,7 +313,7 @@ static int plain_digits(const char *s)
 static int parse_number_answer(const struct question *qn, const char *line,
 			       struct answer *out, struct buf *err)
 {
-	int whole = qn->type == QTYPE_SCALE || qn->integer;
+	int whole = question_whole_numbers(qn);
 	const char *problem = NULL;
 	double v;
 
@@ -349,24 +349,15 @@ static int parse_text(const struct question *qn, const char *line,
 	return 0;
 }
 
-/* How each question type reads a line (trimmed, not empty). */
-static int (*const type_parsers[QTYPE_COUNT])(const struct question *qn,
-					      const char *line,
-					      struct answer *out,
-					      struct buf *err) = {
-	[QTYPE_SINGLE] = parse_single,
-	[QTYPE_MULTI] = parse_multi,
-	[QTYPE_YESNO] = parse_single,
-	[QTYPE_SCALE] = parse_number_answer,
-	[QTYPE_NUMBER] = parse_number_answer,
-	[QTYPE_TEXT] = parse_text,
+/* How each kind of answer is read from a line (trimmed, not empty). */
+static int (*const value_parsers[])(const struct question *qn,
+				    const char *line, struct answer *out,
+				    struct buf *err) = {
+	[QVALUE_CHOICE] = parse_single,
+	[QVALUE_CHOICES] = parse_multi,
+	[QVALUE_NUMBER] = parse_number_answer,
+	[QVALUE_TEXT] = parse_text,
 };
-
-static int has_choices(const struct question *qn)
-{
-	return qn->type == QTYPE_SINGLE || qn->type == QTYPE_MULTI ||
-	       qn->type == QTYPE_YESNO;
-}
 
 int answer_parse(const struct question *qn, const char *line,
 		 struct answer *out, struct buf *err)
@@ -384,12 +375,13 @@ int answer_parse(const struct question *qn, const char *line,
 				 "this question; use skip if you cannot answer "
 				 "it");
 		ret = qn->not_applicable ? 0 : -1;
-	} else if (!has_choices(qn) && qn->dont_know && is_dont_know_word(s)) {
+	} else if (!question_has_choices(qn) && qn->dont_know &&
+		   is_dont_know_word(s)) {
 		/* Choices take "don't know" as their last number too. */
 		out->kind = ANSWER_DONT_KNOW;
 		ret = 0;
 	} else {
-		ret = type_parsers[qn->type](qn, s, out, err);
+		ret = value_parsers[question_value(qn)](qn, s, out, err);
 	}
 	free(copy);
 	return ret;

@@ -152,7 +152,7 @@ static void describe_number(struct buf *out, const struct question *question,
 	const struct band *band = question_band(question, value);
 
 	buf_add_number(out, value);
-	if (question->type == QTYPE_SCALE) {
+	if (question_is(question, QTYPE_F_RANGE)) {
 		buf_adds(out, " on a scale of ");
 		buf_add_number(out, question->min);
 		buf_adds(out, " to ");

@@ -220,7 +220,7 @@ static const char *read_choice(struct reader *r, const struct question *qn,
 	enum yvalue_type t = ynode_value_type(n);
 
 	/* Booleans answer yes/no questions naturally. */
-	if (qn->type == QTYPE_YESNO && t == YVALUE_BOOL)
+	if (question_is(qn, QTYPE_F_YESNO) && t == YVALUE_BOOL)
 		return strchr("tT", n->text[0]) ? "yes" : "no";
 	if (t != YVALUE_TEXT || !ynode_is_string(n)) {
 		wrong_type(r, n, "answer to", qn->id, "a choice id",
@@ -331,7 +331,7 @@ static int read_number(struct reader *r, const struct question *qn,
 	}
 	bad_range = (qn->has_min && v < qn->min) ||
 		    (qn->has_max && v > qn->max);
-	whole = qn->type == QTYPE_SCALE || qn->integer;
+	whole = question_whole_numbers(qn);
 	bad_whole = whole && v != (double)(long long)v;
 	if (bad_range || bad_whole) {
 		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
@@ -453,6 +453,16 @@ static int read_status(struct reader *r, const struct question *qn,
 	return 0;
 }
 
+/* How each kind of answer is read from its node. */
+static int (*const value_readers[])(struct reader *r,
+				    const struct question *qn,
+				    const struct ynode *n, struct answer *ans) = {
+	[QVALUE_CHOICE] = read_single,
+	[QVALUE_CHOICES] = read_multi,
+	[QVALUE_NUMBER] = read_number,
+	[QVALUE_TEXT] = read_text,
+};
+
 /* Checks value n against question and stores it in ans (kept on error). */
 static int read_answer(struct reader *r, const struct question *qn,
 		       const struct ynode *n, struct answer *ans)
@@ -465,14 +475,8 @@ static int read_answer(struct reader *r, const struct question *qn,
 		return 0; /* written but not answered yet */
 	if (n->kind == YNODE_MAPPING)
 		ret = read_status(r, qn, n, &value);
-	else if (qn->type == QTYPE_SINGLE || qn->type == QTYPE_YESNO)
-		ret = read_single(r, qn, n, &value);
-	else if (qn->type == QTYPE_MULTI)
-		ret = read_multi(r, qn, n, &value);
-	else if (qn->type == QTYPE_SCALE || qn->type == QTYPE_NUMBER)
-		ret = read_number(r, qn, n, &value);
 	else
-		ret = read_text(r, qn, n, &value);
+		ret = value_readers[question_value(qn)](r, qn, n, &value);
 	if (ret < 0) {
 		answer_release(&value);
 		return -1;

@@ -79,11 +79,6 @@ static int save_answer(struct interview *iv, size_t index)
 	return answers_record(iv->a, iv->opts->session_path, index, iv->err);
 }
 
-static int has_choices(const struct question *qn)
-{
-	return qn->type == QTYPE_SINGLE || qn->type == QTYPE_MULTI ||
-	       qn->type == QTYPE_YESNO;
-}
 
 /* ---- showing a question ------------------------------------------------- */
 
@@ -127,7 +122,7 @@ static void set_completions(struct interview *iv, const struct question *qn)
 	size_t i;
 
 	free_labels(iv);
-	if (!has_choices(qn))
+	if (!question_has_choices(qn))
 		return;
 	iv->labels = xcalloc(qn->nchoices + 1, sizeof(char *));
 	for (i = 0; i < qn->nchoices; i++)
@@ -136,8 +131,9 @@ static void set_completions(struct interview *iv, const struct question *qn)
 		iv->labels[iv->nlabels++] = xstrdup("Don't know");
 	c.words = (const char *const *)iv->labels;
 	c.count = iv->nlabels;
-	c.word_breaks = qn->type == QTYPE_MULTI ? "," : "";
-	c.offered = qn->type == QTYPE_MULTI ? still_offered : NULL;
+	c.word_breaks = question_value(qn) == QVALUE_CHOICES ? "," : "";
+	c.offered = question_value(qn) == QVALUE_CHOICES ? still_offered
+							 : NULL;
 	c.ctx = (void *)qn;
 	line_input_set_completion(&c);
 }

@@ -146,7 +146,7 @@ static void text_question(struct buf *out, const struct list_view *v,
 	if (n < 0 || (size_t)n >= sizeof(prefix))
 		prefix[0] = '\0';
 	term_sanitize(&head, qn->text, 0);
-	buf_addf(&head, " [%s, %s", qn->id, question_type_names[qn->type]);
+	buf_addf(&head, " [%s, %s", qn->id, question_types[qn->type].name);
 	if (qn->scored) {
 		buf_adds(&head, ", weight ");
 		buf_add_number(&head, qn->weight);
@@ -219,8 +219,9 @@ static void md_answers(struct buf *out, const struct question *qn)
 {
 	size_t i;
 
-	switch (qn->type) {
-	case QTYPE_SINGLE: case QTYPE_MULTI: case QTYPE_YESNO:
+	switch (question_value(qn)) {
+	case QVALUE_CHOICE:
+	case QVALUE_CHOICES:
 		for (i = 0; i < qn->nchoices; i++) {
 			buf_adds(out, "   - [ ] ");
 			escape_markdown(out, qn->choices[i].label);
@@ -229,7 +230,16 @@ static void md_answers(struct buf *out, const struct question *qn)
 		if (qn->dont_know)
 			buf_adds(out, "   - [ ] Don't know\n");
 		break;
-	case QTYPE_SCALE:
+	case QVALUE_NUMBER:
+		if (!question_is(qn, QTYPE_F_RANGE)) {
+			buf_adds(out, "   - Number");
+			if (qn->unit) {
+				buf_adds(out, " of ");
+				escape_markdown(out, qn->unit);
+			}
+			buf_adds(out, ": \\_\\_\\_\n");
+			break;
+		}
 		buf_addf(out, "   - Answer from %g", qn->min);
 		if (qn->min_label) {
 			buf_adds(out, " (");
@@ -244,15 +254,7 @@ static void md_answers(struct buf *out, const struct question *qn)
 		}
 		buf_adds(out, ": \\_\\_\\_\n");
 		break;
-	case QTYPE_NUMBER:
-		buf_adds(out, "   - Number");
-		if (qn->unit) {
-			buf_adds(out, " of ");
-			escape_markdown(out, qn->unit);
-		}
-		buf_adds(out, ": \\_\\_\\_\n");
-		break;
-	default:
+	case QVALUE_TEXT:
 		buf_adds(out, "   - Your answer: \\_\\_\\_\n");
 	}
 }
@@ -263,7 +265,7 @@ static void md_question(struct buf *out, const struct list_view *v,
 	buf_addf(out, "%zu. **", no);
 	escape_markdown(out, qn->text);
 	buf_adds(out, "**");
-	if (qn->type == QTYPE_MULTI)
+	if (question_value(qn) == QVALUE_CHOICES)
 		buf_adds(out, " *(tick all that apply)*");
 	buf_adds(out, "\n");
 	if (qn->help) {
@@ -392,7 +394,7 @@ static cJSON *question_json(const struct list_view *v,
 	cJSON_AddStringToObject(o, "id", qn->id);
 	cJSON_AddStringToObject(o, "text", qn->text);
 	add_string(o, "help", qn->help);
-	cJSON_AddStringToObject(o, "type", question_type_names[qn->type]);
+	cJSON_AddStringToObject(o, "type", question_types[qn->type].name);
 	cJSON_AddNumberToObject(o, "weight", qn->weight);
 	cJSON_AddBoolToObject(o, "scored", qn->scored);
 	cJSON_AddStringToObject(o, "effort", effort_names[qn->effort]);
@@ -408,7 +410,7 @@ static cJSON *question_json(const struct list_view *v,
 	choices = cJSON_AddArrayToObject(o, "choices");
 	for (i = 0; i < qn->nchoices; i++)
 		cJSON_AddItemToArray(choices, choice_json(qn, &qn->choices[i]));
-	if (qn->type == QTYPE_MULTI)
+	if (question_value(qn) == QVALUE_CHOICES)
 		cJSON_AddNumberToObject(o, "full_score", qn->full_score);
 	add_bands(o, qn);
 	return o;

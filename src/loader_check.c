@@ -242,12 +242,12 @@ static void check_scoring(struct loader *l, struct question *qn)
 
 	qn->scored = qn->area->scored && qn->weight > 0 &&
 		     question_type_scorable(qn->type) &&
-		     (qn->type != QTYPE_NUMBER || qn->nbands > 0);
-	if (qn->type == QTYPE_NUMBER && !qn->nbands && qn->area->scored &&
-	    qn->weight > 0)
-		error_pos(l, &qn->pos, "number question '%s' in a scored area "
+		     (!question_is(qn, QTYPE_F_BANDED) || qn->nbands > 0);
+	if (question_is(qn, QTYPE_F_BANDED) && !qn->nbands &&
+	    qn->area->scored && qn->weight > 0)
+		error_pos(l, &qn->pos, "%s question '%s' in a scored area "
 			  "needs 'bands' to be scored (or 'weight: 0')",
-			  qn->id);
+			  question_types[qn->type].name, qn->id);
 	for (i = 0; i < qn->nchoices; i++) {
 		struct choice *c = &qn->choices[i];
 
@@ -260,17 +260,17 @@ static void check_scoring(struct loader *l, struct question *qn)
 			qn->best_score = c->score;
 		sum += c->score;
 	}
-	if (qn->type == QTYPE_MULTI && qn->full_score <= 0)
+	if (question_value(qn) == QVALUE_CHOICES && qn->full_score <= 0)
 		qn->full_score = sum;
-	else if (qn->type == QTYPE_MULTI && qn->scored && qn->full_score > sum)
+	else if (question_value(qn) == QVALUE_CHOICES && qn->scored &&
+		 qn->full_score > sum)
 		diag_add(l->tc.diags, DIAG_WARNING, qn->pos.file, qn->pos.line,
 			 qn->pos.col, "'full_score' of question '%s' (%g) is "
 			 "more than all its choices give (%g), so full marks "
 			 "can never be reached", qn->id, qn->full_score, sum);
 	if (!qn->scored)
 		return;
-	if ((qn->type == QTYPE_SINGLE || qn->type == QTYPE_YESNO ||
-	     qn->type == QTYPE_MULTI) && qn->nchoices >= 2 &&
+	if (question_has_choices(qn) && qn->nchoices >= 2 &&
 	    qn->best_score <= 0)
 		error_pos(l, &qn->pos, "question '%s' is scored but no choice "
 			  "scores above 0", qn->id);
@@ -299,8 +299,8 @@ static const struct question *root_reference(struct loader *l,
 		return qn;
 	if (qn) {
 		error_pos(l, pos, "'%s' must name a %s question; '%s' is %s",
-			  key, question_type_names[type], id,
-			  question_type_names[qn->type]);
+			  key, question_types[type].name, id,
+			  question_types[qn->type].name);
 		return NULL;
 	}
 	ids = question_ids(l->q);
@@ -458,11 +458,6 @@ static void when_error(struct when_check *c, size_t offset, const char *fmt,
 	va_end(ap);
 }
 
-static int is_choice_type(enum question_type t)
-{
-	return t == QTYPE_SINGLE || t == QTYPE_MULTI || t == QTYPE_YESNO;
-}
-
 /* Checks the values compared with question ref. */
 static void check_when_values(struct when_check *c, const struct expr *e,
 			      const struct question *ref)
@@ -474,12 +469,12 @@ static void check_when_values(struct when_check *c, const struct expr *e,
 		const char **choice_ids;
 		struct buf msg = BUF_INIT;
 
-		if (!is_choice_type(ref->type)) {
+		if (!question_has_choices(ref)) {
 			if (!v->is_number)
 				when_error(c, v->offset, "'%s' is a %s question;"
 					   " compare it with a number, not "
 					   "'%s'", ref->id,
-					   question_type_names[ref->type],
+					   question_types[ref->type].name,
 					   v->ident);
 			continue;
 		}
@@ -487,7 +482,7 @@ static void check_when_values(struct when_check *c, const struct expr *e,
 			when_error(c, v->offset, "'%s' is a %s question; "
 				   "compare it with one of its choice ids, "
 				   "not a number", ref->id,
-				   question_type_names[ref->type]);
+				   question_types[ref->type].name);
 			continue;
 		}
 		if (question_choice(ref, v->ident))
@@ -533,21 +528,21 @@ static int check_when_ref(const struct expr *e, void *ctx)
 	}
 	if (e->kind == EXPR_ANSWERED)
 		return 0;
-	if (ref->type == QTYPE_TEXT) {
+	if (question_value(ref) == QVALUE_TEXT) {
 		when_error(c, e->question_offset, "text question '%s' can "
 			   "only be tested with answered(%s)", ref->id,
 			   ref->id);
 		return 0;
 	}
-	if (e->kind == EXPR_INCLUDES && ref->type != QTYPE_MULTI)
+	if (e->kind == EXPR_INCLUDES && question_value(ref) != QVALUE_CHOICES)
 		when_error(c, e->question_offset, "'includes' needs a multi "
 			   "question; '%s' is %s", ref->id,
-			   question_type_names[ref->type]);
-	else if (e->kind == EXPR_COMPARE && is_choice_type(ref->type) &&
+			   question_types[ref->type].name);
+	else if (e->kind == EXPR_COMPARE && question_has_choices(ref) &&
 		 e->op != OP_EQ && e->op != OP_NE)
 		when_error(c, e->question_offset, "'%s' compares numbers, but "
 			   "'%s' is a %s question", op_names[e->op], ref->id,
-			   question_type_names[ref->type]);
+			   question_types[ref->type].name);
 	check_when_values(c, e, ref);
 	return 0;
 }
@@ -599,10 +594,10 @@ static void check_max_ref(struct loader *l, struct question *qn,
 	} else if (ref->index >= qn->index) {
 		error_pos(l, &qn->max_pos, "'max' of question '%s' names '%s', "
 			  "which is not asked before it", qn->id, ref->id);
-	} else if (ref->type != QTYPE_NUMBER) {
+	} else if (question_value(ref) != QVALUE_NUMBER) {
 		error_pos(l, &qn->max_pos, "'max' of question '%s' names '%s', "
 			  "a %s question (it must name a number question)",
-			  qn->id, ref->id, question_type_names[ref->type]);
+			  qn->id, ref->id, question_types[ref->type].name);
 	} else {
 		qn->max_ref = ref;
 	}

@@ -37,24 +37,6 @@ static const struct key_spec band_keys[] = {
 /* A finding is one line of a report: longer ones get a warning. */
 #define FINDING_MAX_CHARS 120
 
-/*
- * Which question keys each type takes; a key outside its type's set is an
- * error, since it would silently do nothing.
- */
-static const struct type_spec {
-	const char *keys[8];
-} type_keys[QTYPE_COUNT] = {
-	[QTYPE_SINGLE] = { { "choices" } },
-	[QTYPE_MULTI] = { { "choices", "full_score" } },
-	[QTYPE_YESNO] = { { "choices", "best" } },
-	[QTYPE_SCALE] = { { "min", "max", "min_label", "max_label", "bands" } },
-	[QTYPE_NUMBER] = { { "min", "max", "unit", "bands", "integer" } },
-	[QTYPE_TEXT] = { { NULL } },
-};
-static const char *const type_specific_keys[] = {
-	"choices", "full_score", "best", "min", "max", "min_label",
-	"max_label", "unit", "bands", "integer",
-};
 
 /* ---- enumerations --------------------------------------------------- */
 
@@ -148,7 +130,7 @@ static void load_choice(struct loader *l, const struct ynode *n,
 	if (tree_expect_kind(tc, n, YNODE_MAPPING, "a choice") < 0)
 		return;
 	/* A yesno choice may only add advice to the built-in yes or no. */
-	if (q->type == QTYPE_YESNO)
+	if (question_is(q, QTYPE_F_YESNO))
 		loader_check_keys(l, n, yesno_choice_keys,
 				ARRAY_SIZE(yesno_choice_keys), "a choice");
 	else
@@ -165,11 +147,11 @@ static void load_choice(struct loader *l, const struct ynode *n,
 	c->risk = get_risk(l, n);
 	c->effort = get_effort(l, n, EFFORT_UNSET);
 	tree_get_bool(tc, n, "exclusive", &c->exclusive);
-	if (c->exclusive && q->type != QTYPE_MULTI)
+	if (c->exclusive && question_value(q) != QVALUE_CHOICES)
 		tree_error(tc, tree_value(n, "exclusive"), "'exclusive' "
 			   "applies to choices of multi questions only (a "
 			   "%s question takes one answer anyway)",
-			   question_type_names[q->type]);
+			   question_types[q->type].name);
 }
 
 /* The built-in yes and no, scoring 1 and 0 (0 and 1 with best: no). */
@@ -268,7 +250,7 @@ static void load_choices(struct loader *l, const struct ynode *n,
 
 	if (!list) {
 		tree_error(&l->tc, n, "%s question '%s' needs 'choices'",
-			   question_type_names[q->type], id);
+			   question_types[q->type].name, id);
 		return;
 	}
 	if (ynode_is_empty(list))
@@ -277,7 +259,7 @@ static void load_choices(struct loader *l, const struct ynode *n,
 		return;
 	if (list->count < 2)
 		tree_error(&l->tc, list, "%s question '%s' needs at least two "
-			   "choices (it has %zu)", question_type_names[q->type],
+			   "choices (it has %zu)", question_types[q->type].name,
 			   id, list->count);
 	q->choices = xcalloc(list->count ? list->count : 1,
 			     sizeof(*q->choices));
@@ -354,7 +336,8 @@ static void load_range(struct loader *l, const struct ynode *n,
 
 	q->has_min = tree_value(n, "min") != NULL;
 	tree_get_number(tc, n, "min", -1e15, 1e15, &q->min);
-	if (q->type == QTYPE_NUMBER && max && max->kind == YNODE_SCALAR &&
+	if (!question_is(q, QTYPE_F_RANGE) && max &&
+	    max->kind == YNODE_SCALAR &&
 	    ynode_value_type(max) == YVALUE_TEXT) {
 		/* `max: team_size`: checked against the questions later. */
 		q->max_question = xstrdup(max->text);
@@ -363,9 +346,9 @@ static void load_range(struct loader *l, const struct ynode *n,
 		q->has_max = max != NULL;
 		tree_get_number(tc, n, "max", -1e15, 1e15, &q->max);
 	}
-	if (q->type == QTYPE_NUMBER)
+	if (question_type_takes(q->type, "integer"))
 		tree_get_bool(tc, n, "integer", &q->integer);
-	if (q->type == QTYPE_SCALE) {
+	if (question_is(q, QTYPE_F_RANGE)) {
 		if (!q->has_min || !q->has_max)
 			tree_error(tc, n, "scale question '%s' needs 'min' and "
 				   "'max'", id);
@@ -387,27 +370,27 @@ static void load_range(struct loader *l, const struct ynode *n,
 
 /* ---- questions -------------------------------------------------------- */
 
-/* Reports keys that the question's type does not use. */
+/*
+ * A key that some type takes but q's does not is an error, since it would
+ * silently do nothing (question_types[] says which take which).
+ */
 static void check_type_keys(struct loader *l, const struct ynode *n,
 			    const struct question *q)
 {
-	const struct type_spec *spec = &type_keys[q->type];
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(type_specific_keys); i++) {
-		const char *key = type_specific_keys[i];
-		const struct ynode *v = tree_value(n, key);
-		int allowed = 0;
+	for (i = 0; i + 1 < n->count; i += 2) {
+		const struct ynode *k = n->items[i];
+		const struct ynode *v;
 
-		if (!v)
+		if (k->kind != YNODE_SCALAR || !question_type_key(k->text) ||
+		    question_type_takes(q->type, k->text))
 			continue;
-		for (j = 0; j < ARRAY_SIZE(spec->keys) && spec->keys[j]; j++)
-			if (!strcmp(spec->keys[j], key))
-				allowed = 1;
-		if (!allowed)
+		v = tree_value(n, k->text);
+		if (v)
 			tree_error(&l->tc, v, "'%s' does not apply to %s "
-				   "questions", key,
-				   question_type_names[q->type]);
+				   "questions", k->text,
+				   question_types[q->type].name);
 	}
 }
 
@@ -468,7 +451,7 @@ static int load_common(struct loader *l, const struct ynode *n,
 	q->text = tree_get_text(tc, n, "text", "a question");
 	q->help = tree_get_text(tc, n, "help", "a question");
 	q->advice = tree_get_text(tc, n, "advice", "a question");
-	type = tree_get_enum(tc, n, "type", question_type_names, QTYPE_COUNT,
+	type = tree_get_enum(tc, n, "type", question_type_names(), QTYPE_COUNT,
 			     QTYPE_SINGLE);
 	if (ynode_is_empty(ynode_get(n, "type")))
 		type = -1; /* reported; as an unknown type */
@@ -497,11 +480,11 @@ void loader_load_question(struct loader *l, const struct ynode *n,
 		tree_error(&l->tc, n, "question '%s' needs 'choices' (or a "
 			   "'type' without them: yesno, scale, number, text)",
 			   q->id ? q->id : "?");
-	else if (q->type == QTYPE_SINGLE || q->type == QTYPE_MULTI)
-		load_choices(l, n, q);
-	else if (q->type == QTYPE_YESNO)
+	else if (question_is(q, QTYPE_F_YESNO))
 		load_yesno(l, n, q);
-	else if (q->type == QTYPE_SCALE || q->type == QTYPE_NUMBER)
+	else if (question_has_choices(q))
+		load_choices(l, n, q);
+	else if (question_value(q) == QVALUE_NUMBER)
 		load_range(l, n, q);
 	load_when(l, n, q);
 }

@@ -8,14 +8,33 @@
 #include "model.h"
 #include "util.h"
 
-const char *const question_type_names[QTYPE_COUNT] = {
-	[QTYPE_SINGLE] = "single",
-	[QTYPE_MULTI] = "multi",
-	[QTYPE_YESNO] = "yesno",
-	[QTYPE_SCALE] = "scale",
-	[QTYPE_NUMBER] = "number",
-	[QTYPE_TEXT] = "text",
+const struct question_type_info question_types[QTYPE_COUNT] = {
+	[QTYPE_SINGLE] = { "single", QVALUE_CHOICE, QTYPE_F_SCORABLE,
+			   { "choices" } },
+	[QTYPE_MULTI] = { "multi", QVALUE_CHOICES, QTYPE_F_SCORABLE,
+			  { "choices", "full_score" } },
+	[QTYPE_YESNO] = { "yesno", QVALUE_CHOICE,
+			  QTYPE_F_SCORABLE | QTYPE_F_YESNO,
+			  { "choices", "best" } },
+	[QTYPE_SCALE] = { "scale", QVALUE_NUMBER,
+			  QTYPE_F_SCORABLE | QTYPE_F_RANGE | QTYPE_F_WHOLE,
+			  { "min", "max", "min_label", "max_label", "bands" } },
+	[QTYPE_NUMBER] = { "number", QVALUE_NUMBER,
+			   QTYPE_F_SCORABLE | QTYPE_F_BANDED,
+			   { "min", "max", "unit", "bands", "integer" } },
+	[QTYPE_TEXT] = { "text", QVALUE_TEXT, 0, { NULL } },
 };
+
+const char *const *question_type_names(void)
+{
+	static const char *names[QTYPE_COUNT];
+	size_t i;
+
+	if (!names[0])
+		for (i = 0; i < QTYPE_COUNT; i++)
+			names[i] = question_types[i].name;
+	return names;
+}
 
 const char *const risk_names[] = {
 	[RISK_UNSET] = "",
@@ -102,7 +121,50 @@ const struct target *area_target(const struct area *a, const char *stage)
 
 int question_type_scorable(enum question_type type)
 {
-	return type != QTYPE_TEXT;
+	return (question_types[type].flags & QTYPE_F_SCORABLE) != 0;
+}
+
+int question_is(const struct question *q, unsigned flag)
+{
+	return (question_types[q->type].flags & flag) != 0;
+}
+
+enum question_value question_value(const struct question *q)
+{
+	return question_types[q->type].value;
+}
+
+int question_has_choices(const struct question *q)
+{
+	enum question_value v = question_value(q);
+
+	return v == QVALUE_CHOICE || v == QVALUE_CHOICES;
+}
+
+int question_whole_numbers(const struct question *q)
+{
+	return question_is(q, QTYPE_F_WHOLE) || q->integer;
+}
+
+int question_type_takes(enum question_type t, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(question_types[t].keys) &&
+		    question_types[t].keys[i]; i++)
+		if (!strcmp(question_types[t].keys[i], key))
+			return 1;
+	return 0;
+}
+
+int question_type_key(const char *key)
+{
+	size_t t;
+
+	for (t = 0; t < QTYPE_COUNT; t++)
+		if (question_type_takes((enum question_type)t, key))
+			return 1;
+	return 0;
 }
 
 void question_release(struct question *q)

@@ -82,7 +82,7 @@ static void hash_question(struct hasher *hs, const struct question *qn)
 
 	hash_text(hs, qn->id);
 	hash_text(hs, qn->text);
-	hash_text(hs, question_type_names[qn->type]);
+	hash_text(hs, question_types[qn->type].name);
 	hash_number(hs, qn->weight);
 	hash_text(hs, qn->when_source);
 	for (i = 0; i < qn->nchoices; i++) {

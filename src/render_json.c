@@ -348,7 +348,7 @@ static cJSON *answer_json(const struct question_score *qs)
 {
 	cJSON *o = question_ref_json(qs);
 
-	add_text(o, "type", question_type_names[qs->question->type]);
+	add_text(o, "type", question_types[qs->question->type].name);
 	add_text(o, "status", question_status_names[qs->status]);
 	cJSON_AddItemToObject(o, "value", render_answer_value(qs->answer));
 	if (qs->status == STATUS_RULED_OUT)

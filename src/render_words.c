@@ -260,7 +260,7 @@ int render_profile_text(const struct report *r, const struct question_score *qs)
 	for (i = 0; i < r->nrows; i++)
 		if (r->rows[i].kind == REPORT_ROW_KIND_ANSWER &&
 		    r->rows[i].qs == qs)
-			return qs->question->type == QTYPE_TEXT;
+			return question_value(qs->question) == QVALUE_TEXT;
 	return 0;
 }
 

@@ -124,7 +124,7 @@ static void default_rows(struct report *r, size_t *alloc)
 		const struct question_score *qs = &r->score.questions[i];
 		const struct question *qn = qs->question;
 
-		if (!qn->area->scored && qn->type == QTYPE_TEXT &&
+		if (!qn->area->scored && question_value(qn) == QVALUE_TEXT &&
 		    qs->status == STATUS_ANSWERED && qs->answer->text &&
 		    *qs->answer->text &&
 		    !(q->name_question && !strcmp(q->name_question, qn->id)))

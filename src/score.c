@@ -66,7 +66,7 @@ static double score_number(const struct question *question, double value)
 
 	if (band)
 		return clamp01(band->score);
-	if (question->type == QTYPE_SCALE) {
+	if (question_is(question, QTYPE_F_RANGE)) {
 		if (question->max <= question->min)
 			return 1;
 		return clamp01((value - question->min) /
@@ -155,7 +155,7 @@ static enum risk worst_risk(const struct question *q, int *is_explicit)
 	size_t i;
 
 	*is_explicit = 0;
-	if (q->type == QTYPE_MULTI) {
+	if (question_value(q) == QVALUE_CHOICES) {
 		for (i = 0; i < q->nchoices; i++)
 			if (q->choices[i].risk != RISK_UNSET)
 				keep_worst(&worst, is_explicit,

@@ -101,12 +101,6 @@ void screen_welcome(const struct screen *s, const struct questionnaire *q,
 
 /* ---- a question --------------------------------------------------------- */
 
-static int has_choices(const struct question *qn)
-{
-	return qn->type == QTYPE_SINGLE || qn->type == QTYPE_MULTI ||
-	       qn->type == QTYPE_YESNO;
-}
-
 /* "  3. Label" with the label wrapped under itself. */
 static void print_item(const struct screen *s, size_t number,
 		       const char *label)
@@ -126,7 +120,7 @@ static void print_choices(const struct screen *s, const struct question *qn)
 	size_t i;
 
 	/* Numbers and scales take digits: "don't know" is 'dk' there. */
-	if (!has_choices(qn))
+	if (!question_has_choices(qn))
 		return;
 	for (i = 0; i < qn->nchoices; i++)
 		print_item(s, i + 1, qn->choices[i].label);
@@ -137,7 +131,7 @@ static void print_choices(const struct screen *s, const struct question *qn)
 /* What a scale or number prompt accepts: range, unit, end labels, dk. */
 static void add_number_hint(struct buf *hint, const struct question *qn)
 {
-	buf_addf(hint, "Type %s", qn->type == QTYPE_SCALE || qn->integer ?
+	buf_addf(hint, "Type %s", question_whole_numbers(qn) ?
 		 "a whole number" : "a number");
 	if (qn->has_min || qn->has_max)
 		buf_adds(hint, " ");
@@ -162,24 +156,23 @@ static void print_hint(const struct screen *s, const struct question *qn)
 	struct buf hint = BUF_INIT;
 	size_t n = qn->nchoices + (qn->dont_know ? 1 : 0);
 
-	switch (qn->type) {
-	case QTYPE_SINGLE:
-		buf_addf(&hint, "Type 1-%zu, or the start of a label (Tab "
-			 "completes).", n);
+	switch (question_value(qn)) {
+	case QVALUE_CHOICE:
+		if (question_is(qn, QTYPE_F_YESNO))
+			buf_addf(&hint, "Type y or n (or 1-%zu).", n);
+		else
+			buf_addf(&hint, "Type 1-%zu, or the start of a label "
+				 "(Tab completes).", n);
 		break;
-	case QTYPE_YESNO:
-		buf_addf(&hint, "Type y or n (or 1-%zu).", n);
-		break;
-	case QTYPE_MULTI:
+	case QVALUE_CHOICES:
 		buf_addf(&hint, "Type all that apply, separated by commas "
 			 "(e.g. 1,3) or labels (Tab completes); 'none' for "
 			 "none.");
 		break;
-	case QTYPE_SCALE:
-	case QTYPE_NUMBER:
+	case QVALUE_NUMBER:
 		add_number_hint(&hint, qn);
 		break;
-	default:
+	case QVALUE_TEXT:
 		buf_adds(&hint, "Type your answer on one line.");
 	}
 	if (qn->not_applicable) {

@@ -535,9 +535,9 @@ static void check_v1_line(const struct questionnaire *q, char *line)
 	qn = questionnaire_question(q, qid);
 	if (!qn)
 		fail_msg("question '%s' of version 1.0 is gone", qid);
-	if (strcmp(question_type_names[qn->type], type))
+	if (strcmp(question_types[qn->type].name, type))
 		fail_msg("question '%s' was %s in version 1.0, now %s", qid,
-			 type, question_type_names[qn->type]);
+			 type, question_types[qn->type].name);
 	while ((cid = strtok_r(NULL, " \n", &save)))
 		if (!question_choice(qn, cid))
 			fail_msg("choice '%s' of '%s' is gone", cid, qid);

@@ -558,6 +558,114 @@ static void test_applicability(void **state)
 	questionnaire_free(q);
 }
 
+/* A value for each type-specific key, as a question would write it. */
+static const char *type_key_value(const char *key)
+{
+	static const struct { const char *key, *value; } values[] = {
+		{ "choices", "[{id: a, label: A, score: 1},"
+			     " {id: b, label: B, score: 0}]" },
+		{ "full_score", "1" }, { "best", "no" }, { "min", "0" },
+		{ "max", "10" }, { "min_label", "None" },
+		{ "max_label", "All" }, { "unit", "people" },
+		{ "bands", "[{min: 0, score: 0}, {min: 5, score: 1}]" },
+		{ "integer", "true" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(values); i++)
+		if (!strcmp(values[i].key, key))
+			return values[i].value;
+	fail_msg("no test value for the type key '%s'", key);
+	return NULL;
+}
+
+/*
+ * Loads a question of type t carrying key (and what t needs besides);
+ * returns whether the loader said the key does not apply.
+ */
+static int key_refused(enum question_type t, const char *key)
+{
+	const struct question_type_info *info = &question_types[t];
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf yaml = BUF_INIT, want = BUF_INIT;
+	struct questionnaire *q;
+	size_t i;
+	int refused = 0;
+
+	buf_addf(&yaml, "id: t\ntitle: T\nversion: \"1\"\nlevels:\n"
+		 "  - {id: low, name: Low, min: 0}\nareas:\n  - id: a\n"
+		 "    title: A\n    questions:\n      - id: q\n"
+		 "        text: Q?\n        type: %s\n        %s: %s\n",
+		 info->name, key, type_key_value(key));
+	/* What the type requires, unless it is the key under test. */
+	for (i = 0; i < ARRAY_SIZE(info->keys) && info->keys[i]; i++) {
+		const char *need = info->keys[i];
+		int required = !strcmp(need, "choices") ?
+				       !(info->flags & QTYPE_F_YESNO) :
+				       (info->flags & QTYPE_F_RANGE) &&
+					       (!strcmp(need, "min") ||
+						!strcmp(need, "max"));
+
+		if (required && strcmp(need, key))
+			buf_addf(&yaml, "        %s: %s\n", need,
+				 type_key_value(need));
+	}
+	q = questionnaire_load(write_tmp("type-key.yaml", yaml.data), &diags);
+	buf_addf(&want, "'%s' does not apply to %s questions", key,
+		 info->name);
+	for (i = 0; i < diags.count; i++)
+		if (strstr(diags.items[i].message, want.data))
+			refused = 1;
+	if (refused)
+		assert_null(q);
+	questionnaire_free(q);
+	diag_list_release(&diags);
+	buf_release(&yaml);
+	buf_release(&want);
+	return refused;
+}
+
+/*
+ * The type table decides which keys each type takes: every key some type
+ * takes is refused by the types that do not take it, and accepted by
+ * those that do; the helpers answer from the same rows.
+ */
+static void test_type_table(void **state)
+{
+	size_t t, u, k;
+
+	(void)state;
+	for (t = 0; t < QTYPE_COUNT; t++) {
+		const struct question_type_info *info = &question_types[t];
+
+		assert_non_null(info->name);
+		assert_string_equal(question_type_names()[t], info->name);
+		for (u = 0; u < t; u++)
+			assert_string_not_equal(question_types[u].name,
+						info->name);
+		/* Only text is never scored. */
+		assert_int_equal(question_type_scorable((enum question_type)t),
+				 info->value != QVALUE_TEXT);
+		for (u = 0; u < QTYPE_COUNT; u++)
+			for (k = 0; k < ARRAY_SIZE(question_types[u].keys) &&
+				    question_types[u].keys[k]; k++) {
+				const char *key = question_types[u].keys[k];
+				int takes = question_type_takes(
+					(enum question_type)t, key);
+
+				assert_true(question_type_key(key));
+				if (key_refused((enum question_type)t, key) ==
+				    takes)
+					fail_msg("a %s question %s '%s'",
+						 info->name, takes ?
+						 "refused" : "took", key);
+			}
+	}
+	assert_false(question_type_key("text"));
+	assert_false(question_type_takes(QTYPE_SINGLE, "bands"));
+	assert_true(question_type_takes(QTYPE_NUMBER, "integer"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -572,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_directories),
 		cmocka_unit_test(test_large_questionnaire),
 		cmocka_unit_test(test_applicability),
+		cmocka_unit_test(test_type_table),
 	};
 
 	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
