@@ -25,6 +25,7 @@ int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_list(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /*
  * Prints "cto-assess: error: <message>" and "Try 'cto-assess <command>

@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	{ "validate", "check questionnaire files", cmd_validate },
 	{ "compare", "show progress between two assessments", cmd_compare },
 	{ "list", "print a questionnaire as text, Markdown or JSON", cmd_list },
+	{ "import", "make a questionnaire of OWASP SAMM",
+	  cmd_import },
 };
 
 static const char main_usage[] =
