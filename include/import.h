@@ -1,6 +1,6 @@
 /*
- * import.h - turning existing frameworks (OWASP SAMM so far) into
- * questionnaire directories.
+ * import.h - turning existing frameworks (OWASP SAMM, AWS Well-Architected
+ * custom lenses) into questionnaire directories.
  *
  * An importer reads its source into a struct import_questionnaire, a plain
  * description of the questionnaire to write (not the loader's model: it
@@ -124,6 +124,10 @@ struct import_options {
  */
 int import_samm(const char *dir, const struct import_options *opts,
 		struct import_questionnaire *q, struct diag_list *diags);
+
+/* The same for an AWS Well-Architected custom lens (a JSON file). */
+int import_aws_lens(const char *file, const struct import_options *opts,
+		    struct import_questionnaire *q, struct diag_list *diags);
 
 /* One file to write: path relative to the output directory. */
 struct import_file {

@@ -1,6 +1,6 @@
 /*
  * cmd_import.c - `cto-assess import`: turn an existing framework (OWASP
- * SAMM) into a questionnaire directory.
+ * SAMM, an AWS Well-Architected custom lens) into a questionnaire directory.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,11 +14,13 @@
 
 static const char import_usage[] =
 	"usage: cto-assess import samm DIR [options]\n"
+	"       cto-assess import aws-lens FILE [options]\n"
 	"\n"
 	"Writes a questionnaire directory (a root file and one file of areas\n"
-	"per SAMM practice) from the OWASP SAMM core model (DIR: the\n"
-	"repository or its model/ directory).  Edit it like any other\n"
-	"questionnaire; scores are the framework's own.\n"
+	"per SAMM practice or lens pillar) from the OWASP SAMM core model (DIR:\n"
+	"the repository or its model/ directory) or from an AWS\n"
+	"Well-Architected custom lens (a JSON file).  Edit it like any other\n"
+	"questionnaire; scores and risks are the framework's own.\n"
 	"\n"
 	"  -o, --output DIR          the directory to write (default: the\n"
 	"                            questionnaire's id, in the current one)\n"
@@ -28,7 +30,8 @@ static const char import_usage[] =
 	"      --source-version TEXT the release imported, such as 2.2.0\n"
 	"                            (default: what the source says)\n"
 	"      --licence TEXT        the source's licence, for the header of\n"
-	"                            every file (default: SAMM's)\n"
+	"                            every file (default: SAMM's, or none\n"
+	"                            stated for a lens)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Exit status: 0 written, 1 a write failed or was refused, 2 usage\n"
@@ -42,6 +45,7 @@ static const struct import_kind {
 		    struct import_questionnaire *q, struct diag_list *diags);
 } import_kinds[] = {
 	{ "samm", "SAMM model directory", import_samm },
+	{ "aws-lens", "lens file", import_aws_lens },
 };
 
 static const struct import_kind *find_kind(const char *name)
@@ -57,7 +61,7 @@ static const struct import_kind *find_kind(const char *name)
 	}
 	buf_addf(&msg, "unknown framework '%s'", name);
 	if (!buf_add_hint(&msg, name, names, ARRAY_SIZE(names)))
-		buf_adds(&msg, " (expected samm)");
+		buf_adds(&msg, " (expected samm or aws-lens)");
 	usage_error("import", "%s", msg.data);
 	buf_release(&msg);
 	return NULL;
@@ -154,7 +158,8 @@ int cmd_import(int argc, char **argv)
 		}
 	}
 	if (optind >= argc)
-		return usage_error("import", "no framework given (samm)");
+		return usage_error("import", "no framework given (samm or "
+				   "aws-lens)");
 	if (!(kind = find_kind(argv[optind])))
 		return EXIT_USAGE;
 	if (optind + 1 >= argc)

@@ -19,7 +19,7 @@ static const struct command commands[] = {
 	{ "validate", "check questionnaire files", cmd_validate },
 	{ "compare", "show progress between two assessments", cmd_compare },
 	{ "list", "print a questionnaire as text, Markdown or JSON", cmd_list },
-	{ "import", "make a questionnaire of OWASP SAMM",
+	{ "import", "make a questionnaire of OWASP SAMM or an AWS lens",
 	  cmd_import },
 };
 

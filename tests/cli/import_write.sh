@@ -67,17 +67,17 @@ check "--licence is in the header" contains versioned/areas/g-sm.yaml \
 run "$CTO_ASSESS" import
 check "no framework is a usage error" [ "$status" -eq 2 ]
 check "no framework, said" contains "$err_file" \
-	"cto-assess: error: no framework given (samm)"
+	"cto-assess: error: no framework given (samm or aws-lens)"
 run "$CTO_ASSESS" import sam x
 check "an unknown framework with a hint" contains "$err_file" \
 	"cto-assess: error: unknown framework 'sam' (did you mean 'samm'?)"
 run "$CTO_ASSESS" import owasp x
 check "an unknown framework without one" contains "$err_file" \
-	"cto-assess: error: unknown framework 'owasp' (expected samm)"
-run "$CTO_ASSESS" import samm
-check "a missing model is a usage error" [ "$status" -eq 2 ]
+	"cto-assess: error: unknown framework 'owasp' (expected samm or aws-lens)"
+run "$CTO_ASSESS" import aws-lens
+check "a missing lens is a usage error" [ "$status" -eq 2 ]
 check "it names what is missing" contains "$err_file" \
-	"cto-assess: error: no SAMM model directory given"
+	"cto-assess: error: no lens file given"
 run "$CTO_ASSESS" import samm a b
 check "one source at a time" contains "$err_file" \
 	"cto-assess: error: unexpected argument 'b'"
