@@ -125,6 +125,7 @@ struct samm_reader {
 	struct samm_object **objects[SAMM_KINDS];
 	size_t count[SAMM_KINDS], alloc[SAMM_KINDS];
 	struct strmap index[SAMM_KINDS];
+	struct strmap question_ids; /* id written -> struct samm_object */
 };
 
 /* ---- reading the files ------------------------------------------------- */
@@ -512,6 +513,10 @@ static void add_choices(struct samm_reader *r, struct import_question *q,
 	values = import_list(&r->ctx, set->map, "values", "an answer set", 1);
 	if (!values)
 		return;
+	if (values->count < 2)
+		import_error(&r->ctx, values, "answer set '%s' has %zu "
+			     "answer%s; a question needs at least two", set->id,
+			     values->count, values->count == 1 ? "" : "s");
 	sorted = sorted_answers(r, values);
 	for (i = 0; i < values->count; i++)
 		add_answer(r, q, sorted[i]);
@@ -546,6 +551,20 @@ static char *question_id(struct samm_reader *r, const char *area_id,
 	return slug ? slug : xstrdup("question");
 }
 
+/* Two activities of a stream at one level would give one id twice. */
+static void claim_question_id(struct samm_reader *r, const char *id,
+			      struct samm_object *qn)
+{
+	struct samm_object *first = strmap_put(&r->question_ids, id, qn);
+
+	if (!first)
+		return;
+	r->ctx.file = qn->file;
+	import_error(&r->ctx, qn->map, "this question's id '%s' is also that "
+		     "of %s (two activities of one stream at one maturity "
+		     "level?)", id, first->file);
+}
+
 static void add_question(struct samm_reader *r, struct import_area *area,
 			 struct samm_object *qn, size_t nth)
 {
@@ -558,6 +577,7 @@ static void add_question(struct samm_reader *r, struct import_area *area,
 		return;
 	q = import_question_add(area);
 	q->id = question_id(r, area->id, qn, nth);
+	claim_question_id(r, q->id, qn);
 	q->text = xstrdup(text);
 	q->type = "single";
 	q->help = question_help(r, qn);
@@ -786,6 +806,7 @@ static void reader_release(struct samm_reader *r)
 		free(r->objects[k]);
 		strmap_release(&r->index[k]);
 	}
+	strmap_release(&r->question_ids);
 	for (i = 0; i < r->ntrees; i++) {
 		yaml_tree_release(&r->trees[i]);
 		free(r->paths[i]);

@@ -114,6 +114,24 @@ run "$CTO_ASSESS" import samm bad -o bad-out
 check "without --strict, unknown keys are not noted" \
 	lacks "$err_file" "note: ignoring unknown key"
 
+# What the loader would refuse later is refused here, at the source: an
+# answer set of one answer, two activities of a stream at one level.
+cp -r "$import_dir/samm-mini" bad2
+(
+	cd bad2/model || exit 1
+	sed -i 's/^level: l120*$/level: l1100000000000000000000000000000/' \
+		activities/G-SM-2-A.yml
+	printf -- '---\nid: a0000000000000000000000000000001\nvalues:\n- text: Only\n  value: 1\n' \
+		>answer_sets/A.yml
+)
+run "$CTO_ASSESS" import samm bad2 -o bad-out
+cat >expected <<'EOF'
+bad2/model/answer_sets/A.yml:4:1: error: answer set 'a0000000000000000000000000000001' has 1 answer; a question needs at least two
+bad2/model/questions/G-SM-2-A.yml:2:1: error: this question's id 'g-sm-1-a' is also that of bad2/model/questions/G-SM-1-A.yml (two activities of one stream at one maturity level?)
+EOF
+check_output "a set of one answer, one id twice" expected "$err_file"
+check "and nothing written" [ "$status" -eq 3 ] && [ ! -e bad-out ]
+
 mkdir empty
 run "$CTO_ASSESS" import samm empty
 check "a directory that is not a model exits 3" [ "$status" -eq 3 ]
