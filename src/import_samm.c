@@ -382,22 +382,19 @@ static const char *object_text(struct samm_reader *r, struct samm_object *o,
 			   required);
 }
 
-/* "Activity: Title. Short description" and the quality criteria. */
+/*
+ * What to check before answering, then the why and the how: the quality
+ * criteria, the activity's benefit and its long description.
+ */
 static char *question_help(struct samm_reader *r, struct samm_object *qn)
 {
 	struct samm_object *a = qn->link[0];
-	const char *title = object_text(r, a, "title", 0);
-	const char *summary = object_text(r, a, "shortDescription", 0);
 	const char *benefit = object_text(r, a, "benefit", 0);
+	const char *details = object_text(r, a, "longDescription", 0);
 	const struct ynode *quality;
 	struct buf help = BUF_INIT;
 	size_t i;
 
-	buf_addf(&help, "Activity: %s.", title ? title : "?");
-	if (summary)
-		buf_addf(&help, " %s", summary);
-	if (benefit)
-		buf_addf(&help, "\nBenefit: %s", benefit);
 	r->ctx.file = qn->file;
 	quality = import_list(&r->ctx, qn->map, "quality", "a question", 0);
 	for (i = 0; quality && i < quality->count; i++) {
@@ -408,11 +405,30 @@ static char *question_help(struct samm_reader *r, struct samm_object *qn)
 				     "text");
 			continue;
 		}
-		if (!i)
-			buf_adds(&help, "\nQuality criteria:");
-		buf_addf(&help, "\n- %s", c->text);
+		buf_adds(&help, help.len ? "\n- " : "Quality criteria:\n- ");
+		buf_adds(&help, c->text);
 	}
-	return buf_detach(&help, NULL);
+	if (benefit)
+		buf_addf(&help, "%sBenefit: %s", help.len ? "\n" : "",
+			 benefit);
+	if (details)
+		buf_addf(&help, "%s%s", help.len ? "\n\n" : "", details);
+	return help.len ? buf_detach(&help, NULL) : NULL;
+}
+
+/* The activity as one action: "Title. Short description". */
+static char *question_advice(struct samm_reader *r, struct samm_object *qn)
+{
+	struct samm_object *a = qn->link[0];
+	const char *title = object_text(r, a, "title", 0);
+	const char *summary = object_text(r, a, "shortDescription", 0);
+	struct buf advice = BUF_INIT;
+
+	if (title)
+		buf_addf(&advice, "%s.", title);
+	if (summary)
+		buf_addf(&advice, "%s%s", advice.len ? " " : "", summary);
+	return advice.len ? buf_detach(&advice, NULL) : NULL;
 }
 
 static int choice_taken(const struct import_question *q, const char *id)
@@ -569,9 +585,7 @@ static void add_question(struct samm_reader *r, struct import_area *area,
 			 struct samm_object *qn, size_t nth)
 {
 	struct import_question *q;
-	struct samm_object *a = qn->link[0];
 	const char *text = object_text(r, qn, "text", 0);
-	const char *advice = object_text(r, a, "longDescription", 0);
 
 	if (!text || !qn->link[1])
 		return;
@@ -581,9 +595,7 @@ static void add_question(struct samm_reader *r, struct import_area *area,
 	q->text = xstrdup(text);
 	q->type = "single";
 	q->help = question_help(r, qn);
-	if (!advice)
-		advice = object_text(r, a, "shortDescription", 0);
-	q->advice = advice ? xstrdup(advice) : NULL;
+	q->advice = question_advice(r, qn);
 	add_choices(r, q, qn->link[1]);
 }
 
@@ -746,15 +758,14 @@ static void set_metadata(struct samm_reader *r, struct import_questionnaire *q,
 	q->licence = xstrdup(opts->licence ? opts->licence :
 			     "CC BY-SA 4.0 (what is derived from it is "
 			     "shared under the same licence)");
-	buf_addf(&d, "The OWASP Software Assurance Maturity Model: %zu "
-		 "security practices in %zu business functions.  Each "
-		 "practice is an area whose questions are its streams and "
+	buf_addf(&d, "The OWASP Software Assurance Maturity Model, one area "
+		 "per security practice, whose questions are its streams and "
 		 "maturity levels in order.  A practice's SAMM maturity (0 to "
 		 "%g) is its area score x %g / 100, and the overall SAMM "
 		 "maturity is the overall score x %g / 100: the mean of the "
 		 "practices, which is the mean of the business functions as "
-		 "long as each has as many practices as the others.",
-		 q->nareas, r->count[SAMM_FUNCTION], top, top, top);
+		 "long as each has as many practices (or weight) as the "
+		 "others.", top, top, top);
 	q->description = buf_detach(&d, NULL);
 }
 

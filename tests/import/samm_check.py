@@ -133,8 +133,11 @@ def check_structure(model_dir, out):
             if "- " + criterion not in got["help"]:
                 problems.append("%s: help lacks %r" % (got["id"],
                                                        criterion))
-        if got.get("advice") != a["longDescription"]:
-            problems.append("%s: advice is not the activity's text"
+        if got.get("advice") != "%s. %s" % (a["title"],
+                                             a["shortDescription"]):
+            problems.append("%s: advice is not the activity" % got["id"])
+        if not got["help"].endswith(a["longDescription"]):
+            problems.append("%s: help lacks the activity's description"
                             % got["id"])
     for p in problems:
         print("samm_check: " + p, file=sys.stderr)
