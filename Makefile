@@ -4,6 +4,7 @@
 #   make run             install build dependencies, build, start an assessment
 #   make check           install test dependencies, build, run every test
 #   make check-sanitize  the same tests built with ASan and UBSan
+#   make coverage        the same tests, then line coverage per file (gcovr)
 #   make install         install under $(DESTDIR)$(PREFIX)
 #   make bench           timing figures (not a test)
 #   make fuzz            fuzz the parsers with libFuzzer (FUZZ_SECONDS each)
@@ -15,6 +16,10 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/cto-assess
 MANDIR   = $(PREFIX)/share/man
+# Where bash-completion, zsh and fish look for completions of a command.
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
@@ -53,7 +58,8 @@ UNIT_LIBS  = $(shell $(PKG_CONFIG) --libs cmocka)
 
 MAN_PAGES  = man/cto-assess.1 man/cto-assess-questionnaire.5
 
-.PHONY: all run check check-sanitize test-all unit-tests deps deps-test \
+.PHONY: all run check check-sanitize coverage test-all unit-tests deps \
+	deps-test deps-coverage \
 	install uninstall clean bench fuzz lint-man reports FORCE
 
 all: $(PROG)
@@ -73,7 +79,7 @@ $(BUILD)/config.h: FORCE
 	@printf '#define CTO_ASSESS_DATADIR "%s"\n' '$(DATADIR)' >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
-$(BUILD)/obj/cli.o: $(BUILD)/config.h
+$(BUILD)/obj/assessment.o: $(BUILD)/config.h
 
 FORCE:
 
@@ -97,6 +103,19 @@ check-sanitize: deps-test
 	@$(MAKE) --no-print-directory test-all BUILD=build-san \
 		PROG=build-san/cto-assess SANITIZE=1 CFLAGS="-O1 -g"
 
+# Line coverage of src/ by every test: a --coverage build of its own in
+# build-cov (started afresh, so no count is left from an older run), the
+# tests, then gcovr's table per file and the total, which must stay at or
+# above COVERAGE_MIN percent.
+COVERAGE_MIN ?= 90
+coverage: deps-coverage
+	@rm -rf build-cov
+	@$(MAKE) --no-print-directory test-all BUILD=build-cov \
+		PROG=build-cov/cto-assess CFLAGS="-O0 -g --coverage" \
+		LDFLAGS=--coverage
+	gcovr --root . --filter 'src/' --fail-under-line $(COVERAGE_MIN) \
+		build-cov/obj
+
 test-all: all unit-tests
 	@CTO_ASSESS=$(abspath $(PROG)) UNIT_DIR=$(BUILD)/tests \
 		tests/run-tests.sh
@@ -107,17 +126,30 @@ deps:
 deps-test:
 	@scripts/install-deps test
 
+deps-coverage:
+	@scripts/install-deps coverage
+
 lint-man:
 	mandoc -T lint -W warning $(MAN_PAGES)
 
-bench: all
-	@tests/bench/run-bench.sh $(abspath $(PROG))
+# The bench's own programs (the bare parse, the cost of a save) link the
+# objects the program is built from, so they cannot drift from it.
+BENCH_BINS = $(BUILD)/bench/parse-floor $(BUILD)/bench/record-cost
 
-# Coverage-guided fuzzing of the loaders and the condition language with
+$(BUILD)/bench/%: tests/bench/%.c $(LIB_OBJS) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
+
+bench: all $(BENCH_BINS)
+	@BENCH_DIR=$(abspath $(BUILD)/bench) \
+		tests/bench/run-bench.sh $(abspath $(PROG))
+
+# Coverage-guided fuzzing of the loaders, the condition language and the
+# report (answers scored and rendered in every format) with
 # clang's libFuzzer, ASan and UBSan; FUZZ_SECONDS per target.  Not part of
 # 'make check' (it has no end of its own); run it after changing a parser.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = questionnaire answers expr
+FUZZ_TARGETS = questionnaire answers expr report review tracking
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" SANITIZE=1 \
@@ -127,6 +159,9 @@ fuzz:
 		case $$t in \
 		questionnaire) seeds="tests/questionnaires/good tests/questionnaires/bad questionnaires";; \
 		answers) seeds="tests/run tests/examples";; \
+		report) seeds="tests/report/plan tests/report/basic";; \
+		review) seeds="tests/reviews/good tests/reviews/bad tests/report/reviewed tests/examples/branded";; \
+		tracking) seeds="tests/report/compare";; \
 		*) seeds="";; \
 		esac; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
@@ -149,20 +184,33 @@ install: all
 	install -m 644 man/cto-assess.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/cto-assess-questionnaire.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 questionnaires/*.yaml questionnaires/*.json \
+		questionnaires/CHANGELOG.md \
 		$(DESTDIR)$(DATADIR)/questionnaires/
 	install -m 644 questionnaires/areas/*.yaml \
 		$(DESTDIR)$(DATADIR)/questionnaires/areas/
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 scripts/completions/cto-assess.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/cto-assess
+	install -m 644 scripts/completions/_cto-assess \
+		$(DESTDIR)$(ZSHCOMPDIR)/_cto-assess
+	install -m 644 scripts/completions/cto-assess.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/cto-assess.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cto-assess \
 		$(DESTDIR)$(MANDIR)/man1/cto-assess.1 \
-		$(DESTDIR)$(MANDIR)/man5/cto-assess-questionnaire.5
+		$(DESTDIR)$(MANDIR)/man5/cto-assess-questionnaire.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/cto-assess \
+		$(DESTDIR)$(ZSHCOMPDIR)/_cto-assess \
+		$(DESTDIR)$(FISHCOMPDIR)/cto-assess.fish
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # What a visitor sees in reports/: the checklists of the shipped
 # questionnaires and the example reports of tests/examples/, with a
-# screenshot of one (tests/cli/checklists.sh and report_examples.sh fail
-# while any is stale).
+# screenshot of one and the first page of the branded example printed to
+# PDF (tests/cli/checklists.sh and report_examples.sh fail while any
+# report is stale).
 reports: all
 	$(abspath $(PROG)) list -q questionnaires/cto-readiness.yaml \
 		--format md -o reports/cto-readiness-checklist.md --force
@@ -171,4 +219,4 @@ reports: all
 	SCREENSHOT=1 tests/examples/regen.sh reports $(abspath $(PROG))
 
 clean:
-	rm -rf build build-san build-fuzz cto-assess
+	rm -rf build build-san build-cov build-fuzz cto-assess

@@ -39,6 +39,8 @@ void answer_release(struct answer *a);
 void answer_clear_value(struct answer *a);
 /* Returns 1 when the answer holds a real value (not none/skipped/unknown). */
 int answer_has_value(const struct answer *a);
+/* Makes dst (uninitialised) a copy of src, the note included. */
+void answer_copy(struct answer *dst, const struct answer *src);
 /* Returns 1 when a multi answer includes choice id. */
 int answer_includes(const struct answer *a, const char *id);
 

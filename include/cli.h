@@ -25,6 +25,9 @@ int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_list(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_portfolio(int argc, char **argv);
+int cmd_consultant(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 
 /*
@@ -35,49 +38,54 @@ int usage_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 /*
- * Reports the option getopt_long() just rejected (c is '?' or ':'; the
- * optstring must start with ':' and opterr be 0) as a usage error, with the
- * closest of options' long names as a hint.
+ * Options every command handles the same way, for the commands' option
+ * tables: -h/--help, and --color/--colour when the command colours.
  */
-int option_error(const char *command, int c, char **argv,
-		 const struct option *options);
+#define CLI_OPT_COLOR 0x100
+#define CLI_OPTION_HELP { "help", no_argument, NULL, 'h' }
+#define CLI_OPTION_COLOR \
+	{ "color", required_argument, NULL, CLI_OPT_COLOR }, \
+	{ "colour", required_argument, NULL, CLI_OPT_COLOR }
+
+/* What cli_parse_options() returns for -h or --help. */
+#define CLI_HELP (-1)
+
+/* A command's options: its own table, and what to do with each option. */
+struct cli_options {
+	const char *command;          /* for messages: "report" */
+	const char *shortopts;        /* getopt's, without the leading ':' */
+	const struct option *longopts;/* ends with a row of zeros */
+	/* Called with each option of the command's own; returns 0, or
+	 * EXIT_USAGE after usage_error(). */
+	int (*handle)(void *ctx, int c, const char *arg);
+	void *ctx;
+	enum color_mode *color;       /* set by --color; NULL: no such option */
+};
 
 /*
- * Parses a --color argument into *mode; returns 0, or a usage error
- * (EXIT_USAGE) naming the accepted values.
+ * The getopt_long loop of every command: resets getopt, passes the
+ * command's options to o->handle, and handles -h/--help (returns
+ * CLI_HELP), --color, and unknown options or missing values (a usage error
+ * with the closest option as a hint: returns EXIT_USAGE).  Returns 0 with
+ * optind at the first operand when every option was fine.
  */
-int color_option(const char *command, const char *arg,
-		 enum color_mode *mode);
+int cli_parse_options(const struct cli_options *o, int argc, char **argv);
 
-/* Prints a command's help text to stdout; returns EXIT_OK or, when stdout
- * cannot be written, EXIT_FAILURE_GENERIC. */
+/* Remembers how cto-assess was invoked (main's argv[0]). */
+void cli_set_program(const char *argv0);
+
+/*
+ * Appends the program as a command to type again: "cto-assess" when that
+ * name on the PATH is this program, else the path it was invoked by
+ * (quoted for a POSIX shell where needed), such as ./cto-assess after
+ * 'make run' in a checkout.
+ */
+void cli_add_program(struct buf *out);
+
+/* Appends word quoted for a POSIX shell, when it needs quoting. */
+void cli_add_shell_word(struct buf *out, const char *word);
+
+/* Prints a command's help text to stdout; returns EXIT_OK. */
 int print_help(const char *text);
-
-/*
- * Finds the questionnaire named by a -q argument (NULL for the default) and
- * returns a newly allocated path, or NULL with a message in err.  Lookup
- * order, documented in cto-assess(1): an existing file or directory named by
- * arg; then, for a bare name, NAME.yaml in $CTO_ASSESS_QUESTIONNAIRES, in the
- * questionnaires/ directory beside the executable (a checkout), and in the
- * installed data directory.  Without arg the name is "cto-readiness".
- */
-char *questionnaire_resolve(const char *arg, struct buf *err);
-
-/*
- * The questionnaire an answers file was given to: qarg (-q) when not NULL;
- * else the path the file records (as written, then relative to the answers
- * file); else its questionnaire id looked up as questionnaire_resolve()
- * does.  Returns a newly allocated path, or NULL with a diagnostic in diags
- * or a message in err.  (Defined in cmd_report.c; compare uses it too.)
- */
-struct diag_list;
-char *questionnaire_for_answers(const char *answers, const char *qarg,
-				struct diag_list *diags, struct buf *err);
-
-/* The directories searched for questionnaires, in order (static storage). */
-const char *const *questionnaire_search_dirs(void);
-
-/* Flushes stdout and reports a failed write; returns 0 or -1. */
-int finish_stdout(void);
 
 #endif

@@ -54,4 +54,14 @@ char *diag_format(const struct diag *d);
 
 void diag_list_release(struct diag_list *list);
 
+/*
+ * A command's messages that have no place in a file, formatted as a
+ * diagnostic without one: "cto-assess: error: MESSAGE" on stderr (after
+ * flushing stdout), the message sanitised like every diagnostic, since it
+ * often quotes text from a file.  error() returns -1, so that a function
+ * can "return error(...);" (git's error()); warning() says "warning:".
+ */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

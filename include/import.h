@@ -154,7 +154,9 @@ void import_files_release(struct import_files *files);
  * is written whole in a temporary directory beside it and renamed into
  * place, so it appears complete or not at all.  Into an existing directory
  * each file is written atomically (file_write_atomic()); without force
- * nothing is written when any of them exists.  Files are mode 0644.
+ * nothing is written when any of them exists.  A questionnaire is not
+ * private: new files and directories get the usual modes (0666 and 0777
+ * less the umask).
  * Returns 0, or -1 with a message in err.
  */
 int import_write(const struct import_files *files, const char *outdir,

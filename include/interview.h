@@ -3,8 +3,11 @@
  *
  * interview_run() walks a questionnaire in order, asking every question whose
  * `when` holds and that has no answer yet, then shows the review screen.  It
- * saves the answers file after every answer (answers_save), so an interrupted
- * interview loses nothing.  With a terminal on stdin it reads lines with GNU
+ * records every answer at once in the session's journal (answers_record), and
+ * saves the whole file when it is done (answers_save), so an interrupted
+ * interview loses nothing.  Which questions apply, and the position shown,
+ * are kept up to date as answers change (progress.h): the cost of a question
+ * does not grow with the questionnaire.  With a terminal on stdin it reads lines with GNU
  * readline through its callback interface (tab completion of choice labels,
  * signals handled by cto-assess, the terminal restored on every path);
  * without one it reads plain lines and an invalid line ends the interview.
@@ -25,7 +28,8 @@ enum interview_end {
 	INTERVIEW_DONE,        /* all asked and reviewed; completed_at is set */
 	INTERVIEW_QUIT,        /* the founder typed 'quit' */
 	INTERVIEW_EOF,         /* end of input (Ctrl-D) at a prompt */
-	INTERVIEW_INTERRUPTED, /* SIGINT, SIGTERM or SIGHUP at a prompt */
+	INTERVIEW_INTERRUPTED, /* SIGINT, SIGTERM, SIGHUP or SIGQUIT at a
+				  prompt */
 	INTERVIEW_INVALID,     /* without a terminal: an invalid line (err) */
 	INTERVIEW_FAILED       /* the session could not be saved (err) */
 };
@@ -53,19 +57,5 @@ enum interview_end interview_run(const struct questionnaire *q,
  * no, -1 at end of input or on a signal (then *signo is set, else 0).
  */
 int interview_confirm(const char *prompt, int use_readline, int *signo);
-
-/*
- * Parses a line typed at the prompt of question qn (not a command) into out,
- * which must be empty (ANSWER_NONE, no strings).  Choices are taken by number,
- * by label (whole or a unique start, any case) or by id; multi takes a
- * comma-separated list; "dk" means don't know where offered.  Returns 0, or
- * -1 with a one-line explanation in err.
- */
-int interview_parse_answer(const struct question *qn, const char *line,
-			   struct answer *out, struct buf *err);
-
-/* Counts the questions asked given the answers so far (their `when` holds). */
-size_t interview_count_applicable(const struct questionnaire *q,
-				  const struct answers *a);
 
 #endif

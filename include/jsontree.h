@@ -26,6 +26,14 @@
 int json_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags);
 
+/*
+ * The same for text that starts at line first_line of file name (one line
+ * of a JSON Lines file, say), so that places are those of the file.
+ */
+int json_tree_parse_at(struct yaml_tree *tree, const char *name,
+		       const char *data, size_t len, int first_line,
+		       struct diag_list *diags);
+
 /* The same for the file at path, refusing files larger than max_size. */
 int json_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 		   struct diag_list *diags);

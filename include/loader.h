@@ -45,9 +45,10 @@ int questionnaire_find_roots(const char *dir, char ***roots,
 int questionnaire_is_root(const char *path);
 
 /*
- * Checks a fragment file (a file of areas meant for include:) on its own.
- * Returns 0 when valid.
+ * Checks a fragment file (a file of areas meant for include:) on its own,
+ * and counts the areas and questions it holds.  Returns 0 when valid.
  */
-int questionnaire_check_fragment(const char *path, struct diag_list *diags);
+int questionnaire_check_fragment(const char *path, struct diag_list *diags,
+				 size_t *nareas, size_t *nquestions);
 
 #endif

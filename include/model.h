@@ -49,6 +49,7 @@ struct choice {
 	char *initiative;  /* id of a struct initiative, may be NULL */
 	enum risk risk;
 	enum effort effort;
+	int exclusive;     /* multi: "none of these", never ticked with others */
 	struct srcpos pos;
 };
 
@@ -99,6 +100,13 @@ struct question {
 
 	int has_min, has_max;    /* scale: both always set */
 	double min, max;
+	int integer;             /* number: whole numbers only (people) */
+	char *max_question;      /* number: the id of an earlier number
+				    question whose answer this one is
+				    expected not to pass (`max: team_size`),
+				    or NULL */
+	const struct question *max_ref; /* max_question, found */
+	struct srcpos max_pos;   /* where max_question was written */
 	char *min_label, *max_label; /* scale, may be NULL */
 	char *unit;              /* number, may be NULL */
 	struct band *bands;      /* number, scale; sorted by min */
@@ -134,6 +142,31 @@ struct area {
 	struct srcpos pos;
 };
 
+/*
+ * A row of the profile table at the top of a report, as the `report:`
+ * key's `profile` lists it: a question id, or one of the words
+ * REPORT_ROW_DATE and REPORT_ROW_QUESTIONNAIRE.
+ */
+struct profile_row {
+	char *id;
+	struct srcpos pos;
+};
+
+#define REPORT_ROW_DATE "date"
+#define REPORT_ROW_QUESTIONNAIRE "questionnaire"
+
+/*
+ * How a report presents the questionnaire (the `report:` key): how the
+ * reports look only, so none of it is in the content hash.
+ */
+struct report_framing {
+	char *title;        /* NULL: the questionnaire's title + " report" */
+	char *subtitle;     /* may be NULL */
+	struct profile_row *profile; /* the rows, in order */
+	size_t nprofile;
+	int has_profile;    /* `profile` was given (perhaps empty) */
+};
+
 struct level {
 	char *id;
 	char *name;
@@ -152,6 +185,7 @@ struct questionnaire {
 	char *name_question;  /* text question giving the company name */
 	char *team_size_question; /* number question giving the team size
 				     (plan capacity), may be NULL */
+	struct report_framing report; /* how reports present it */
 
 	struct level *levels;
 	size_t nlevels;
@@ -159,7 +193,9 @@ struct questionnaire {
 	size_t nareas;
 	struct question **questions; /* every question, in asking order */
 	size_t nquestions;
-	struct initiative *initiatives; /* in the order written */
+	struct initiative *initiatives; /* in the order read: like areas,
+					   an included file's before the
+					   including file's own */
 	size_t ninitiatives;
 
 	char hash[17];     /* 16 hex digits over the content, see model_hash */
@@ -196,13 +232,21 @@ const struct initiative *questionnaire_initiative(
 /* The target of area for stage, or NULL when none is set. */
 const struct target *area_target(const struct area *a, const char *stage);
 
+/*
+ * Sets q->hash: 16 hex digits over the content that answers and reports
+ * depend on (model_hash.c says exactly what).
+ */
+void model_hash(struct questionnaire *q);
+
 /* True for types whose answers can carry a score. */
 int question_type_scorable(enum question_type type);
 
-/* Free what an area or question holds (used by the loader for partial
- * models); questionnaire_free() frees the questionnaire and all of it. */
+/* Free what an area, question or initiative holds (used by the loader for
+ * partial models); questionnaire_free() frees the questionnaire and all of
+ * it. */
 void area_release(struct area *a);
 void question_release(struct question *q);
+void initiative_release(struct initiative *in);
 void questionnaire_free(struct questionnaire *q);
 
 #endif

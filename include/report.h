@@ -1,52 +1,100 @@
 /*
- * report.h - writing the readiness report in every format.
+ * report.h - the readiness report model: an assessment scored once.
  *
- * The report layer scores a questionnaire's answers (score.h) and renders
- * them.  Renderers write to a struct buf so that tests compare strings and
- * the same code writes files.  Nothing here exits; errors come back as -1
- * with a message in err.
+ * A struct report is the scored assessment plus what every format prints
+ * about it (dates); the plan is in score.plan; report_init() computes it once and
+ * every renderer (render.h), the terminal summary and compare read that one
+ * struct.  Writing it in files is report_write.h, a layer above the
+ * renderers.
  */
 #ifndef CTO_REPORT_H
 #define CTO_REPORT_H
 
-#include <stdio.h>
-
 #include "answers.h"
-#include "buf.h"
 #include "model.h"
-#include "term.h"
+#include "score.h"
 
-struct report_options {
-	const char *formats; /* comma-separated: md,json,html,csv,text */
-	const char *output;  /* a directory, a file name (one format) or "-" */
-	unsigned flags;      /* FILE_WRITE_FORCE to replace existing files */
-	enum color_mode color;
+struct consultant;
+struct diag_list;
+struct review;
+
+/* The schema id of the report JSON document (render_json.c writes it,
+ * compare reads it, and version 1 too). */
+#define REPORT_SCHEMA "cto-assess/report/2"
+#define REPORT_SCHEMA_1 "cto-assess/report/1"
+
+struct benchmark;
+
+/* What a row of the profile table at the top of a report shows. */
+enum report_row_kind {
+	REPORT_ROW_KIND_COMPANY,      /* the name question's answer */
+	REPORT_ROW_KIND_STAGE,        /* the stage question's answer */
+	REPORT_ROW_KIND_DATE,         /* the assessment date */
+	REPORT_ROW_KIND_QUESTIONNAIRE,/* title, id and version */
+	REPORT_ROW_KIND_ANSWER        /* another question's answer */
 };
 
 /*
- * Scores a and writes the report in every requested format.  With a
- * directory as output (an existing directory, a name ending in '/', or any
- * output given more than one format; created when missing) the files are
- * report.md, report.json, report.html, action-plan.csv and summary.txt in
- * it; with a file name, that file (one format); with "-" or NULL, standard
- * output (one format; the text summary coloured as opts->color says).  No
- * file is written when one of the targets exists and FILE_WRITE_FORCE is
- * not set.  The paths written are appended to written (one per line) when
- * written is not NULL.
+ * One row of the profile table.  label points into the questionnaire (or
+ * is a constant); value is owned by the report, plain text that may hold
+ * newlines: each renderer escapes both.
  */
-int report_write(const struct questionnaire *q, const struct answers *a,
-		 const struct report_options *opts, struct buf *written,
-		 struct buf *err);
+struct report_row {
+	enum report_row_kind kind;
+	const char *label;
+	char *value;
+	const struct question_score *qs; /* the answer shown, or NULL */
+};
+
+struct report {
+	const struct questionnaire *questionnaire;
+	const struct answers *answers;
+	struct score_result score;
+	char generated_at[32]; /* ISO 8601 UTC */
+	char date[16];         /* the assessment's date, YYYY-MM-DD */
+	/* The companies to place this one among (report --benchmark), or
+	 * NULL; not owned.  report_init() leaves it NULL. */
+	const struct benchmark *benchmark;
+	/* How the report presents itself (the questionnaire's `report:`). */
+	char *title;           /* owned: the framing's, else "TITLE report" */
+	const char *subtitle;  /* the framing's, or NULL */
+	struct report_row *rows; /* the profile table, in order */
+	size_t nrows;
+	/* The consultant's additions, or NULL (report_init_with()). */
+	const struct review *review;
+	const struct consultant *consultant;
+};
+
+/* What a consultant adds to a report; every member may be NULL. */
+struct report_inputs {
+	const struct review *review;         /* review.h */
+	const struct consultant *consultant; /* consultant.h */
+	struct diag_list *diags;  /* the review's warnings go here */
+};
 
 /*
- * Parses a comma-separated list of format names (md, json, html, csv, text;
- * "markdown" and "all" too) into a bit mask.  Returns 0, or -1 with a
- * message in err.
+ * Scores a into r and lays out its framing: the title, and the rows of the
+ * profile table, as the questionnaire's `report: profile` lists them or,
+ * without it, the company and the stage (when the questionnaire has
+ * questions for them), the date, the questionnaire, then every answered
+ * text question of an unscored area.  A row whose question does not apply
+ * (its condition does not hold) is left out.  generated_at is now, or $SOURCE_DATE_EPOCH when set (so
+ * that example reports are reproducible); the assessment date is the date of
+ * the answers' completed_at, else updated_at, else generated_at.  q and a
+ * must outlive r; report_release() frees what r holds.
  */
-int report_parse_formats(const char *list, unsigned *mask, struct buf *err);
+void report_init(struct report *r, const struct questionnaire *q,
+		 const struct answers *a);
 
-/* Prints the compact terminal summary (what `run` shows at the end). */
-void report_print_summary(FILE *out, const struct questionnaire *q,
-			  const struct answers *a, int use_color);
+/*
+ * report_init() with a consultant's additions: the review is applied
+ * between scoring and planning (review.h), its warnings added to
+ * in->diags (when not NULL); the review and the consultant are kept in r
+ * for the renderers and must outlive it.  in may be NULL.
+ */
+void report_init_with(struct report *r, const struct questionnaire *q,
+		      const struct answers *a,
+		      const struct report_inputs *in);
+void report_release(struct report *r);
 
 #endif

@@ -18,38 +18,53 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 int term_parse_color(const char *arg, enum color_mode *mode);
 
 /*
- * Whether to colour output written to fd: never when mode is COLOR_NEVER or
- * NO_COLOR is set and not empty (https://no-color.org) unless COLOR_ALWAYS;
- * for COLOR_AUTO only when fd is a terminal and TERM is not "dumb".
+ * Whether to colour output written to fd: always with COLOR_ALWAYS; never
+ * with COLOR_NEVER, or when NO_COLOR is set and not empty
+ * (https://no-color.org); otherwise always when FORCE_COLOR is set and not
+ * empty (https://force-color.org), else only when fd is a terminal and
+ * TERM is not "dumb".
  */
 int term_use_color(enum color_mode mode, int fd);
 
 /*
- * Appends s with every control character removed: C0 controls except
- * newline and tab (tab becomes a space), DEL, C1 controls (U+0080-U+009F)
- * and invalid UTF-8 bytes (replaced by U+FFFD).  With keep_newlines == 0 a
- * newline becomes a space.
+ * Appends s as escape_sanitize() (escape.h) shows it: without control
+ * characters or invisible formatting, bidi controls visible, invalid UTF-8
+ * as U+FFFD; with keep_newlines == 0 a newline becomes a space.
  */
 void term_sanitize(struct buf *out, const char *s, int keep_newlines);
 
-/* Display width of UTF-8 text s in terminal columns (wcwidth). */
+/*
+ * Display width of UTF-8 text s in terminal columns (wcwidth; where the
+ * locale does not know a character, as in LANG=C, a wide East Asian one or
+ * an emoji counts two, a combining mark none, any other one).
+ */
 size_t term_text_width(const char *s);
 
 /*
  * Appends s (sanitised) word-wrapped to width columns, every line starting
- * with indent spaces, each line ending in '\n'.  Widths are counted with
- * wcwidth, so CJK and emoji wrap correctly.
+ * with indent spaces, each line ending in '\n'.  Widths are counted as
+ * term_text_width() counts them, so CJK and emoji wrap correctly.  Lines
+ * break between words only; a word wider than a whole line (a long URL)
+ * is the one exception, cut where the line ends.
  */
 void term_wrap(struct buf *out, const char *s, size_t width, size_t indent);
 
 /*
- * Appends s (sanitised, newlines as spaces) cut to at most width columns,
- * ending in "..." when cut.  Returns the number of columns appended.
+ * The one width-aware truncation: appends s (sanitised, newlines as spaces,
+ * without trailing spaces) cut to at most width display columns (wcwidth:
+ * CJK counts two, combining marks none), ending in "..." when cut; a
+ * character is never split.  Returns the number of columns appended.
  */
 size_t term_truncate(struct buf *out, const char *s, size_t width);
 
-/* The width of the terminal on fd, or 80 when unknown; at most 100. */
+/*
+ * The width of the terminal on fd, read now (so a resized window is seen),
+ * else $COLUMNS, else 80.
+ */
 size_t term_width(int fd);
+
+/* The height of the terminal on fd, read now, else $LINES, else 24. */
+size_t term_height(int fd);
 
 /* SGR colour sequences, or "" when colour is off. */
 struct term_style {

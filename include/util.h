@@ -67,6 +67,13 @@ struct buf;
 int buf_add_hint(struct buf *msg, const char *word,
 		 const char *const *candidates, size_t count);
 
+/*
+ * x rounded half away from zero to decimals places (at most 6), the way
+ * every score and delta is printed, so that 0.05 rounds up although it is
+ * stored as 0.0499999...
+ */
+double round_to(double x, int decimals);
+
 /* Parses a whole string as a finite double; returns 0 on success. */
 int parse_number(const char *s, double *out);
 

@@ -36,6 +36,7 @@ struct ynode {
 };
 
 struct arena_chunk;
+struct buf;
 
 struct yaml_tree {
 	char *file;        /* the name used in diagnostics */
@@ -57,6 +58,16 @@ struct yaml_tree {
  */
 int yaml_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 		   struct diag_list *diags);
+
+/*
+ * Reads the regular file at path (at most max_size bytes) into data, for a
+ * parser of trees (this one, jsontree.h).  On failure adds the diagnostic
+ * and leaves tree empty (it still needs yaml_tree_release()).  Returns 0
+ * or -1.
+ */
+int yaml_tree_read_file(struct yaml_tree *tree, const char *path,
+			size_t max_size, struct buf *data,
+			struct diag_list *diags);
 
 /* The same from a buffer already in memory; name is used in diagnostics. */
 int yaml_tree_parse(struct yaml_tree *tree, const char *name,
@@ -97,6 +108,9 @@ int yaml_top_level_key(const char *path, const char *key, size_t max_size);
 
 /* The value stored under key in a mapping, or NULL. */
 struct ynode *ynode_get(const struct ynode *map, const char *key);
+
+/* The key node itself (for its place), or NULL. */
+struct ynode *ynode_get_key(const struct ynode *map, const char *key);
 
 /* Number of key/value pairs of a mapping. */
 static inline size_t ynode_pairs(const struct ynode *map)

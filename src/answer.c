@@ -50,3 +50,25 @@ int answer_includes(const struct answer *a, const char *id)
 			return 1;
 	return 0;
 }
+
+static char *copy_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void answer_copy(struct answer *dst, const struct answer *src)
+{
+	size_t i;
+
+	*dst = *src;
+	dst->choice = copy_or_null(src->choice);
+	dst->text = copy_or_null(src->text);
+	dst->note = copy_or_null(src->note);
+	dst->choices = NULL;
+	if (src->choices) {
+		dst->choices = xcalloc(src->nchoices ? src->nchoices : 1,
+				       sizeof(*dst->choices));
+		for (i = 0; i < src->nchoices; i++)
+			dst->choices[i] = xstrdup(src->choices[i]);
+	}
+}

@@ -8,6 +8,7 @@
 #include <cJSON.h>
 
 #include "answers.h"
+#include "answers_impl.h"
 #include "expr.h"
 #include "util.h"
 
@@ -35,6 +36,7 @@ void answers_init(struct answers *a, const struct questionnaire *q)
 	a->updated_at = xstrdup(a->created_at);
 	a->nitems = q->nquestions;
 	a->items = xcalloc(a->nitems, sizeof(*a->items));
+	a->merge_threshold = MERGE_DEFAULT_THRESHOLD;
 }
 
 void answers_release(struct answers *a)
@@ -52,6 +54,7 @@ void answers_release(struct answers *a)
 	free(a->updated_at);
 	free(a->completed_at);
 	cJSON_Delete(a->orphans);
+	answers_team_release(a);
 	memset(a, 0, sizeof(*a));
 }
 

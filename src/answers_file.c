@@ -1,6 +1,7 @@
 /*
- * answers_file.c - the answers file: writing it (cJSON) and reading it back
- * from JSON or YAML with a diagnostic at the place of every invalid answer.
+ * answers_file.c - the answers file read back from JSON or YAML, with a
+ * diagnostic at the place of every invalid answer (answers_write.c writes
+ * it).
  *
  * Both formats are read into the positioned node tree of yamltree.h (YAML
  * through libyaml's events, which refuses anchors and aliases; JSON through
@@ -8,165 +9,71 @@
  * file:line:col.  A problem with one answer never stops the others from being
  * checked: the founder or the script sees the whole list at once.
  */
-#include <stdarg.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cJSON.h>
 
 #include "answers.h"
+#include "answers_impl.h"
 #include "fileio.h"
 #include "jsontree.h"
+#include "strmap.h"
+#include "treecheck.h"
 #include "util.h"
 #include "yamltree.h"
 
-/* Answers files larger than this are refused before parsing. */
-#define ANSWERS_MAX_FILE_SIZE (16u * 1024 * 1024)
+/* ---- reading: the tree ----------------------------------------------- */
 
-static const char *const status_skipped = "skipped";
-static const char *const status_dont_know = "dont_know";
+/* The name standard input goes by in messages ("--answers -"). */
+#define STDIN_NAME "<stdin>"
 
-/* ---- writing --------------------------------------------------------- */
-
-/* cJSON reports out-of-memory as NULL; route it to xmalloc, which exits. */
-static void json_use_xmalloc(void)
+/*
+ * Standard input as an answers file: JSON when it starts with '{' (after
+ * white space), else YAML.
+ */
+static int read_stdin_tree(struct yaml_tree *tree, struct diag_list *diags)
 {
-	static int done;
-	cJSON_Hooks hooks = { xmalloc, free };
-
-	if (!done) {
-		cJSON_InitHooks(&hooks);
-		done = 1;
-	}
-}
-
-static void add_string_or_null(cJSON *obj, const char *key, const char *s)
-{
-	if (s)
-		cJSON_AddStringToObject(obj, key, s);
-	else
-		cJSON_AddNullToObject(obj, key);
-}
-
-/* The JSON value of one answer, or NULL for ANSWER_NONE (caller owns). */
-static cJSON *answer_to_json(const struct answer *ans)
-{
-	cJSON *v;
-	size_t i;
-
-	switch (ans->kind) {
-	case ANSWER_CHOICE:
-		return cJSON_CreateString(ans->choice);
-	case ANSWER_CHOICES:
-		v = cJSON_CreateArray();
-		for (i = 0; i < ans->nchoices; i++)
-			cJSON_AddItemToArray(v,
-					     cJSON_CreateString(ans->choices[i]));
-		return v;
-	case ANSWER_NUMBER:
-		return cJSON_CreateNumber(ans->number);
-	case ANSWER_TEXT:
-		return cJSON_CreateString(ans->text);
-	case ANSWER_SKIPPED:
-	case ANSWER_DONT_KNOW:
-		v = cJSON_CreateObject();
-		cJSON_AddStringToObject(v, "status",
-					ans->kind == ANSWER_SKIPPED ?
-						status_skipped : status_dont_know);
-		return v;
-	default:
-		return NULL;
-	}
-}
-
-/* The company profile as far as it is answered: name and stage. */
-static cJSON *company_to_json(const struct answers *a)
-{
-	const struct questionnaire *q = a->questionnaire;
-	const struct answer *name = NULL, *stage = NULL;
-	cJSON *company = cJSON_CreateObject();
-
-	if (q->name_question)
-		name = answers_find(a, q->name_question);
-	if (q->stage_question)
-		stage = answers_find(a, q->stage_question);
-	add_string_or_null(company, "name",
-			   name && name->kind == ANSWER_TEXT ? name->text
-							     : NULL);
-	add_string_or_null(company, "stage",
-			   stage && stage->kind == ANSWER_CHOICE ? stage->choice
-								 : NULL);
-	return company;
-}
-
-static cJSON *questionnaire_ref_to_json(const struct answers *a)
-{
-	cJSON *ref = cJSON_CreateObject();
-
-	add_string_or_null(ref, "id", a->questionnaire_id);
-	add_string_or_null(ref, "version", a->questionnaire_version);
-	add_string_or_null(ref, "hash", a->questionnaire_hash);
-	add_string_or_null(ref, "path", a->questionnaire_path);
-	return ref;
-}
-
-cJSON *answers_to_json(const struct answers *a)
-{
-	const struct questionnaire *q = a->questionnaire;
-	cJSON *root, *values, *notes;
-	size_t i;
-
-	json_use_xmalloc();
-	root = cJSON_CreateObject();
-	cJSON_AddStringToObject(root, "schema", ANSWERS_SCHEMA);
-	cJSON_AddItemToObject(root, "questionnaire",
-			      questionnaire_ref_to_json(a));
-	cJSON_AddItemToObject(root, "company", company_to_json(a));
-	add_string_or_null(root, "created_at", a->created_at);
-	add_string_or_null(root, "updated_at", a->updated_at);
-	add_string_or_null(root, "completed_at", a->completed_at);
-	values = cJSON_AddObjectToObject(root, "answers");
-	notes = cJSON_AddObjectToObject(root, "notes");
-	for (i = 0; i < q->nquestions && i < a->nitems; i++) {
-		const struct answer *ans = &a->items[i];
-		cJSON *v = answer_to_json(ans);
-
-		if (v)
-			cJSON_AddItemToObject(values, q->questions[i]->id, v);
-		if (ans->note)
-			cJSON_AddStringToObject(notes, q->questions[i]->id,
-						ans->note);
-	}
-	if (a->orphans)
-		cJSON_AddItemToObject(root, "orphans",
-				      cJSON_Duplicate(a->orphans, 1));
-	return root;
-}
-
-int answers_save(const struct answers *a, const char *path, struct buf *err)
-{
-	cJSON *json = answers_to_json(a);
-	char *text = cJSON_Print(json);
 	struct buf data = BUF_INIT;
+	char chunk[4096];
+	ssize_t n;
 	int ret;
 
-	if (!text)
-		die(EXIT_NOMEM, "out of memory");
-	buf_adds(&data, text);
-	buf_addc(&data, '\n');
-	ret = file_write_atomic(path, data.data, data.len, FILE_WRITE_FORCE,
-				err);
-	free(text);
-	cJSON_Delete(json);
+	memset(tree, 0, sizeof(*tree));
+	while ((n = read(STDIN_FILENO, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			diag_add(diags, DIAG_ERROR, STDIN_NAME, 0, 0,
+				 "cannot read standard input: %s",
+				 strerror(errno));
+		else if (data.len + (size_t)n > ANSWERS_MAX_FILE_SIZE)
+			diag_add(diags, DIAG_ERROR, STDIN_NAME, 0, 0,
+				 "standard input is larger than %u bytes",
+				 ANSWERS_MAX_FILE_SIZE);
+		if (n < 0 || data.len + (size_t)n > ANSWERS_MAX_FILE_SIZE) {
+			buf_release(&data);
+			return -1;
+		}
+		buf_add(&data, chunk, (size_t)n);
+	}
+	if (data.data[strspn(data.data, " \t\r\n")] == '{')
+		ret = json_tree_parse(tree, STDIN_NAME, data.data, data.len,
+				      diags);
+	else
+		ret = yaml_tree_parse(tree, STDIN_NAME, data.data, data.len,
+				      diags);
 	buf_release(&data);
 	return ret;
 }
 
-/* ---- reading: the tree ----------------------------------------------- */
-
 static int read_tree(struct yaml_tree *tree, const char *path,
 		     struct diag_list *diags)
 {
+	if (!strcmp(path, "-"))
+		return read_stdin_tree(tree, diags);
 	if (path_is_yaml(path))
 		return yaml_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
 	return json_tree_load(tree, path, ANSWERS_MAX_FILE_SIZE, diags);
@@ -175,121 +82,108 @@ static int read_tree(struct yaml_tree *tree, const char *path,
 /* JSON null, or YAML's spellings of it (an empty plain value included). */
 static int is_null(const struct ynode *n)
 {
-	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
-	size_t i;
-
-	if (n->kind != YNODE_SCALAR || n->style != YSTYLE_PLAIN)
-		return 0;
-	for (i = 0; i < ARRAY_SIZE(nulls); i++)
-		if (!strcmp(n->text, nulls[i]))
-			return 1;
-	return 0;
+	return ynode_value_type(n) == YVALUE_NULL;
 }
 
 /* A scalar that is text without NUL bytes (YAML and JSON can write them). */
 static int is_text(const struct ynode *n)
 {
-	return n->kind == YNODE_SCALAR && !is_null(n) &&
-	       strlen(n->text) == n->len;
+	return ynode_is_string(n) && !is_null(n);
 }
 
 /* ---- reading: diagnostics -------------------------------------------- */
 
-struct reader {
-	struct answers *a;
-	const struct questionnaire *q;
-	const char *file;
-	struct diag_list *diags;
-	const char **ids; /* question ids for hints, built when first needed */
+/* Orphans of one group, in the order first seen, and an index by id. */
+struct orphan {
+	char *id;
+	cJSON *value;
 };
 
-static void report_at(struct reader *r, enum diag_severity severity,
-		      const struct ynode *n, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+struct orphans {
+	struct orphan **items;
+	size_t count, alloc;
+	struct strmap index;  /* id -> struct orphan * */
+};
 
-static void report_at(struct reader *r, enum diag_severity severity,
-		      const struct ynode *n, const char *fmt, ...)
-{
-	va_list ap;
+enum orphan_group { ORPHAN_ANSWERS, ORPHAN_NOTES, ORPHAN_GROUPS };
+static const char *const orphan_group_names[ORPHAN_GROUPS] = {
+	"answers", "notes"
+};
 
-	va_start(ap, fmt);
-	diag_vadd(r->diags, severity, r->file, n ? n->line : 0,
-		  n ? n->col : 0, fmt, ap);
-	va_end(ap);
-}
+struct reader {
+	struct tree_check tc;
+	struct answers *a;
+	struct answer *items; /* where answers and notes go: a->items, or a
+				 respondent's own (answers_team.c) */
+	const char *orphans_where; /* "'orphans'" unless a respondent's */
+	const struct questionnaire *q;
+	const char **ids; /* question ids for hints, built when first needed */
+	struct orphans orphans[ORPHAN_GROUPS];
+};
 
-/* Appends " (did you mean 'x'?)" when a candidate is close to word. */
-static void add_hint(struct buf *msg, const char *word,
-		     const char *const *candidates, size_t count)
-{
-	const char *hint = closest_match(word, candidates, count);
-
-	if (hint)
-		buf_addf(msg, " (did you mean '%s'?)", hint);
-}
-
-/* Reports duplicate keys of a mapping (JSON and YAML both allow them). */
-static void check_duplicates(struct reader *r, const struct ynode *map,
-			     const char *what)
-{
-	struct strmap seen = STRMAP_INIT;
-	size_t i;
-
-	for (i = 0; i + 1 < map->count; i += 2) {
-		const struct ynode *k = map->items[i], *first;
-
-		if (k->kind != YNODE_SCALAR)
-			continue;
-		first = strmap_put(&seen, k->text, (void *)k);
-		if (first)
-			report_at(r, DIAG_ERROR, k,
-				  "duplicate key '%s' in %s (first at line %d)",
-				  k->text, what, first->line);
-	}
-	strmap_release(&seen);
-}
-
-/* Checks a mapping's keys against names; unknown keys are errors. */
-static void check_keys(struct reader *r, const struct ynode *map,
-		       const char *const *names, size_t count,
-		       const char *what)
-{
-	size_t i, j;
-
-	check_duplicates(r, map, what);
-	for (i = 0; i + 1 < map->count; i += 2) {
-		const struct ynode *k = map->items[i];
-		struct buf msg = BUF_INIT;
-
-		for (j = 0; j < count; j++)
-			if (k->kind == YNODE_SCALAR && !strcmp(k->text, names[j]))
-				break;
-		if (j < count)
-			continue;
-		if (k->kind != YNODE_SCALAR) {
-			report_at(r, DIAG_ERROR, k, "keys in %s must be text, "
-				  "not %s", what, ynode_kind_name(k));
-			continue;
-		}
-		buf_addf(&msg, "unknown key '%s' in %s", k->text, what);
-		add_hint(&msg, k->text, names, count);
-		report_at(r, DIAG_ERROR, k, "%s", msg.data);
-		buf_release(&msg);
-	}
-}
-
-/* Whether n is a mapping; reports it otherwise. */
 static int expect_mapping(struct reader *r, const struct ynode *n,
 			  const char *what)
 {
-	if (n->kind == YNODE_MAPPING)
-		return 1;
-	report_at(r, DIAG_ERROR, n, "%s must be a mapping, not %s", what,
-		  ynode_kind_name(n));
-	return 0;
+	return tree_expect_kind(&r->tc, n, YNODE_MAPPING, what) == 0;
 }
 
 /* ---- reading: one answer --------------------------------------------- */
+
+/*
+ * How a value reads in a message: 'lots', the text '3' (a number in
+ * quotes), the number 42, the boolean true, null, a list.
+ */
+static void add_value(struct buf *msg, const struct ynode *n)
+{
+	double v;
+
+	switch (ynode_value_type(n)) {
+	case YVALUE_NULL:
+		buf_adds(msg, "null");
+		break;
+	case YVALUE_BOOL:
+		buf_addf(msg, "the boolean %s", n->text);
+		break;
+	case YVALUE_NUMBER:
+		buf_addf(msg, "the number %s", n->text);
+		break;
+	case YVALUE_TEXT:
+		buf_addf(msg, "%s'%s'",
+			 parse_number(n->text, &v) == 0 ? "the text " : "",
+			 n->text);
+		break;
+	default:
+		buf_adds(msg, ynode_kind_name(n));
+	}
+}
+
+/*
+ * Reports that n, the answer to (or note on) question id, is not what was
+ * expected ("a number"), saying what it is, and hint when there is one
+ * (what quotes would change).
+ */
+static void wrong_type(struct reader *r, const struct ynode *n,
+		       const char *subject, const char *id,
+		       const char *expected, const char *hint)
+{
+	struct buf msg = BUF_INIT;
+
+	buf_addf(&msg, "%s '%s' must be %s, not ", subject, id, expected);
+	add_value(&msg, n);
+	if (hint)
+		buf_addf(&msg, " (%s)", hint);
+	tree_error(&r->tc, n, "%s", msg.data);
+	buf_release(&msg);
+}
+
+/* The hint for a number or boolean where text was expected. */
+static const char *quote_hint(const struct ynode *n)
+{
+	enum yvalue_type t = ynode_value_type(n);
+
+	return t == YVALUE_NUMBER || t == YVALUE_BOOL ?
+		"put it in quotes to make it text" : NULL;
+}
 
 /* Appends "a, b, c" (the choice ids of question). */
 static void add_choice_ids(struct buf *msg, const struct question *question)
@@ -300,37 +194,44 @@ static void add_choice_ids(struct buf *msg, const struct question *question)
 		buf_addf(msg, "%s%s", i ? ", " : "", question->choices[i].id);
 }
 
-/* Checks that n names a choice of question; returns the choice id or NULL. */
-static const char *read_choice(struct reader *r, const struct question *qn,
-			       const struct ynode *n)
+static void unknown_choice(struct reader *r, const struct question *qn,
+			   const struct ynode *n)
 {
-	const char **ids;
+	const char **ids = xcalloc(qn->nchoices, sizeof(*ids));
 	struct buf msg = BUF_INIT;
 	size_t i;
 
-	if (n->kind != YNODE_SCALAR || !is_text(n)) {
-		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a choice "
-			  "id, not %s", qn->id,
-			  is_null(n) ? "null" : ynode_kind_name(n));
-		return NULL;
-	}
-	/* JSON booleans answer yes/no questions naturally. */
-	if (qn->type == QTYPE_YESNO && n->style == YSTYLE_PLAIN &&
-	    (!strcmp(n->text, "true") || !strcmp(n->text, "false")))
-		return !strcmp(n->text, "true") ? "yes" : "no";
-	if (question_choice(qn, n->text))
-		return n->text;
-	ids = xcalloc(qn->nchoices, sizeof(*ids));
 	for (i = 0; i < qn->nchoices; i++)
 		ids[i] = qn->choices[i].id;
 	buf_addf(&msg, "unknown choice '%s' for question '%s'", n->text,
 		 qn->id);
-	add_hint(&msg, n->text, ids, qn->nchoices);
+	buf_add_hint(&msg, n->text, ids, qn->nchoices);
 	buf_adds(&msg, "; expected one of: ");
 	add_choice_ids(&msg, qn);
-	report_at(r, DIAG_ERROR, n, "%s", msg.data);
+	tree_error(&r->tc, n, "%s", msg.data);
 	buf_release(&msg);
 	free(ids);
+}
+
+/* Checks that n names a choice of question; returns the choice id or NULL. */
+static const char *read_choice(struct reader *r, const struct question *qn,
+			       const struct ynode *n)
+{
+	enum yvalue_type t = ynode_value_type(n);
+
+	/* Booleans answer yes/no questions naturally. */
+	if (qn->type == QTYPE_YESNO && t == YVALUE_BOOL)
+		return strchr("tT", n->text[0]) ? "yes" : "no";
+	if (t != YVALUE_TEXT || !ynode_is_string(n)) {
+		wrong_type(r, n, "answer to", qn->id, "a choice id",
+			   t == YVALUE_NUMBER && question_choice(qn, n->text) ?
+				   "put it in quotes to mean the choice" :
+				   NULL);
+		return NULL;
+	}
+	if (question_choice(qn, n->text))
+		return n->text;
+	unknown_choice(r, qn, n);
 	return NULL;
 }
 
@@ -346,6 +247,25 @@ static int read_single(struct reader *r, const struct question *qn,
 	return 0;
 }
 
+/* An exclusive choice ("none of these") may only be the answer alone. */
+static int check_exclusive(struct reader *r, const struct question *qn,
+			   const struct ynode *n, const struct answer *ans)
+{
+	size_t i;
+
+	for (i = 0; i < ans->nchoices && ans->nchoices > 1; i++) {
+		const struct choice *c = question_choice(qn, ans->choices[i]);
+
+		if (c && c->exclusive) {
+			tree_error(&r->tc, n, "choice '%s' of '%s' cannot be "
+				   "combined with other choices", c->id,
+				   qn->id);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int read_multi(struct reader *r, const struct question *qn,
 		      const struct ynode *n, struct answer *ans)
 {
@@ -353,9 +273,8 @@ static int read_multi(struct reader *r, const struct question *qn,
 	int ret = 0;
 
 	if (n->kind != YNODE_SEQUENCE) {
-		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a list of "
-			  "choice ids (it allows several), not %s", qn->id,
-			  is_null(n) ? "null" : ynode_kind_name(n));
+		wrong_type(r, n, "answer to", qn->id, "a list of choice ids "
+			   "(it allows several)", NULL);
 		return -1;
 	}
 	ans->kind = ANSWER_CHOICES;
@@ -371,15 +290,15 @@ static int read_multi(struct reader *r, const struct question *qn,
 			if (!strcmp(ans->choices[j], id))
 				break;
 		if (j < ans->nchoices) {
-			report_at(r, DIAG_ERROR, n->items[i], "choice '%s' is "
-				  "listed twice in the answer to '%s'", id,
-				  qn->id);
+			tree_error(&r->tc, n->items[i], "choice '%s' is "
+				   "listed twice in the answer to '%s'", id,
+				   qn->id);
 			ret = -1;
 			continue;
 		}
 		ans->choices[ans->nchoices++] = xstrdup(id);
 	}
-	return ret;
+	return ret < 0 ? ret : check_exclusive(r, qn, n, ans);
 }
 
 /* Appends the accepted range of a scale or number question. */
@@ -400,27 +319,28 @@ static int read_number(struct reader *r, const struct question *qn,
 {
 	struct buf msg = BUF_INIT;
 	double v;
-	int bad_range, bad_whole;
+	int bad_range, bad_whole, whole;
 
-	if (!is_text(n) || parse_number(n->text, &v) < 0) {
-		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a number, "
-			  "not %s%s%s", qn->id,
-			  is_text(n) ? "'" : "",
-			  is_text(n) ? n->text
-				     : is_null(n) ? "null" : ynode_kind_name(n),
-			  is_text(n) ? "'" : "");
+	if (ynode_value_type(n) != YVALUE_NUMBER ||
+	    parse_number(n->text, &v) < 0) {
+		wrong_type(r, n, "answer to", qn->id, "a number",
+			   ynode_value_type(n) == YVALUE_TEXT &&
+			   parse_number(n->text, &v) == 0 ?
+				   "a number in quotes is text" : NULL);
 		return -1;
 	}
 	bad_range = (qn->has_min && v < qn->min) ||
 		    (qn->has_max && v > qn->max);
-	bad_whole = qn->type == QTYPE_SCALE && v != (double)(long long)v;
+	whole = qn->type == QTYPE_SCALE || qn->integer;
+	bad_whole = whole && v != (double)(long long)v;
 	if (bad_range || bad_whole) {
 		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
-			 qn->id, bad_range ? "out of range" : "not a whole number",
-			 qn->type == QTYPE_SCALE ? "a whole number " : "");
+			 qn->id,
+			 bad_range ? "out of range" : "not a whole number",
+			 whole ? "a whole number " : "");
 		add_range(&msg, qn);
 		buf_adds(&msg, ")");
-		report_at(r, DIAG_ERROR, n, "%s", msg.data);
+		tree_error(&r->tc, n, "%s", msg.data);
 		buf_release(&msg);
 		return -1;
 	}
@@ -429,53 +349,107 @@ static int read_number(struct reader *r, const struct question *qn,
 	return 0;
 }
 
+/*
+ * Reads text (a note, or the answer to a text question); returns a copy
+ * or NULL after an error.  subject and id name it in messages.
+ */
+static char *read_text_value(struct reader *r, const struct ynode *n,
+			     const char *subject, const char *id)
+{
+	if (ynode_value_type(n) != YVALUE_TEXT) {
+		wrong_type(r, n, subject, id, "text", quote_hint(n));
+		return NULL;
+	}
+	if (!ynode_is_string(n)) {
+		tree_error(&r->tc, n, "%s '%s' must be text without NUL "
+			   "characters", subject, id);
+		return NULL;
+	}
+	return xstrdup(n->text);
+}
+
 static int read_text(struct reader *r, const struct question *qn,
 		     const struct ynode *n, struct answer *ans)
 {
-	if (!is_text(n)) {
-		report_at(r, DIAG_ERROR, n, "answer to '%s' must be text%s, "
-			  "not %s", qn->id,
-			  n->kind == YNODE_SCALAR && !is_null(n) ?
-				  " without NUL characters" : "",
-			  is_null(n) ? "null" : ynode_kind_name(n));
+	char *text = read_text_value(r, n, "answer to", qn->id);
+
+	if (!text)
 		return -1;
-	}
 	ans->kind = ANSWER_TEXT;
-	ans->text = xstrdup(n->text);
+	ans->text = text;
 	return 0;
 }
 
-/* {status: skipped} or {status: dont_know}. */
+/* The status named by s, or NULL after an error. */
+static const struct answer_status *find_status(struct reader *r,
+					     const struct question *qn,
+					     const struct ynode *s)
+{
+	struct buf msg = BUF_INIT;
+	size_t i;
+
+	for (i = 0; is_text(s) && i < ANSWER_NSTATUSES; i++)
+		if (!strcmp(s->text, answer_statuses[i].name))
+			return &answer_statuses[i];
+	buf_addf(&msg, "unknown status '%s' in the answer to '%s' (expected "
+		 "one of: ", is_text(s) ? s->text : "", qn->id);
+	for (i = 0; i < ANSWER_NSTATUSES; i++)
+		buf_addf(&msg, "%s%s", i ? ", " : "", answer_statuses[i].name);
+	buf_adds(&msg, ")");
+	tree_error(&r->tc, s, "%s", msg.data);
+	buf_release(&msg);
+	return NULL;
+}
+
+/* Whether question allows the status; reports it otherwise. */
+static int status_allowed(struct reader *r, const struct question *qn,
+			  const struct ynode *s,
+			  const struct answer_status *status)
+{
+	if (status->kind == ANSWER_DONT_KNOW && !qn->dont_know)
+		tree_error(&r->tc, s, "question '%s' does not offer \"don't "
+			   "know\"", qn->id);
+	else if (status->kind == ANSWER_NOT_APPLICABLE && !qn->not_applicable)
+		tree_error(&r->tc, s, "question '%s' does not allow \"not "
+			   "applicable\"", qn->id);
+	else
+		return 1;
+	return 0;
+}
+
+/*
+ * {status: skipped}, {status: dont_know} or {status: not_applicable,
+ * reason: TEXT}, the reason optional.
+ */
 static int read_status(struct reader *r, const struct question *qn,
 		       const struct ynode *n, struct answer *ans)
 {
-	static const char *const keys[] = { "status" };
+	static const struct key_spec keys[] = {
+		{ "status", 0 }, { "reason", 0 }
+	};
 	const struct ynode *s = ynode_get(n, "status");
-	size_t before = r->diags->errors;
+	const struct ynode *reason = ynode_get(n, "reason");
+	const struct answer_status *status;
+	size_t before = r->tc.diags->errors;
 
-	check_keys(r, n, keys, ARRAY_SIZE(keys), "an answer");
+	tree_check_keys(&r->tc, n, keys, ARRAY_SIZE(keys), "an answer");
 	if (!s) {
-		report_at(r, DIAG_ERROR, n, "answer to '%s' must be a value, "
-			  "{status: skipped} or {status: dont_know}, not a "
-			  "mapping without 'status'", qn->id);
+		tree_error(&r->tc, n, "answer to '%s' must be a value or "
+			   "{status: ...}, not a mapping without 'status'",
+			   qn->id);
 		return -1;
 	}
-	if (!is_text(s) || (strcmp(s->text, status_skipped) &&
-			    strcmp(s->text, status_dont_know))) {
-		report_at(r, DIAG_ERROR, s, "unknown status '%s' in the answer "
-			  "to '%s' (expected 'skipped' or 'dont_know')",
-			  is_text(s) ? s->text : "", qn->id);
+	status = find_status(r, qn, s);
+	if (!status || !status_allowed(r, qn, s, status))
 		return -1;
-	}
-	if (!strcmp(s->text, status_dont_know) && !qn->dont_know) {
-		report_at(r, DIAG_ERROR, s, "question '%s' does not offer "
-			  "\"don't know\"", qn->id);
+	if (reason && status->kind != ANSWER_NOT_APPLICABLE)
+		tree_error(&r->tc, ynode_get_key(n, "reason"), "'reason' goes "
+			   "only with status 'not_applicable'");
+	else if (reason && !is_null(reason))
+		ans->text = read_text_value(r, reason, "reason for", qn->id);
+	if (r->tc.diags->errors != before)
 		return -1;
-	}
-	if (r->diags->errors != before)
-		return -1;
-	ans->kind = !strcmp(s->text, status_skipped) ? ANSWER_SKIPPED
-						     : ANSWER_DONT_KNOW;
+	ans->kind = status->kind;
 	return 0;
 }
 
@@ -512,7 +486,7 @@ static int read_answer(struct reader *r, const struct question *qn,
 
 /* ---- reading: orphans ------------------------------------------------ */
 
-/* The JSON value of a node, for keeping what cannot be checked (caller owns). */
+/* The JSON value of a node, kept as it was written (caller owns). */
 static cJSON *node_to_json(const struct ynode *n)
 {
 	cJSON *v;
@@ -530,35 +504,79 @@ static cJSON *node_to_json(const struct ynode *n)
 		for (i = 0; i + 1 < n->count; i += 2)
 			if (n->items[i]->kind == YNODE_SCALAR)
 				cJSON_AddItemToObject(v, n->items[i]->text,
-						      node_to_json(n->items[i + 1]));
+					node_to_json(n->items[i + 1]));
 		return v;
 	}
-	if (n->style == YSTYLE_PLAIN) {
-		if (is_null(n))
-			return cJSON_CreateNull();
-		if (!strcmp(n->text, "true") || !strcmp(n->text, "false"))
-			return cJSON_CreateBool(!strcmp(n->text, "true"));
+	switch (ynode_value_type(n)) {
+	case YVALUE_NULL:
+		return cJSON_CreateNull();
+	case YVALUE_BOOL:
+		return cJSON_CreateBool(strchr("tT", n->text[0]) != NULL);
+	case YVALUE_NUMBER:
 		if (!parse_number(n->text, &number))
 			return cJSON_CreateNumber(number);
+		break;
+	default:
+		break;
 	}
 	return cJSON_CreateString(n->text);
 }
 
-/* Keeps value under orphans.<section>.<id>, replacing an older entry. */
-static void keep_orphan(struct reader *r, const char *section, const char *id,
-			cJSON *value)
+/*
+ * Keeps value under orphans.<group>.<id>, replacing an older entry.  The
+ * index finds an older entry in constant time: deleting it from a cJSON
+ * object would scan the whole group, quadratic in a file of many orphans.
+ */
+static void keep_orphan(struct reader *r, enum orphan_group group,
+			const char *id, cJSON *value)
 {
-	cJSON *group;
+	struct orphans *g = &r->orphans[group];
+	struct orphan *o = strmap_get(&g->index, id);
 
-	if (!r->a->orphans)
-		r->a->orphans = cJSON_CreateObject();
-	group = cJSON_GetObjectItemCaseSensitive(r->a->orphans, section);
-	if (!cJSON_IsObject(group)) {
-		cJSON_DeleteItemFromObjectCaseSensitive(r->a->orphans, section);
-		group = cJSON_AddObjectToObject(r->a->orphans, section);
+	if (o) {
+		cJSON_Delete(o->value);
+		o->value = value;
+		return;
 	}
-	cJSON_DeleteItemFromObjectCaseSensitive(group, id);
-	cJSON_AddItemToObject(group, id, value);
+	o = xmalloc(sizeof(*o));
+	o->id = xstrdup(id);
+	o->value = value;
+	GROW(g->items, g->alloc, g->count + 1);
+	g->items[g->count++] = o;
+	strmap_put(&g->index, o->id, o);
+}
+
+/*
+ * Hands the orphans to *target (a->orphans, or a respondent's) in the
+ * order first seen (keep), or drops them; either way frees the tables.
+ * cJSON appends to an object in constant time, so this is linear too.
+ */
+static void finish_orphans(struct reader *r, cJSON **target, int keep)
+{
+	size_t g, i;
+
+	for (g = 0; g < ORPHAN_GROUPS; g++) {
+		struct orphans *o = &r->orphans[g];
+		cJSON *group = NULL;
+
+		if (keep && o->count && !*target)
+			*target = cJSON_CreateObject();
+		if (keep && o->count)
+			group = cJSON_AddObjectToObject(*target,
+							orphan_group_names[g]);
+		for (i = 0; i < o->count; i++) {
+			if (group)
+				cJSON_AddItemToObject(group, o->items[i]->id,
+						      o->items[i]->value);
+			else
+				cJSON_Delete(o->items[i]->value);
+			free(o->items[i]->id);
+			free(o->items[i]);
+		}
+		free(o->items);
+		strmap_release(&o->index);
+		memset(o, 0, sizeof(*o));
+	}
 }
 
 static void warn_orphan(struct reader *r, const struct ynode *key,
@@ -576,29 +594,34 @@ static void warn_orphan(struct reader *r, const struct ynode *key,
 	}
 	buf_addf(&msg, "no question '%s' in questionnaire '%s'", key->text,
 		 q->id);
-	add_hint(&msg, key->text, r->ids, q->nquestions);
-	buf_addf(&msg, "; its %s is kept aside in 'orphans'", what);
-	report_at(r, DIAG_WARNING, key, "%s", msg.data);
+	buf_add_hint(&msg, key->text, r->ids, q->nquestions);
+	buf_addf(&msg, "; its %s is kept aside in %s", what,
+		 r->orphans_where ? r->orphans_where : "'orphans'");
+	tree_warning(&r->tc, key, "%s", msg.data);
 	buf_release(&msg);
 }
 
 /* The orphans of an earlier save come back as they were. */
 static void read_orphans(struct reader *r, const struct ynode *n)
 {
-	static const char *const keys[] = { "answers", "notes" };
-	size_t i, k;
+	static const struct key_spec keys[] = {
+		{ "answers", 0 }, { "notes", 0 }
+	};
+	size_t i, g;
 
 	if (is_null(n) || !expect_mapping(r, n, "'orphans'"))
 		return;
-	check_keys(r, n, keys, ARRAY_SIZE(keys), "'orphans'");
-	for (k = 0; k < ARRAY_SIZE(keys); k++) {
-		const struct ynode *group = ynode_get(n, keys[k]);
+	tree_check_keys(&r->tc, n, keys, ARRAY_SIZE(keys), "'orphans'");
+	for (g = 0; g < ORPHAN_GROUPS; g++) {
+		const struct ynode *group = ynode_get(n, orphan_group_names[g]);
 
 		if (!group || !expect_mapping(r, group, "an orphans group"))
 			continue;
+		tree_check_open_keys(&r->tc, group, "an orphans group");
 		for (i = 0; i + 1 < group->count; i += 2)
 			if (group->items[i]->kind == YNODE_SCALAR)
-				keep_orphan(r, keys[k], group->items[i]->text,
+				keep_orphan(r, (enum orphan_group)g,
+					    group->items[i]->text,
 					    node_to_json(group->items[i + 1]));
 	}
 }
@@ -611,25 +634,22 @@ static void read_answers_map(struct reader *r, const struct ynode *map)
 
 	if (is_null(map) || !expect_mapping(r, map, "'answers'"))
 		return;
-	check_duplicates(r, map, "'answers'");
+	tree_check_open_keys(&r->tc, map, "'answers'");
 	for (i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *key = map->items[i];
 		const struct ynode *value = map->items[i + 1];
 		const struct question *qn;
 
-		if (key->kind != YNODE_SCALAR) {
-			report_at(r, DIAG_ERROR, key, "question ids must be "
-				  "text, not %s", ynode_kind_name(key));
-			continue;
-		}
+		if (key->kind != YNODE_SCALAR)
+			continue; /* reported */
 		qn = questionnaire_question(r->q, key->text);
 		if (!qn) {
 			warn_orphan(r, key, "answer");
-			keep_orphan(r, "answers", key->text,
+			keep_orphan(r, ORPHAN_ANSWERS, key->text,
 				    node_to_json(value));
 			continue;
 		}
-		read_answer(r, qn, value, answers_get(r->a, qn));
+		read_answer(r, qn, value, &r->items[qn->index]);
 	}
 }
 
@@ -639,36 +659,32 @@ static void read_notes_map(struct reader *r, const struct ynode *map)
 
 	if (is_null(map) || !expect_mapping(r, map, "'notes'"))
 		return;
-	check_duplicates(r, map, "'notes'");
+	tree_check_open_keys(&r->tc, map, "'notes'");
 	for (i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *key = map->items[i];
 		const struct ynode *value = map->items[i + 1];
 		const struct question *qn;
 		struct answer *ans;
+		char *note;
 
-		if (key->kind != YNODE_SCALAR) {
-			report_at(r, DIAG_ERROR, key, "question ids must be "
-				  "text, not %s", ynode_kind_name(key));
-			continue;
-		}
+		if (key->kind != YNODE_SCALAR)
+			continue; /* reported */
 		if (is_null(value))
 			continue;
-		if (!is_text(value)) {
-			report_at(r, DIAG_ERROR, value, "note on '%s' must be "
-				  "text, not %s", key->text,
-				  ynode_kind_name(value));
+		note = read_text_value(r, value, "note on", key->text);
+		if (!note)
 			continue;
-		}
 		qn = questionnaire_question(r->q, key->text);
 		if (!qn) {
 			warn_orphan(r, key, "note");
-			keep_orphan(r, "notes", key->text,
-				    cJSON_CreateString(value->text));
+			keep_orphan(r, ORPHAN_NOTES, key->text,
+				    cJSON_CreateString(note));
+			free(note);
 			continue;
 		}
-		ans = answers_get(r->a, qn);
+		ans = &r->items[qn->index];
 		free(ans->note);
-		ans->note = xstrdup(value->text);
+		ans->note = note;
 	}
 }
 
@@ -685,7 +701,7 @@ static void read_string_field(struct reader *r, const struct ynode *map,
 	if (is_null(n))
 		return;
 	if (!is_text(n)) {
-		report_at(r, DIAG_ERROR, n, "'%s' must be text, not %s", key,
+		tree_error(&r->tc, n, "'%s' must be text, not %s", key,
 			  ynode_kind_name(n));
 		return;
 	}
@@ -694,15 +710,17 @@ static void read_string_field(struct reader *r, const struct ynode *map,
 
 static void read_questionnaire_ref(struct reader *r, const struct ynode *n)
 {
-	static const char *const keys[] = { "id", "version", "hash", "path" };
+	static const struct key_spec keys[] = {
+		{ "id", 0 }, { "version", 0 }, { "hash", 0 }, { "path", 0 },
+	};
 	const struct ynode *id;
 
 	if (!expect_mapping(r, n, "'questionnaire'"))
 		return;
-	check_keys(r, n, keys, ARRAY_SIZE(keys), "'questionnaire'");
+	tree_check_keys(&r->tc, n, keys, ARRAY_SIZE(keys), "'questionnaire'");
 	id = ynode_get(n, "id");
 	if (id && is_text(id) && strcmp(id->text, r->q->id))
-		report_at(r, DIAG_ERROR, id, "these answers are for "
+		tree_error(&r->tc, id, "these answers are for "
 			  "questionnaire '%s', not '%s'", id->text, r->q->id);
 	read_string_field(r, n, "version", &r->a->questionnaire_version);
 	read_string_field(r, n, "hash", &r->a->questionnaire_hash);
@@ -712,20 +730,24 @@ static void read_questionnaire_ref(struct reader *r, const struct ynode *n)
 static void read_schema(struct reader *r, const struct ynode *n)
 {
 	if (!is_text(n) || strcmp(n->text, ANSWERS_SCHEMA))
-		report_at(r, DIAG_ERROR, n, "unsupported answers file schema "
+		tree_error(&r->tc, n, "unsupported answers file schema "
 			  "'%s' (expected '%s')",
 			  is_text(n) ? n->text : "", ANSWERS_SCHEMA);
 }
 
 static void read_root(struct reader *r, const struct ynode *root)
 {
-	static const char *const keys[] = {
-		"schema", "questionnaire", "company", "created_at",
-		"updated_at", "completed_at", "answers", "notes", "orphans"
+	static const struct key_spec keys[] = {
+		{ "schema", 0 }, { "questionnaire", 0 }, { "company", 0 },
+		{ "created_at", 0 }, { "updated_at", 0 },
+		{ "completed_at", 0 }, { "answers", 0 }, { "notes", 0 },
+		{ "orphans", 0 }, { "respondent", 0 }, { "respondents", 0 },
+		{ "merge", 0 },
 	};
 	const struct ynode *n;
 
-	check_keys(r, root, keys, ARRAY_SIZE(keys), "an answers file");
+	tree_check_keys(&r->tc, root, keys, ARRAY_SIZE(keys),
+			"an answers file");
 	if ((n = ynode_get(root, "schema")))
 		read_schema(r, n);
 	if ((n = ynode_get(root, "questionnaire")))
@@ -745,30 +767,228 @@ static void read_root(struct reader *r, const struct ynode *root)
 		read_notes_map(r, n);
 	if ((n = ynode_get(root, "answers")))
 		read_answers_map(r, n);
+	answers_read_team(r, root);
 }
 
-int answers_load(struct answers *a, const struct questionnaire *q,
-		 const char *path, struct diag_list *diags)
+/* ---- reading: for answers_team.c ------------------------------------- */
+
+const struct tree_check *answers_reader_check(const struct reader *r)
+{
+	return &r->tc;
+}
+
+struct answers *answers_reader_answers(struct reader *r)
+{
+	return r->a;
+}
+
+void answers_reader_items(struct reader *r, const struct ynode *map,
+			  struct answer *items, cJSON **orphans,
+			  const char *where)
+{
+	struct orphans saved[ORPHAN_GROUPS];
+	struct answer *saved_items = r->items;
+	const char *saved_where = r->orphans_where;
+	size_t errors = r->tc.diags->errors;
+	const struct ynode *n;
+
+	memcpy(saved, r->orphans, sizeof(saved));
+	memset(r->orphans, 0, sizeof(r->orphans));
+	r->items = items;
+	r->orphans_where = where;
+	if ((n = ynode_get(map, "orphans")))
+		read_orphans(r, n);
+	if ((n = ynode_get(map, "notes")))
+		read_notes_map(r, n);
+	if ((n = ynode_get(map, "answers")))
+		read_answers_map(r, n);
+	finish_orphans(r, orphans, r->tc.diags->errors == errors);
+	memcpy(r->orphans, saved, sizeof(saved));
+	r->items = saved_items;
+	r->orphans_where = saved_where;
+}
+
+/* ---- reading: the journal ------------------------------------------- */
+
+/* Sets the note of ans from n (null clears it); reports a wrong type. */
+static void replay_note(struct reader *r, const char *id,
+			const struct ynode *n, struct answer *ans)
+{
+	char *note = NULL;
+
+	if (!is_null(n) && !(note = read_text_value(r, n, "note on", id)))
+		return;
+	free(ans->note);
+	ans->note = note;
+}
+
+/* An entry for a question the questionnaire does not have: an orphan. */
+static void replay_orphan(struct reader *r, const struct ynode *id,
+			  const struct ynode *value, const struct ynode *note)
+{
+	char *text;
+
+	warn_orphan(r, id, "answer");
+	if (value && !is_null(value))
+		keep_orphan(r, ORPHAN_ANSWERS, id->text, node_to_json(value));
+	if (note && !is_null(note) &&
+	    (text = read_text_value(r, note, "note on", id->text))) {
+		keep_orphan(r, ORPHAN_NOTES, id->text,
+			    cJSON_CreateString(text));
+		free(text);
+	}
+}
+
+/*
+ * One entry: the answer and note of one question as they were when it was
+ * written, checked like those of the file; null clears them.
+ */
+static void replay_entry(struct reader *r, const struct ynode *entry)
+{
+	static const struct key_spec keys[] = {
+		{ "question", 1 }, { "answer", 0 }, { "note", 0 },
+		{ "updated_at", 0 },
+	};
+	const struct ynode *id, *value, *note, *at;
+	const struct question *qn;
+	struct answer *ans;
+
+	if (!expect_mapping(r, entry, "a journal entry"))
+		return;
+	tree_check_keys(&r->tc, entry, keys, ARRAY_SIZE(keys),
+			"a journal entry");
+	id = ynode_get(entry, "question");
+	value = ynode_get(entry, "answer");
+	note = ynode_get(entry, "note");
+	if (!id || !is_text(id)) {
+		if (id)
+			tree_error(&r->tc, id, "'question' of a journal entry "
+				   "must be a question id");
+		return;
+	}
+	if ((at = ynode_get(entry, "updated_at")) && is_text(at)) {
+		free(r->a->updated_at);
+		r->a->updated_at = xstrdup(at->text);
+	}
+	if (!(qn = questionnaire_question(r->q, id->text))) {
+		replay_orphan(r, id, value, note);
+		return;
+	}
+	ans = answers_get(r->a, qn);
+	if (value && is_null(value))
+		answer_clear_value(ans);
+	else if (value)
+		read_answer(r, qn, value, ans);
+	if (note)
+		replay_note(r, qn->id, note, ans);
+}
+
+/* Parses one line of the journal, at its line, and replays it. */
+static void replay_line(struct reader *r, const char *text, size_t len,
+			int line)
 {
 	struct yaml_tree tree;
+
+	if (json_tree_parse_at(&tree, r->tc.file, text, len, line,
+			       r->tc.diags) == 0)
+		replay_entry(r, tree.root);
+	yaml_tree_release(&tree);
+}
+
+/*
+ * Replays the journal of the file at path, if there is one, over what the
+ * snapshot held: one entry per line, in order.  A last line without its
+ * newline was cut short by a crash while it was written: it is ignored,
+ * with a warning.
+ */
+static void replay_journal(struct reader *r, const char *path)
+{
+	char *journal = answers_journal_path(path);
+	struct buf data = BUF_INIT, err = BUF_INIT;
+	const char *snapshot = r->tc.file, *line, *end, *stop;
+	int n = 1;
+
+	if (!file_exists(journal))
+		goto out;
+	if (file_read_all(journal, ANSWERS_MAX_FILE_SIZE, &data, &err) < 0) {
+		diag_add(r->tc.diags, DIAG_ERROR, journal, 0, 0, "%s",
+			 err.data);
+		goto out;
+	}
+	r->tc.file = journal;
+	stop = data.data + data.len;
+	for (line = data.data; line < stop; line = end + 1, n++) {
+		end = memchr(line, '\n', (size_t)(stop - line));
+		if (!end) {
+			diag_add(r->tc.diags, DIAG_WARNING, journal, n, 1,
+				 "the last entry is cut short (the session "
+				 "stopped while saving it); it is ignored");
+			break;
+		}
+		replay_line(r, line, (size_t)(end - line), n);
+	}
+	r->tc.file = snapshot;
+out:
+	buf_release(&data);
+	buf_release(&err);
+	free(journal);
+}
+
+/* The questionnaire id or path recorded in the file, or NULL. */
+static const char *ref_text(const struct ynode *root, const char *key)
+{
+	const struct ynode *ref = ynode_get(root, "questionnaire");
+	const struct ynode *n = ynode_get(ref, key);
+
+	return n && is_text(n) ? n->text : NULL;
+}
+
+int answers_file_open(struct answers_file *f, const char *path,
+		      struct diag_list *diags)
+{
+	const struct ynode *root;
+
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(strcmp(path, "-") ? path : STDIN_NAME);
+	if (read_tree(&f->tree, path, diags) < 0)
+		return -1;
+	root = f->tree.root;
+	if (!root) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+			 "the answers file is empty");
+		return -1;
+	}
+	if (root->kind != YNODE_MAPPING) {
+		diag_add(diags, DIAG_ERROR, path, root->line, root->col,
+			 "an answers file must be a mapping, not %s",
+			 ynode_kind_name(root));
+		return -1;
+	}
+	f->questionnaire_id = ref_text(root, "id");
+	f->questionnaire_path = ref_text(root, "path");
+	return 0;
+}
+
+int answers_file_load(const struct answers_file *f, struct answers *a,
+		      const struct questionnaire *q, struct diag_list *diags)
+{
 	struct reader r;
 	size_t errors = diags->errors;
 
-	json_use_xmalloc();
 	answers_init(a, q);
 	memset(&r, 0, sizeof(r));
 	r.a = a;
+	r.items = a->items;
 	r.q = q;
-	r.file = path;
-	r.diags = diags;
-	if (read_tree(&tree, path, diags) == 0) {
-		if (!tree.root)
-			report_at(&r, DIAG_ERROR, NULL, "the answers file is "
-				  "empty");
-		else if (expect_mapping(&r, tree.root, "an answers file"))
-			read_root(&r, tree.root);
+	r.tc.file = f->path;
+	r.tc.diags = diags;
+	if (f->tree.root && f->tree.root->kind == YNODE_MAPPING) {
+		read_root(&r, f->tree.root);
+		replay_journal(&r, f->path);
+	} else {
+		tree_error(&r.tc, NULL, "the answers file was not opened");
 	}
-	yaml_tree_release(&tree);
+	finish_orphans(&r, &a->orphans, diags->errors == errors);
 	free(r.ids);
 	if (diags->errors != errors) {
 		answers_release(a);
@@ -777,33 +997,23 @@ int answers_load(struct answers *a, const struct questionnaire *q,
 	return 0;
 }
 
-int answers_peek(const char *file, char **id, char **path,
-		 struct diag_list *diags)
+void answers_file_release(struct answers_file *f)
 {
-	struct yaml_tree tree;
-	const struct ynode *ref, *n;
+	yaml_tree_release(&f->tree);
+	free(f->path);
+	memset(f, 0, sizeof(*f));
+}
+
+int answers_load(struct answers *a, const struct questionnaire *q,
+		 const char *path, struct diag_list *diags)
+{
+	struct answers_file f;
 	int ret = -1;
 
-	*id = NULL;
-	*path = NULL;
-	if (read_tree(&tree, file, diags) < 0)
-		goto out;
-	if (!tree.root || tree.root->kind != YNODE_MAPPING) {
-		diag_add(diags, DIAG_ERROR, file, tree.root ? tree.root->line : 0,
-			 tree.root ? tree.root->col : 0,
-			 "an answers file must be a mapping, not %s",
-			 tree.root ? ynode_kind_name(tree.root) : "empty");
-		goto out;
-	}
-	ref = ynode_get(tree.root, "questionnaire");
-	if (ref && ref->kind == YNODE_MAPPING) {
-		if ((n = ynode_get(ref, "id")) && is_text(n))
-			*id = xstrdup(n->text);
-		if ((n = ynode_get(ref, "path")) && is_text(n))
-			*path = xstrdup(n->text);
-	}
-	ret = 0;
-out:
-	yaml_tree_release(&tree);
+	if (answers_file_open(&f, path, diags) == 0)
+		ret = answers_file_load(&f, a, q, diags);
+	else
+		memset(a, 0, sizeof(*a));
+	answers_file_release(&f);
 	return ret;
 }

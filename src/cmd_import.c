@@ -112,18 +112,39 @@ static int write_questionnaire(const struct import_questionnaire *q,
 		outdir = q->id;
 	if (import_render(q, &files, &err) < 0 ||
 	    import_write(&files, outdir, force, &err) < 0) {
-		fprintf(stderr, "%s: error: %s\n", progname, err.data);
+		error("%s", err.data);
 		goto out;
 	}
 	printf("%s/%s: ok (%zu area%s, %zu question%s, in %zu files)\n",
 	       outdir, files.items[0].path, q->nareas,
 	       q->nareas == 1 ? "" : "s", count_questions(q),
 	       count_questions(q) == 1 ? "" : "s", files.count);
-	ret = finish_stdout() ? EXIT_FAILURE_GENERIC : EXIT_OK;
+	ret = EXIT_OK;
 out:
 	import_files_release(&files);
 	buf_release(&err);
 	return ret;
+}
+
+/* What the command line says, filled in by import_option(). */
+struct import_args {
+	struct import_options opts;
+	const char *outdir;
+	int force;
+};
+
+static int import_option(void *ctx, int c, const char *arg)
+{
+	struct import_args *a = ctx;
+
+	switch (c) {
+	case 'o': a->outdir = arg; break;
+	case 'F': a->force = 1; break;
+	case 's': a->opts.strict = 1; break;
+	case 'V': a->opts.source_version = arg; break;
+	case 'L': a->opts.licence = arg; break;
+	}
+	return 0;
 }
 
 int cmd_import(int argc, char **argv)
@@ -134,29 +155,24 @@ int cmd_import(int argc, char **argv)
 		{ "strict", no_argument, NULL, 's' },
 		{ "source-version", required_argument, NULL, 'V' },
 		{ "licence", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct import_options opts = { 0, NULL, NULL };
+	struct import_args args;
+	const struct cli_options o = {
+		"import", "o:h", options, import_option, &args, NULL
+	};
 	struct import_questionnaire q;
 	struct diag_list diags = DIAG_LIST_INIT;
 	const struct import_kind *kind;
-	const char *outdir = NULL;
-	int c, force = 0, ret;
+	int ret;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'o': outdir = optarg; break;
-		case 'F': force = 1; break;
-		case 's': opts.strict = 1; break;
-		case 'V': opts.source_version = optarg; break;
-		case 'L': opts.licence = optarg; break;
-		case 'h': return print_help(import_usage);
-		default: return option_error("import", c, argv, options);
-		}
-	}
+	memset(&args, 0, sizeof(args));
+	ret = cli_parse_options(&o, argc, argv);
+	if (ret == CLI_HELP)
+		return print_help(import_usage);
+	if (ret)
+		return ret;
 	if (optind >= argc)
 		return usage_error("import", "no framework given (samm or "
 				   "aws-lens)");
@@ -168,12 +184,12 @@ int cmd_import(int argc, char **argv)
 		return usage_error("import", "unexpected argument '%s'",
 				   argv[optind + 2]);
 	memset(&q, 0, sizeof(q));
-	ret = kind->read(argv[optind + 1], &opts, &q, &diags);
+	ret = kind->read(argv[optind + 1], &args.opts, &q, &diags);
 	print_diags(&diags);
 	if (ret < 0)
 		ret = EXIT_INVALID_INPUT;
 	else
-		ret = write_questionnaire(&q, outdir, force);
+		ret = write_questionnaire(&q, args.outdir, args.force);
 	import_questionnaire_release(&q);
 	diag_list_release(&diags);
 	return ret;

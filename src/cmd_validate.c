@@ -7,25 +7,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assessment.h"
 #include "cli.h"
 #include "diag.h"
 #include "fileio.h"
 #include "loader.h"
 #include "model.h"
+#include "review.h"
 #include "strmap.h"
 #include "util.h"
 
 static const char validate_usage[] =
-	"usage: cto-assess validate [--strict] [--quiet] PATH...\n"
+	"usage: cto-assess validate [--strict] [--quiet] [--answers FILE] PATH...\n"
 	"\n"
 	"Checks questionnaire files and prints every problem in one pass as\n"
 	"'file:line:col: error: message'.  A directory is checked file by file:\n"
-	"each questionnaire in it (a .yaml file with a top-level 'id'), and each\n"
-	"file of areas that no questionnaire there includes.\n"
+	"each questionnaire in it (a .yaml or .yml file with a top-level 'id'),\n"
+	"and each file of areas that no questionnaire there includes.  A review\n"
+	"file (a name ending in review.yaml, or 'summary' and 'findings' at its\n"
+	"top) is checked against its assessment: the answers.json beside it.\n"
 	"\n"
-	"  --strict    warnings fail too\n"
-	"  -q, --quiet print nothing for valid files\n"
-	"  -h, --help  show this help\n"
+	"  --strict          warnings fail too\n"
+	"  -q, --quiet       print nothing for valid files\n"
+	"  --answers FILE    the assessment a review file reviews\n"
+	"  -h, --help        show this help\n"
 	"\n"
 	"Exit status: 0 when every file is valid, 3 when any is not, 2 on\n"
 	"usage errors.\n";
@@ -34,6 +39,7 @@ struct validate_state {
 	int strict;
 	int quiet;
 	int failed;
+	const char *answers;    /* --answers: the assessment of a review */
 	struct strmap included; /* real paths of files loaded by roots */
 	char **keep;            /* the strings held by included */
 	size_t nkeep, keep_alloc;
@@ -97,12 +103,83 @@ static void validate_fragment(struct validate_state *st, const char *path)
 {
 	struct diag_list diags = DIAG_LIST_INIT;
 	char real[PATH_MAX];
+	size_t nareas = 0, nquestions = 0;
 
 	if (realpath(path, real) && strmap_get(&st->included, real))
 		return;
-	questionnaire_check_fragment(path, &diags);
+	questionnaire_check_fragment(path, &diags, &nareas, &nquestions);
 	if (!report(st, &diags) && !st->quiet)
-		printf("%s: ok (areas for include:)\n", path);
+		printf("%s: ok (a file of areas to include: %zu area%s, %zu "
+		       "question%s)\n", path, nareas, nareas == 1 ? "" : "s",
+		       nquestions, nquestions == 1 ? "" : "s");
+}
+
+/* The answers a review file reviews: --answers, else the session file
+ * beside it (newly allocated). */
+static char *review_answers(const struct validate_state *st,
+			    const char *review)
+{
+	const char *slash = strrchr(review, '/');
+	struct buf path = BUF_INIT;
+
+	if (st->answers)
+		return xstrdup(st->answers);
+	if (slash)
+		buf_add(&path, review, (size_t)(slash - review + 1));
+	buf_adds(&path, "answers.json");
+	return buf_detach(&path, NULL);
+}
+
+/*
+ * Applies a valid review to its assessment, for the warnings it gives
+ * there (an override of a finding this assessment does not have).
+ */
+static void try_review(struct assessment *as, const struct review *rv,
+		       struct diag_list *diags)
+{
+	struct score_result r;
+
+	score_answers(&r, as->questionnaire, &as->answers);
+	review_apply(rv, &r, diags);
+	score_release(&r);
+}
+
+static void validate_review(struct validate_state *st, const char *path)
+{
+	struct diag_list diags = DIAG_LIST_INIT;
+	char *answers = review_answers(st, path);
+	struct assessment as;
+	struct review rv;
+
+	memset(&rv, 0, sizeof(rv));
+	if (!file_exists(answers)) {
+		diag_add(&diags, DIAG_ERROR, path, 0, 0, "cannot check its "
+			 "findings without the assessment it reviews: no '%s' "
+			 "(give --answers FILE)", answers);
+		report(st, &diags);
+	} else if (assessment_open(&as, answers, NULL,
+				   ASSESSMENT_NAMED_BY_ANSWERS) < 0) {
+		st->failed = 1;
+	} else {
+		size_t warnings;
+
+		if (review_load(&rv, path, as.questionnaire, &diags) == 0)
+			try_review(&as, &rv, &diags);
+		warnings = diags.warnings;
+		if (!report(st, &diags)) {
+			if (!st->quiet)
+				printf("%s: ok (%zu finding%s reviewed%s)\n",
+				       path, rv.nentries,
+				       rv.nentries == 1 ? "" : "s",
+				       rv.summary ? ", with a summary" : "");
+		} else if (rv.path && !st->quiet) {
+			printf("%s: failed (%zu warning%s with --strict)\n",
+			       path, warnings, warnings == 1 ? "" : "s");
+		}
+		review_release(&rv);
+		assessment_release(&as);
+	}
+	free(answers);
 }
 
 static void validate_dir(struct validate_state *st, const char *dir)
@@ -122,8 +199,12 @@ static void validate_dir(struct validate_state *st, const char *dir)
 	}
 	for (i = 0; roots[i]; i++)
 		validate_root(st, roots[i]);
+	/* A review beside its assessment's answers is no fragment. */
 	for (i = 0; fragments[i]; i++)
-		validate_fragment(st, fragments[i]);
+		if (review_file_is_review(fragments[i]))
+			validate_review(st, fragments[i]);
+		else
+			validate_fragment(st, fragments[i]);
 	for (i = 0; roots[i]; i++)
 		free(roots[i]);
 	for (i = 0; fragments[i]; i++)
@@ -132,33 +213,48 @@ static void validate_dir(struct validate_state *st, const char *dir)
 	free(fragments);
 }
 
+static int validate_option(void *ctx, int c, const char *arg)
+{
+	struct validate_state *st = ctx;
+
+	if (c == 's')
+		st->strict = 1;
+	else if (c == 'q')
+		st->quiet = 1;
+	else if (c == 'a')
+		st->answers = arg;
+	return 0;
+}
+
 int cmd_validate(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
+		{ "answers", required_argument, NULL, 'a' },
+		CLI_OPTION_HELP,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct validate_state st;
-	int c, i;
+	const struct cli_options o = {
+		"validate", "qh", options, validate_option, &st, NULL
+	};
+	int i, ret;
 
 	memset(&st, 0, sizeof(st));
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
-		switch (c) {
-		case 's': st.strict = 1; break;
-		case 'q': st.quiet = 1; break;
-		case 'h': return print_help(validate_usage);
-		default: return option_error("validate", c, argv, options);
-		}
-	}
+	ret = cli_parse_options(&o, argc, argv);
+	if (ret == CLI_HELP)
+		return print_help(validate_usage);
+	if (ret)
+		return ret;
 	if (optind >= argc)
 		return usage_error("validate", "no files to check");
 	for (i = optind; i < argc; i++) {
 		if (file_is_dir(argv[i]))
 			validate_dir(&st, argv[i]);
+		else if (file_exists(argv[i]) &&
+			 review_file_is_review(argv[i]))
+			validate_review(&st, argv[i]);
 		else if (file_exists(argv[i]) && !questionnaire_is_root(argv[i]))
 			validate_fragment(&st, argv[i]);
 		else
@@ -168,7 +264,5 @@ int cmd_validate(int argc, char **argv)
 		free(st.keep[i]);
 	free(st.keep);
 	strmap_release(&st.included);
-	if (finish_stdout())
-		return EXIT_FAILURE_GENERIC;
 	return st.failed ? EXIT_INVALID_INPUT : EXIT_OK;
 }

@@ -8,7 +8,7 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "term.h"
+#include "escape.h"
 #include "util.h"
 
 static const char *const severity_names[] = {
@@ -69,21 +69,12 @@ void diag_sort(struct diag_list *list)
 		      compare_diags);
 }
 
-/*
- * Appends s without control characters (C0, DEL, C1) or invalid UTF-8, so
- * that a hostile file name or message cannot drive the terminal.
- */
-static void add_printable(struct buf *out, const char *s)
-{
-	term_sanitize(out, s, 0);
-}
-
 char *diag_format(const struct diag *d)
 {
 	struct buf out = BUF_INIT;
 
 	if (d->file) {
-		add_printable(&out, d->file);
+		escape_sanitize(&out, d->file, 0);
 		if (d->line > 0)
 			buf_addf(&out, ":%d", d->line);
 		if (d->line > 0 && d->col > 0)
@@ -93,7 +84,8 @@ char *diag_format(const struct diag *d)
 		buf_addf(&out, "%s: ", progname);
 	}
 	buf_addf(&out, "%s: ", severity_names[d->severity]);
-	add_printable(&out, d->message);
+	/* A hostile file name or message cannot drive the terminal. */
+	escape_sanitize(&out, d->message, 0);
 	return buf_detach(&out, NULL);
 }
 
@@ -107,6 +99,42 @@ void diag_print(const struct diag_list *list, FILE *out)
 		fprintf(out, "%s\n", line);
 		free(line);
 	}
+}
+
+/* Prints one diagnostic without a place, after what stdout holds. */
+static void print_unplaced(enum diag_severity severity, const char *fmt,
+			   va_list ap)
+{
+	struct diag d = { severity, NULL, 0, 0, NULL, 0 };
+	struct buf msg = BUF_INIT;
+	char *line;
+
+	buf_vaddf(&msg, fmt, ap);
+	d.message = msg.data;
+	line = diag_format(&d);
+	fflush(stdout);
+	fprintf(stderr, "%s\n", line);
+	free(line);
+	buf_release(&msg);
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_unplaced(DIAG_ERROR, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_unplaced(DIAG_WARNING, fmt, ap);
+	va_end(ap);
 }
 
 void diag_list_release(struct diag_list *list)

@@ -1,26 +1,108 @@
 /*
- * escape.c - making untrusted text inert in Markdown, HTML and CSV.
+ * escape.c - what text from a file looks like wherever it is shown.
  *
- * Every piece of questionnaire or answer text passes through here on its
- * way into a report or a checklist: control characters go first (term.h),
- * then what the format would read as markup is escaped.
+ * Every byte that comes from a questionnaire, an answers file or a report
+ * and reaches a terminal, a diagnostic or a report passes through
+ * escape_sanitize(), the one place that decides what is shown: the table
+ * below.  The format escapers (Markdown, HTML, CSV) start from its result
+ * and then make what the format would read as markup inert.
  */
 #include <ctype.h>
 #include <string.h>
 
 #include "escape.h"
-#include "term.h"
+#include "util.h"
 
 /* Characters CommonMark may read as markup wherever they appear. */
 static const char md_always[] = "\\`*_[]<>|~&#";
 /* Characters that open a block at the start of a line. */
 static const char md_line_start[] = "+-=";
 
+enum shown {
+	SHOWN_AS_IS,
+	SHOWN_DROPPED,  /* invisible: removing it changes nothing a reader sees */
+	SHOWN_MARKED,   /* shown as <U+XXXX>, so that a reader sees it is there */
+	SHOWN_NEWLINE,  /* a line break: kept, or a space on one line */
+	SHOWN_SPACE
+};
+
+/*
+ * Code points that are not shown as they are, in order.  Controls would
+ * drive a terminal (ESC starts CSI and OSC sequences: colours, the title,
+ * the clipboard through OSC 52) or cut a line (CR); they are dropped, as
+ * they always were, so that what is left of a sequence shows as text.
+ * Bidi controls reorder what is displayed around them (the "Trojan
+ * Source" trick): they are marked, so the reader sees both the text in
+ * its real order and that someone tried.  Zero-width and other invisible
+ * formatting characters make two different strings look the same: they
+ * are dropped.
+ */
+static const struct {
+	unsigned first, last;
+	enum shown shown;
+} shown_table[] = {
+	{ 0x0000, 0x0008, SHOWN_DROPPED },  /* C0 controls */
+	{ 0x0009, 0x0009, SHOWN_SPACE },    /* tab */
+	{ 0x000a, 0x000a, SHOWN_NEWLINE },
+	{ 0x000b, 0x001f, SHOWN_DROPPED },  /* C0 controls, CR, ESC */
+	{ 0x007f, 0x009f, SHOWN_DROPPED },  /* DEL, C1 controls (CSI, OSC) */
+	{ 0x061c, 0x061c, SHOWN_MARKED },   /* Arabic letter mark */
+	{ 0x180e, 0x180e, SHOWN_DROPPED },  /* Mongolian vowel separator */
+	{ 0x200b, 0x200d, SHOWN_DROPPED },  /* zero width space, (non-)joiner */
+	{ 0x200e, 0x200f, SHOWN_MARKED },   /* left-to-right, right-to-left mark */
+	{ 0x2028, 0x2029, SHOWN_NEWLINE },  /* line and paragraph separators */
+	{ 0x202a, 0x202e, SHOWN_MARKED },   /* bidi embeddings and overrides */
+	{ 0x2060, 0x2064, SHOWN_DROPPED },  /* word joiner, invisible operators */
+	{ 0x2066, 0x2069, SHOWN_MARKED },   /* bidi isolates */
+	{ 0x206a, 0x206f, SHOWN_DROPPED },  /* deprecated format characters */
+	{ 0xfeff, 0xfeff, SHOWN_DROPPED },  /* zero width no-break space, BOM */
+	{ 0xfff9, 0xfffb, SHOWN_DROPPED },  /* interlinear annotation */
+	{ 0xe0000, 0xe007f, SHOWN_DROPPED }, /* tags: invisible ASCII */
+};
+
+static enum shown shown_as(unsigned cp)
+{
+	size_t i;
+
+	if (cp >= 0x20 && cp < 0x7f)
+		return SHOWN_AS_IS;
+	for (i = 0; i < ARRAY_SIZE(shown_table) && shown_table[i].first <= cp;
+	     i++)
+		if (cp <= shown_table[i].last)
+			return shown_table[i].shown;
+	return SHOWN_AS_IS;
+}
+
+void escape_sanitize(struct buf *out, const char *s, int keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	while (*p) {
+		unsigned cp;
+		size_t len = utf8_decode(p, (size_t)-1, &cp);
+
+		if (!len) {
+			buf_adds(out, "\xef\xbf\xbd"); /* U+FFFD */
+			p++;
+			continue;
+		}
+		switch (shown_as(cp)) {
+		case SHOWN_AS_IS: buf_add(out, p, len); break;
+		case SHOWN_DROPPED: break;
+		case SHOWN_MARKED: buf_addf(out, "<U+%04X>", cp); break;
+		case SHOWN_NEWLINE: buf_addc(out, keep_newlines ? '\n' : ' ');
+			break;
+		case SHOWN_SPACE: buf_addc(out, ' '); break;
+		}
+		p += len;
+	}
+}
+
 void escape_clean(struct buf *out, const char *s, int keep_newlines)
 {
 	size_t start = out->len;
 
-	term_sanitize(out, s ? s : "", keep_newlines);
+	escape_sanitize(out, s, keep_newlines);
 	/* YAML block scalars end in a newline that means nothing here. */
 	while (out->len > start && (out->data[out->len - 1] == '\n' ||
 				    out->data[out->len - 1] == ' '))
@@ -92,16 +174,28 @@ void escape_html(struct buf *out, const char *s, int keep_newlines)
 	buf_release(&clean);
 }
 
+/*
+ * Whether a spreadsheet would run cell (already cleaned) as a formula: it
+ * skips leading spaces, tabs and line breaks, then = + - @ start one.
+ */
+static int csv_is_formula(const char *cell)
+{
+	cell += strspn(cell, " \t\r\n");
+	return *cell && strchr("=+-@", *cell);
+}
+
 void escape_csv(struct buf *out, const char *s)
 {
 	struct buf clean = BUF_INIT;
 	size_t i;
 
-	/* A spreadsheet runs a cell starting with = + - @ as a formula; the
-	 * apostrophe goes inside the quotes, as part of the value. */
-	if (s && s[0] && strchr("=+-@", s[0]))
-		buf_addc(&clean, '\'');
 	escape_clean(&clean, s, 1);
+	/* The apostrophe goes inside the quotes, as part of the value. */
+	if (csv_is_formula(clean.data)) {
+		buf_addc(&clean, '\0');
+		memmove(clean.data + 1, clean.data, clean.len - 1);
+		clean.data[0] = '\'';
+	}
 	if (!strpbrk(clean.data, ",\"\r\n")) {
 		buf_add(out, clean.data, clean.len);
 		buf_release(&clean);

@@ -477,6 +477,15 @@ static void sync_dir_of(const char *path)
 	free(copy);
 }
 
+/* The process's umask (read by setting it, then set back). */
+static mode_t current_umask(void)
+{
+	mode_t mask = umask(022);
+
+	umask(mask);
+	return mask;
+}
+
 /* A new directory, complete or not at all: built beside it, renamed. */
 static int write_new_dir(const struct import_files *files, const char *outdir,
 			 struct buf *err)
@@ -492,13 +501,15 @@ static int write_new_dir(const struct import_files *files, const char *outdir,
 		buf_release(&tmp);
 		return -1;
 	}
-	if (chmod(tmp.data, 0755) < 0) {
+	/* mkdtemp() makes it 0700; a questionnaire is not private. */
+	if (chmod(tmp.data, 0777 & ~current_umask()) < 0) {
 		buf_addf(err, "cannot set the mode of '%s': %s", tmp.data,
 			 strerror(errno));
 		goto out;
 	}
 	for (i = 0; i < files->count; i++)
-		if (write_one(tmp.data, &files->items[i], 0, err) < 0)
+		if (write_one(tmp.data, &files->items[i], FILE_WRITE_SHARED,
+			      err) < 0)
 			goto out;
 	if (rename(tmp.data, outdir) < 0) {
 		buf_addf(err, "cannot rename to '%s': %s", outdir,
@@ -543,8 +554,8 @@ int import_write(const struct import_files *files, const char *outdir,
 		}
 	}
 	for (i = 0; i < files->count; i++)
-		if (write_one(dir.data, &files->items[i],
-			      force ? FILE_WRITE_FORCE : 0, err) < 0)
+		if (write_one(dir.data, &files->items[i], FILE_WRITE_SHARED |
+			      (force ? FILE_WRITE_FORCE : 0), err) < 0)
 			goto out;
 	ret = 0;
 out:

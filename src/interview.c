@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "expr.h"
+#include "answer_parse.h"
+#include "diag.h"
 #include "interview.h"
 #include "lineinput.h"
+#include "progress.h"
+#include "screen.h"
 #include "term.h"
 #include "util.h"
 
@@ -37,444 +39,50 @@ struct interview {
 	const struct questionnaire *q;
 	struct answers *a;
 	const struct interview_options *opts;
-	struct term_style st;
+	struct screen screen; /* stdout */
 	struct line_input in;
-	size_t width;
+	struct progress progress; /* which questions apply, and where we are */
 	size_t frontier;
 	struct buf *err;
+	/* A number above its `max` typed once, to be typed again to keep. */
+	int max_pending;
+	size_t max_question;
+	double max_value;
 	/* Sanitised choice labels of the question at the prompt, for Tab. */
 	char **labels;
 	size_t nlabels;
 };
 
-static const char commands_help[] =
-	"At any prompt: '?' or 'help' explains the question, 'back' returns to "
-	"the previous question, 'skip' leaves it unanswered, 'note' attaches a "
-	"note to the answer, 'quit' saves and leaves.";
-
-static const char *const dont_know_words[] = { "dk", "don't know",
-					       "dont know", "unknown" };
-
 /* ---- small helpers ------------------------------------------------------ */
 
-/* Trims spaces at both ends in place; returns the start. */
-static char *trim(char *s)
-{
-	size_t len;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	len = strlen(s);
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		s[--len] = '\0';
-	return s;
-}
-
-/* Prints trusted markup around untrusted text, which is sanitised. */
-static void print_clean(const char *before, const char *text,
-			const char *after)
-{
-	struct buf out = BUF_INIT;
-
-	buf_adds(&out, before);
-	term_sanitize(&out, text, 0);
-	buf_adds(&out, after);
-	fputs(out.data, stdout);
-	buf_release(&out);
-}
-
-/* Prints text wrapped to the terminal, each line indented. */
-static void print_wrapped(const struct interview *iv, const char *before,
-			  const char *text, const char *after, size_t indent)
-{
-	struct buf out = BUF_INIT;
-
-	term_wrap(&out, text, iv->width, indent);
-	if (out.len && out.data[out.len - 1] == '\n')
-		buf_truncate(&out, out.len - 1);
-	fputs(before, stdout);
-	fputs(out.data, stdout);
-	fputs(after, stdout);
-	fputc('\n', stdout);
-	buf_release(&out);
-}
-
-static int save(struct interview *iv)
+static void touch(struct interview *iv)
 {
 	free(iv->a->updated_at);
 	iv->a->updated_at = answers_now();
-	return answers_save(iv->a, iv->opts->session_path, iv->err);
 }
 
-static int is_dont_know_word(const char *s)
+/*
+ * Every change to an answer (its value, its note) goes through here: the
+ * applicability and progress are brought up to date, and the change is
+ * saved at once.  The whole session is rewritten each time; a journal that
+ * records only the answer (answers_record) replaces that call here.
+ */
+/*
+ * Saves the answer to question index at once: appended to the session's
+ * journal, one line whatever the size of the questionnaire; the snapshot
+ * takes the journal in when the interview ends (answers.h).
+ */
+static int save_answer(struct interview *iv, size_t index)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(dont_know_words); i++)
-		if (!strcasecmp(s, dont_know_words[i]))
-			return 1;
-	return 0;
+	progress_changed(&iv->progress, index);
+	touch(iv);
+	return answers_record(iv->a, iv->opts->session_path, index, iv->err);
 }
 
 static int has_choices(const struct question *qn)
 {
 	return qn->type == QTYPE_SINGLE || qn->type == QTYPE_MULTI ||
 	       qn->type == QTYPE_YESNO;
-}
-
-
-/* ---- parsing answers ---------------------------------------------------- */
-
-/* The label as shown and completed: sanitised, on one line. */
-static char *clean_label(const struct choice *c)
-{
-	struct buf out = BUF_INIT;
-
-	term_sanitize(&out, c->label, 0);
-	return buf_detach(&out, NULL);
-}
-
-/* A choice number typed as digits: 1-based, or 0 when not all digits. */
-static size_t parse_index(const char *s)
-{
-	size_t len = strspn(s, "0123456789");
-
-	if (!len || s[len] || len > 6)
-		return 0;
-	return (size_t)strtoul(s, NULL, 10);
-}
-
-/* The choice whose label (in any case) or id is token, or -1. */
-static long exact_choice(const struct question *qn, const char *token)
-{
-	long found = -1;
-	size_t i;
-
-	for (i = 0; i < qn->nchoices && found < 0; i++) {
-		char *label = clean_label(&qn->choices[i]);
-
-		if (!strcasecmp(label, token) ||
-		    !strcmp(qn->choices[i].id, token))
-			found = (long)i;
-		free(label);
-	}
-	if (found < 0 && qn->type == QTYPE_YESNO &&
-	    (!strcasecmp(token, "y") || !strcasecmp(token, "n"))) {
-		const struct choice *c = question_choice(
-			qn, (*token == 'y' || *token == 'Y') ? "yes" : "no");
-
-		if (c)
-			found = (long)(c - qn->choices);
-	}
-	return found;
-}
-
-/*
- * The choice whose label starts with token (in any case); -1 when none,
- * -2 when several (their labels appended to names).
- */
-static long prefix_choice(const struct question *qn, const char *token,
-			  struct buf *names)
-{
-	size_t i, hits = 0, len = strlen(token);
-	long found = -1;
-
-	for (i = 0; i < qn->nchoices && len; i++) {
-		char *label = clean_label(&qn->choices[i]);
-
-		if (!strncasecmp(label, token, len)) {
-			buf_addf(names, "%s%s", hits++ ? ", " : "", label);
-			found = (long)i;
-		}
-		free(label);
-	}
-	return hits > 1 ? -2 : found;
-}
-
-/*
- * Finds the choice a token names: by number, label, id, then the start of a
- * label.  Returns its index, qn->nchoices for "don't know" (when offered),
- * or -1 with a message in err.
- */
-static long match_choice(const struct question *qn, const char *token,
-			 struct buf *err)
-{
-	size_t n = parse_index(token);
-	size_t max = qn->nchoices + (qn->dont_know ? 1 : 0);
-	struct buf names = BUF_INIT;
-	long found;
-
-	if (n && n <= max)
-		return (long)(n - 1);
-	if (n) {
-		buf_addf(err, "there is no choice %zu; type a number from 1 to "
-			 "%zu", n, max);
-		return -1;
-	}
-	found = exact_choice(qn, token);
-	if (found >= 0)
-		return found;
-	if (qn->dont_know && is_dont_know_word(token))
-		return (long)qn->nchoices;
-	found = prefix_choice(qn, token, &names);
-	if (found == -2)
-		buf_addf(err, "'%s' matches several choices: %s; type more of "
-			 "the label, or its number", token, names.data);
-	else if (found < 0)
-		buf_addf(err, "'%s' is not one of the choices; type a number "
-			 "from 1 to %zu or the start of a label", token, max);
-	buf_release(&names);
-	return found < 0 ? -1 : found;
-}
-
-static int parse_single(const struct question *qn, const char *line,
-			struct answer *out, struct buf *err)
-{
-	long i = match_choice(qn, line, err);
-
-	if (i < 0)
-		return -1;
-	if ((size_t)i == qn->nchoices) {
-		out->kind = ANSWER_DONT_KNOW;
-		return 0;
-	}
-	out->kind = ANSWER_CHOICE;
-	out->choice = xstrdup(qn->choices[i].id);
-	return 0;
-}
-
-/* A comma-separated list of choices; kept in the questionnaire's order. */
-static int parse_multi(const struct question *qn, const char *line,
-		       struct answer *out, struct buf *err)
-{
-	char *copy = xstrdup(line), *token, *save = NULL;
-	char *picked = xcalloc(qn->nchoices + 1, 1);
-	size_t i, ntokens = 0;
-	int ret = -1, dont_know = 0;
-
-	for (token = strtok_r(copy, ",", &save); token;
-	     token = strtok_r(NULL, ",", &save)) {
-		long c;
-
-		token = trim(token);
-		if (!*token)
-			continue;
-		ntokens++;
-		c = match_choice(qn, token, err);
-		if (c < 0 && !strcasecmp(token, "none") && ntokens == 1) {
-			buf_reset(err);
-			continue;
-		}
-		if (c < 0)
-			goto out;
-		if ((size_t)c == qn->nchoices)
-			dont_know = 1;
-		else
-			picked[c] = 1;
-	}
-	if (dont_know && ntokens > 1) {
-		buf_adds(err, "\"don't know\" cannot be combined with choices");
-		goto out;
-	}
-	if (dont_know) {
-		out->kind = ANSWER_DONT_KNOW;
-		ret = 0;
-		goto out;
-	}
-	out->kind = ANSWER_CHOICES;
-	out->choices = xcalloc(qn->nchoices ? qn->nchoices : 1, sizeof(char *));
-	for (i = 0; i < qn->nchoices; i++)
-		if (picked[i])
-			out->choices[out->nchoices++] =
-				xstrdup(qn->choices[i].id);
-	ret = 0;
-out:
-	free(picked);
-	free(copy);
-	return ret;
-}
-
-/* Appends the accepted range of a scale or number question. */
-static void add_range(struct buf *out, const struct question *qn)
-{
-	if (qn->has_min && qn->has_max) {
-		buf_adds(out, "from ");
-		buf_add_number(out, qn->min);
-		buf_adds(out, " to ");
-		buf_add_number(out, qn->max);
-	} else if (qn->has_min) {
-		buf_add_number(out, qn->min);
-		buf_adds(out, " or more");
-	} else if (qn->has_max) {
-		buf_add_number(out, qn->max);
-		buf_adds(out, " or less");
-	}
-}
-
-static int parse_number_answer(const struct question *qn, const char *line,
-			       struct answer *out, struct buf *err)
-{
-	int whole = qn->type == QTYPE_SCALE;
-	const char *problem = NULL;
-	double v;
-
-	if (parse_number(line, &v) < 0)
-		problem = "is not a number";
-	else if (whole && v != (double)(long long)v)
-		problem = "is not a whole number";
-	else if ((qn->has_min && v < qn->min) || (qn->has_max && v > qn->max))
-		problem = "is out of range";
-	if (problem) {
-		buf_addf(err, "'%s' %s; type %s", line, problem,
-			 whole ? "a whole number" : "a number");
-		if (qn->has_min || qn->has_max)
-			buf_adds(err, " ");
-		add_range(err, qn);
-		return -1;
-	}
-	out->kind = ANSWER_NUMBER;
-	out->number = v;
-	return 0;
-}
-
-int interview_parse_answer(const struct question *qn, const char *line,
-			   struct answer *out, struct buf *err)
-{
-	char *copy = xstrdup(line), *s = trim(copy);
-	int ret = -1;
-
-	if (!*s) {
-		buf_adds(err, "no answer given; type one, or 'skip'");
-	} else if (qn->type != QTYPE_MULTI && qn->type != QTYPE_SINGLE &&
-		   qn->type != QTYPE_YESNO && qn->dont_know &&
-		   is_dont_know_word(s)) {
-		out->kind = ANSWER_DONT_KNOW;
-		ret = 0;
-	} else if (qn->type == QTYPE_SINGLE || qn->type == QTYPE_YESNO) {
-		ret = parse_single(qn, s, out, err);
-	} else if (qn->type == QTYPE_MULTI) {
-		ret = parse_multi(qn, s, out, err);
-	} else if (qn->type == QTYPE_SCALE || qn->type == QTYPE_NUMBER) {
-		ret = parse_number_answer(qn, s, out, err);
-	} else {
-		out->kind = ANSWER_TEXT;
-		out->text = xstrdup(s);
-		ret = 0;
-	}
-	free(copy);
-	return ret;
-}
-
-/* ---- progress ----------------------------------------------------------- */
-
-size_t interview_count_applicable(const struct questionnaire *q,
-				  const struct answers *a)
-{
-	unsigned char *applies = xmalloc(q->nquestions + 1);
-	size_t i, n = 0;
-
-	answers_applicability(a, applies);
-	for (i = 0; i < q->nquestions; i++)
-		n += applies[i];
-	free(applies);
-	return n;
-}
-
-/*
- * Progress counts the questions this company will be asked.  A condition on
- * a question not reached yet cannot be known, so such questions count until
- * an answer rules them out: the total only shrinks as the interview goes on,
- * instead of jumping up and down.  Conditions are evaluated three-valued
- * (true, false, unknown); a question is "open" when it is at or after the
- * current one, has no answer and may still be asked.
- */
-enum tri { TRI_FALSE, TRI_TRUE, TRI_UNKNOWN };
-
-struct estimate {
-	const struct interview *iv;
-	size_t current;
-	enum tri *state; /* per question, filled in asking order */
-};
-
-static const struct answer *lookup_answer(const char *id, void *ctx)
-{
-	return answers_find(ctx, id);
-}
-
-static int names_open_question(const struct expr *node, void *ctx)
-{
-	const struct estimate *est = ctx;
-	const struct question *qn =
-		questionnaire_question(est->iv->q, node->question);
-
-	return qn && qn->index >= est->current &&
-	       est->state[qn->index] != TRI_FALSE &&
-	       answers_get_const(est->iv->a, qn)->kind == ANSWER_NONE;
-}
-
-static enum tri eval3(const struct estimate *est, const struct expr *e)
-{
-	enum tri l, r;
-
-	switch (e->kind) {
-	case EXPR_OR:
-	case EXPR_AND:
-		l = eval3(est, e->left);
-		r = eval3(est, e->right);
-		if (l == r)
-			return l;
-		if (l != TRI_UNKNOWN && r != TRI_UNKNOWN)
-			return e->kind == EXPR_OR ? TRI_TRUE : TRI_FALSE;
-		/* One side unknown: the other decides only when it wins. */
-		l = l == TRI_UNKNOWN ? r : l;
-		if ((e->kind == EXPR_OR) == (l == TRI_TRUE))
-			return l;
-		return TRI_UNKNOWN;
-	case EXPR_NOT:
-		l = eval3(est, e->left);
-		return l == TRI_UNKNOWN ? l : l == TRI_TRUE ? TRI_FALSE
-							   : TRI_TRUE;
-	default:
-		if (expr_visit(e, names_open_question, (void *)est))
-			return TRI_UNKNOWN;
-		return expr_eval(e, lookup_answer, est->iv->a) ? TRI_TRUE
-							       : TRI_FALSE;
-	}
-}
-
-struct progress {
-	size_t in_area, area_total, overall, total;
-};
-
-/* Where question index current stands among the questions to be asked. */
-static struct progress progress_at(const struct interview *iv, size_t current)
-{
-	struct progress p = { 0, 0, 0, 0 };
-	const struct area *area = current < iv->q->nquestions ?
-		iv->q->questions[current]->area : NULL;
-	struct estimate est = { iv, current, NULL };
-	size_t i;
-
-	est.state = xcalloc(iv->q->nquestions + 1, sizeof(*est.state));
-	for (i = 0; i < iv->q->nquestions; i++) {
-		const struct question *qn = iv->q->questions[i];
-
-		est.state[i] = qn->when ? eval3(&est, qn->when) : TRI_TRUE;
-		if (i == current)
-			est.state[i] = TRI_TRUE; /* it is being asked */
-		if (est.state[i] == TRI_FALSE)
-			continue;
-		p.total++;
-		if (i <= current)
-			p.overall++;
-		if (qn->area != area)
-			continue;
-		p.area_total++;
-		if (i <= current)
-			p.in_area++;
-	}
-	free(est.state);
-	return p;
 }
 
 /* ---- showing a question ------------------------------------------------- */
@@ -488,12 +96,34 @@ static void free_labels(struct interview *iv)
 	free(iv->labels);
 	iv->labels = NULL;
 	iv->nlabels = 0;
-	line_input_set_completions(NULL, 0, "");
+	line_input_set_completion(NULL);
+}
+
+/*
+ * Tab at a multi question offers what can still be ticked: not what the
+ * line ticks already, not "don't know" or an exclusive choice ("None of
+ * these") beside a ticked one, nothing beside a ticked exclusive one.
+ */
+static int still_offered(void *ctx, const char *before, size_t i)
+{
+	const struct question *qn = ctx;
+	unsigned char *ticked = xcalloc(qn->nchoices + 1, 1);
+	size_t n = answer_parse_ticked(qn, before, ticked), j;
+	int ok = !ticked[i];
+
+	for (j = 0; j < qn->nchoices && ok && n; j++)
+		if (ticked[j] && qn->choices[j].exclusive)
+			ok = 0;
+	if (ok && n && (i == qn->nchoices || qn->choices[i].exclusive))
+		ok = 0;
+	free(ticked);
+	return ok;
 }
 
 /* Offers the question's labels to Tab ("Don't know" too, where offered). */
 static void set_completions(struct interview *iv, const struct question *qn)
 {
+	struct line_completion c;
 	size_t i;
 
 	free_labels(iv);
@@ -501,197 +131,278 @@ static void set_completions(struct interview *iv, const struct question *qn)
 		return;
 	iv->labels = xcalloc(qn->nchoices + 1, sizeof(char *));
 	for (i = 0; i < qn->nchoices; i++)
-		iv->labels[iv->nlabels++] = clean_label(&qn->choices[i]);
+		iv->labels[iv->nlabels++] = answer_parse_label(&qn->choices[i]);
 	if (qn->dont_know)
 		iv->labels[iv->nlabels++] = xstrdup("Don't know");
-	line_input_set_completions((const char *const *)iv->labels,
-				   iv->nlabels,
-				   qn->type == QTYPE_MULTI ? "," : "");
+	c.words = (const char *const *)iv->labels;
+	c.count = iv->nlabels;
+	c.word_breaks = qn->type == QTYPE_MULTI ? "," : "";
+	c.offered = qn->type == QTYPE_MULTI ? still_offered : NULL;
+	c.ctx = (void *)qn;
+	line_input_set_completion(&c);
 }
 
-/* "  3. Label" with the label wrapped under itself. */
-static void print_item(const struct interview *iv, size_t number,
-		       const char *label)
+/* The screen as wide as the terminal is now: a window may be resized. */
+static void refresh_width(struct interview *iv)
 {
-	struct buf prefix = BUF_INIT, body = BUF_INIT;
-
-	buf_addf(&prefix, "  %zu. ", number);
-	term_wrap(&body, label, iv->width, prefix.len);
-	memcpy(body.data, prefix.data, prefix.len);
-	fputs(body.data, stdout);
-	buf_release(&prefix);
-	buf_release(&body);
-}
-
-static void print_choices(const struct interview *iv,
-			  const struct question *qn)
-{
-	size_t i;
-
-	/* Numbers and scales take digits: "don't know" is 'dk' there. */
-	if (!has_choices(qn))
-		return;
-	for (i = 0; i < qn->nchoices; i++)
-		print_item(iv, i + 1, qn->choices[i].label);
-	if (qn->dont_know)
-		print_item(iv, qn->nchoices + 1, "Don't know");
-}
-
-/* The line that says what the prompt accepts. */
-static void print_hint(const struct interview *iv, const struct question *qn)
-{
-	struct buf hint = BUF_INIT;
-	size_t n = qn->nchoices + (qn->dont_know ? 1 : 0);
-
-	switch (qn->type) {
-	case QTYPE_SINGLE:
-		buf_addf(&hint, "Type 1-%zu, or the start of a label (Tab "
-			 "completes).", n);
-		break;
-	case QTYPE_YESNO:
-		buf_addf(&hint, "Type y or n (or 1-%zu).", n);
-		break;
-	case QTYPE_MULTI:
-		buf_addf(&hint, "Type all that apply, separated by commas "
-			 "(e.g. 1,3) or labels (Tab completes); 'none' for "
-			 "none.");
-		break;
-	case QTYPE_SCALE:
-	case QTYPE_NUMBER:
-		buf_addf(&hint, "Type %s",
-			 qn->type == QTYPE_SCALE ? "a whole number"
-						 : "a number");
-		if (qn->has_min || qn->has_max)
-			buf_adds(&hint, " ");
-		add_range(&hint, qn);
-		if (qn->unit)
-			buf_addf(&hint, " (%s)", qn->unit);
-		if (qn->min_label || qn->max_label) {
-			buf_adds(&hint, ": ");
-			buf_add_number(&hint, qn->min);
-			buf_addf(&hint, " = %s, ",
-				 qn->min_label ? qn->min_label : "lowest");
-			buf_add_number(&hint, qn->max);
-			buf_addf(&hint, " = %s",
-				 qn->max_label ? qn->max_label : "highest");
-		}
-		buf_adds(&hint, qn->dont_know ? "; dk if you don't know."
-					      : ".");
-		break;
-	default:
-		buf_adds(&hint, "Type your answer on one line.");
-	}
-	print_wrapped(iv, iv->st.dim, hint.data, iv->st.reset, 2);
-	buf_release(&hint);
+	iv->screen.width = term_width(STDOUT_FILENO);
 }
 
 static void show_question(struct interview *iv, const struct question *qn)
 {
-	struct progress p = progress_at(iv, qn->index);
-	const struct answer *ans = answers_get_const(iv->a, qn);
-	struct buf line = BUF_INIT;
+	struct progress_position pos = progress_at(&iv->progress, qn->index);
 
-	fputc('\n', stdout);
-	term_sanitize(&line, qn->area->title, 0);
-	buf_addf(&line, " %zu/%zu - question %zu of %zu", p.in_area,
-		 p.area_total, p.overall, p.total);
-	printf("%s%s%s\n", iv->st.dim, line.data, iv->st.reset);
-	print_wrapped(iv, iv->st.bold, qn->text, iv->st.reset, 0);
-	print_choices(iv, qn);
-	print_hint(iv, qn);
-	if (ans->kind != ANSWER_NONE) {
-		buf_reset(&line);
-		buf_adds(&line, "Current answer: ");
-		answer_describe(&line, qn, ans);
-		buf_adds(&line, " (Enter keeps it)");
-		print_wrapped(iv, "", line.data, "", 2);
-	}
-	if (ans->note) {
-		buf_reset(&line);
-		buf_adds(&line, "Note: ");
-		buf_adds(&line, ans->note);
-		print_wrapped(iv, "", line.data, "", 2);
-	}
-	buf_release(&line);
+	refresh_width(iv);
+	screen_question(&iv->screen, qn, answers_get_const(iv->a, qn), &pos);
 	set_completions(iv, qn);
-}
-
-static void show_help(const struct interview *iv, const struct question *qn)
-{
-	if (qn->help)
-		print_wrapped(iv, "", qn->help, "", 2);
-	else
-		fputs("  There is no help text for this question.\n", stdout);
-	print_wrapped(iv, iv->st.dim, commands_help, iv->st.reset, 2);
 }
 
 /* ---- the prompt --------------------------------------------------------- */
 
+/* The words of the prompt ('na' is an answer: answer_parse.h). */
+static const struct {
+	const char *word;
+	enum command command;
+} commands[] = {
+	{ "?", CMD_HELP }, { "help", CMD_HELP }, { "back", CMD_BACK },
+	{ "skip", CMD_SKIP }, { "note", CMD_NOTE }, { "quit", CMD_QUIT },
+};
+
 /* Only whole words are commands, so that text answers stay free. */
 static enum command parse_command(const char *s)
 {
-	if (!strcmp(s, "?") || !strcasecmp(s, "help"))
-		return CMD_HELP;
-	if (!strcasecmp(s, "back"))
-		return CMD_BACK;
-	if (!strcasecmp(s, "skip"))
-		return CMD_SKIP;
-	if (!strcasecmp(s, "note"))
-		return CMD_NOTE;
-	if (!strcasecmp(s, "quit"))
-		return CMD_QUIT;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcasecmp(s, commands[i].word))
+			return commands[i].command;
 	return CMD_NONE;
 }
 
-static enum step read_input(struct interview *iv, const char *prompt,
-			    char **line)
+/* What 'note' was asked to do: "note", "note -1", "note edit". */
+struct note_request {
+	int previous; /* on the previous answer ("-1") */
+	int edit;     /* in $VISUAL or $EDITOR ("edit") */
+};
+
+/*
+ * Whether s is 'note' with the words it takes, in any order ("note -1
+ * edit"); anything else after 'note' makes the line a text answer.
+ */
+static int parse_note(const char *s, struct note_request *req)
 {
-	fflush(stdout);
+	char *copy, *word, *save = NULL;
+	int ok = 1;
+
+	memset(req, 0, sizeof(*req));
+	if (strncasecmp(s, "note", 4) || (s[4] && s[4] != ' '))
+		return 0;
+	copy = xstrdup(s + 4);
+	for (word = strtok_r(copy, " ", &save); word && ok;
+	     word = strtok_r(NULL, " ", &save)) {
+		if (!strcmp(word, "-1") && !req->previous)
+			req->previous = 1;
+		else if (!strcasecmp(word, "edit") && !req->edit)
+			req->edit = 1;
+		else
+			ok = 0;
+	}
+	free(copy);
+	return ok;
+}
+
+/*
+ * Without a terminal nobody can retype: the line ends the interview, with
+ * what was wrong with it (at question qn, or at another prompt when NULL).
+ */
+static enum step invalid_line(struct interview *iv, const struct question *qn,
+			      const char *problem)
+{
+	if (qn) {
+		buf_addf(iv->err, "invalid answer to question '%s' (", qn->id);
+		term_truncate(iv->err, qn->text, 60);
+		buf_adds(iv->err, "): ");
+	} else {
+		buf_adds(iv->err, "invalid line: ");
+	}
+	term_sanitize(iv->err, problem, 0);
+	return STEP_INVALID;
+}
+
+/* Reads a line at prompt, for question qn (NULL at the review). */
+static enum step read_input(struct interview *iv, const struct question *qn,
+			    const char *prompt, char **line)
+{
+	struct buf problem = BUF_INIT;
+	enum step step;
+
+	fflush(iv->screen.out);
 	switch (line_input_read(&iv->in, prompt, line)) {
 	case LINE_OK:
 		return STEP_NEXT;
 	case LINE_EOF:
 		return STEP_EOF;
+	case LINE_TOO_LONG:
+		/* Only read from a pipe: refused whole, never cut. */
+		buf_addf(&problem, "the line is longer than the limit of %d "
+			 "bytes (%d MiB)", LINE_INPUT_MAX,
+			 LINE_INPUT_MAX / (1024 * 1024));
+		step = invalid_line(iv, qn, problem.data);
+		buf_release(&problem);
+		return step;
 	default:
 		return STEP_SIGNAL;
 	}
 }
 
-static enum step take_note(struct interview *iv, struct answer *ans)
+/* The question before i that applies, if there is one. */
+static int previous_question(const struct interview *iv, size_t i,
+			     size_t *out)
+{
+	while (i-- > 0) {
+		if (progress_applies(&iv->progress, i)) {
+			*out = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Sets the note of ans to text (NULL or "-" removes it) and says so. */
+static void set_note(struct interview *iv, struct answer *ans,
+		     const char *text)
+{
+	if (!text || !*text) {
+		fputs("  Note unchanged.\n", iv->screen.out);
+		return;
+	}
+	free(ans->note);
+	ans->note = NULL;
+	if (strcmp(text, "-"))
+		ans->note = xstrdup(text);
+	fputs(ans->note ? "  Note saved.\n" : "  Note removed.\n",
+	      iv->screen.out);
+}
+
+/* The note of ans, written in $VISUAL or $EDITOR. */
+static void edit_note(struct interview *iv, struct answer *ans)
+{
+	struct buf err = BUF_INIT;
+	char *text = NULL;
+
+	if (line_input_edit(&iv->in, ans->note ? ans->note : "", &text,
+			    &err) < 0) {
+		screen_wrapped(&iv->screen, "", err.data, "", 2);
+		fputs("  Note unchanged.\n", iv->screen.out);
+	} else {
+		set_note(iv, ans, *text ? text : "-");
+	}
+	free(text);
+	buf_release(&err);
+}
+
+/*
+ * 'note' at question qn: on qn's answer, or with "-1" on the previous
+ * question's (a note typed just after answering belongs there); says which
+ * question it is on before asking for it.
+ */
+static enum step take_note(struct interview *iv, const struct question *qn,
+			   const struct note_request *req)
+{
+	const struct question *target = qn;
+	struct answer *ans;
+	struct buf line = BUF_INIT;
+	enum step step = STEP_NEXT;
+	size_t prev;
+	int has_prev = previous_question(iv, qn->index, &prev);
+	char *text;
+
+	if (req->previous && !has_prev) {
+		fputs("  There is no previous question.\n", iv->screen.out);
+		return STEP_NEXT;
+	}
+	if (req->previous)
+		target = iv->q->questions[prev];
+	ans = answers_get(iv->a, target);
+	buf_adds(&line, "Note on: ");
+	buf_adds(&line, target->text);
+	screen_wrapped(&iv->screen, "", line.data, "", 2);
+	if (req->edit) {
+		edit_note(iv, ans);
+		goto save;
+	}
+	buf_reset(&line);
+	buf_adds(&line, "Type the note (Enter leaves it as it is, '-' removes "
+		 "it, 'edit' opens your editor)");
+	if (!req->previous && has_prev &&
+	    answers_get_const(iv->a, qn)->kind == ANSWER_NONE)
+		buf_adds(&line, "; 'note -1' puts it on the previous answer "
+			 "instead");
+	buf_adds(&line, ".");
+	screen_wrapped(&iv->screen, "", line.data, "", 2);
+	step = read_input(iv, qn, "note> ", &text);
+	if (step != STEP_NEXT)
+		goto out;
+	if (!strcasecmp(answer_parse_trim(text), "edit"))
+		edit_note(iv, ans);
+	else
+		set_note(iv, ans, answer_parse_trim(text));
+	free(text);
+save:
+	step = save_answer(iv, target->index) < 0 ? STEP_FAILED : STEP_NEXT;
+out:
+	buf_release(&line);
+	return step;
+}
+
+/* After 'na': asks why (optional); the reason goes into value->text. */
+static enum step take_reason(struct interview *iv, const struct question *qn,
+			     struct answer *value)
 {
 	enum step step;
 	char *line, *text;
 
-	fputs("  Type the note (Enter leaves it as it is, '-' removes it).\n",
-	      stdout);
-	step = read_input(iv, "note> ", &line);
+	screen_reason(&iv->screen, qn);
+	step = read_input(iv, qn, "reason> ", &line);
 	if (step != STEP_NEXT)
 		return step;
-	text = trim(line);
-	if (!*text) {
-		fputs("  Note unchanged.\n", stdout);
-	} else if (!strcmp(text, "-")) {
-		free(ans->note);
-		ans->note = NULL;
-		fputs("  Note removed.\n", stdout);
-	} else {
-		free(ans->note);
-		ans->note = xstrdup(text);
-		fputs("  Note saved.\n", stdout);
-	}
+	text = answer_parse_trim(line);
+	if (*text)
+		value->text = xstrdup(text);
 	free(line);
-	return save(iv) < 0 ? STEP_FAILED : STEP_NEXT;
+	return STEP_NEXT;
 }
 
-/* Without a terminal nobody can retype: the line ends the interview. */
-static enum step invalid_line(struct interview *iv, const struct question *qn,
-			      const char *problem)
+/*
+ * Whether value may be taken as far as the `max` of qn goes.  More than
+ * the answer max names (more builders than people) may be right (an
+ * agency's people count), or a typo: the founder types it a second time
+ * to keep it; without a terminal it is taken with the warning.
+ */
+static int confirmed_max(struct interview *iv, const struct question *qn,
+			 const struct answer *value, struct buf *problem)
 {
-	buf_addf(iv->err, "invalid answer to question '%s' (", qn->id);
-	term_truncate(iv->err, qn->text, 60);
-	buf_adds(iv->err, "): ");
-	term_sanitize(iv->err, problem, 0);
-	return STEP_INVALID;
+	struct buf why = BUF_INIT;
+	int ok = 1;
+
+	if (answer_parse_check_max(qn, iv->a, value, &why) == 0) {
+		iv->max_pending = 0;
+	} else if (!iv->opts->use_readline) {
+		warning("%s", why.data);
+	} else if (iv->max_pending && iv->max_question == qn->index &&
+		   iv->max_value == value->number) {
+		iv->max_pending = 0;
+	} else {
+		buf_addf(problem, "%s; if that is right, type ", why.data);
+		buf_add_number(problem, value->number);
+		buf_adds(problem, " again to keep it");
+		iv->max_pending = 1;
+		iv->max_question = qn->index;
+		iv->max_value = value->number;
+		ok = 0;
+	}
+	buf_release(&why);
+	return ok;
 }
 
 /*
@@ -710,22 +421,30 @@ static enum step take_answer(struct interview *iv, const struct question *qn,
 	memset(&value, 0, sizeof(value));
 	if (!*s && ans->kind != ANSWER_NONE)
 		return STEP_NEXT;
-	if (interview_parse_answer(qn, s, &value, &problem) < 0) {
+	if (answer_parse(qn, s, &value, &problem) < 0 ||
+	    !confirmed_max(iv, qn, &value, &problem)) {
 		if (iv->opts->use_readline) {
-			print_wrapped(iv, "", problem.data, "", 2);
+			screen_wrapped(&iv->screen, "", problem.data, "", 2);
 			step = STEP_RETRY;
 		} else {
 			step = invalid_line(iv, qn, problem.data);
 		}
+		answer_release(&value);
 		buf_release(&problem);
 		return step;
 	}
 	buf_release(&problem);
+	if (value.kind == ANSWER_NOT_APPLICABLE &&
+	    (step = take_reason(iv, qn, &value)) != STEP_NEXT) {
+		/* Left at the reason: the answer is not taken. */
+		answer_release(&value);
+		return step;
+	}
 	value.note = ans->note;
 	ans->note = NULL;
 	answer_release(ans);
 	*ans = value;
-	return save(iv) < 0 ? STEP_FAILED : STEP_NEXT;
+	return save_answer(iv, qn->index) < 0 ? STEP_FAILED : STEP_NEXT;
 }
 
 static enum step ask(struct interview *iv, const struct question *qn)
@@ -735,22 +454,28 @@ static enum step ask(struct interview *iv, const struct question *qn)
 
 	show_question(iv, qn);
 	for (;;) {
+		struct note_request note;
 		char *line, *s;
 		enum command cmd;
 
-		step = read_input(iv, "> ", &line);
+		step = read_input(iv, qn, "> ", &line);
 		if (step != STEP_NEXT)
 			return step;
-		s = trim(line);
-		cmd = parse_command(s);
+		s = answer_parse_trim(line);
+		/* "note" alone, or with the words it takes. */
+		cmd = parse_note(s, &note) ? CMD_NOTE : parse_command(s);
 		if (cmd == CMD_HELP) {
-			show_help(iv, qn);
+			refresh_width(iv);
+			screen_help(&iv->screen, qn);
 		} else if (cmd == CMD_NOTE) {
-			step = take_note(iv, ans);
+			step = take_note(iv, qn, &note);
 		} else if (cmd == CMD_SKIP) {
 			answer_clear_value(ans);
 			ans->kind = ANSWER_SKIPPED;
-			step = save(iv) < 0 ? STEP_FAILED : STEP_NEXT;
+			fputs("  Skipped (it counts as a gap); 'back' returns to "
+			      "it.\n", iv->screen.out);
+			step = save_answer(iv, qn->index) < 0 ? STEP_FAILED
+							      : STEP_NEXT;
 		} else if (cmd == CMD_BACK || cmd == CMD_QUIT) {
 			step = cmd == CMD_BACK ? STEP_BACK : STEP_QUIT;
 		} else {
@@ -766,23 +491,11 @@ static enum step ask(struct interview *iv, const struct question *qn)
 
 /* ---- walking the questionnaire ------------------------------------------ */
 
-static int previous_question(const struct interview *iv, size_t i,
-			     size_t *out)
-{
-	while (i-- > 0) {
-		if (answers_applies(iv->a, iv->q->questions[i])) {
-			*out = i;
-			return 1;
-		}
-	}
-	return 0;
-}
-
 static int should_ask(const struct interview *iv, size_t i)
 {
 	const struct question *qn = iv->q->questions[i];
 
-	if (!answers_applies(iv->a, qn))
+	if (!progress_applies(&iv->progress, i))
 		return 0;
 	return i < iv->frontier ||
 	       answers_get_const(iv->a, qn)->kind == ANSWER_NONE;
@@ -808,178 +521,192 @@ static enum step walk(struct interview *iv, size_t i)
 		else if (previous_question(iv, i, &prev))
 			i = prev;
 		else
-			fputs("  This is the first question.\n", stdout);
+			fputs("  This is the first question.\n", iv->screen.out);
 	}
 	return STEP_NEXT;
 }
 
 /* ---- the review screen -------------------------------------------------- */
 
-/* One line of the review: number, question, answer, cut to the width. */
-static void print_review_line(const struct interview *iv, size_t number,
-			      const struct question *qn)
-{
-	struct buf line = BUF_INIT, value = BUF_INIT;
-	size_t room = iv->width > 40 ? iv->width - 8 : 32;
-	size_t text_width = room * 3 / 5, used;
+/* Lines of a review screen that are not answers: heading, hint, prompt. */
+#define REVIEW_CHROME_LINES 7
 
-	buf_addf(&line, "  %3zu. ", number);
-	used = term_truncate(&line, qn->text, text_width);
-	buf_addn(&line, ' ', text_width - used + 2);
-	answer_describe(&value, qn, answers_get_const(iv->a, qn));
-	if (answers_get_const(iv->a, qn)->note)
-		buf_adds(&value, " [note]");
-	term_truncate(&line, value.data, room - text_width - 2);
-	printf("%s\n", line.data);
-	buf_release(&line);
-	buf_release(&value);
+/* Builds the review for the terminal as it is now (paged with a terminal). */
+static void build_review(struct interview *iv, struct screen_review *r)
+{
+	size_t height = term_height(STDOUT_FILENO), lines = 0;
+
+	refresh_width(iv);
+	if (iv->opts->use_readline)
+		lines = height > REVIEW_CHROME_LINES + 5 ?
+			height - REVIEW_CHROME_LINES : 5;
+	screen_review_build(r, &iv->screen, iv->a,
+			    progress_applicability(&iv->progress), lines);
 }
 
-/* Lists the answers by area; map[k] is the question index of number k+1. */
-static size_t show_review(struct interview *iv, size_t *map)
+/*
+ * What the review's prompt accepts on page (of r); after a line that is
+ * none of it (wrong, not NULL), that line first, indented, above the prompt.
+ */
+static void review_hint(struct interview *iv, const struct screen_review *r,
+			size_t page, const char *wrong)
 {
-	const struct area *area = NULL;
-	unsigned char *applies = xmalloc(iv->q->nquestions + 1);
-	size_t i, n = 0;
+	struct buf hint = BUF_INIT;
+	int last = page + 1 >= r->npages;
 
-	iv->width = term_width(STDOUT_FILENO);
-	printf("\n%sReview your answers%s\n", iv->st.bold, iv->st.reset);
-	answers_applicability(iv->a, applies);
-	for (i = 0; i < iv->q->nquestions; i++) {
-		const struct question *qn = iv->q->questions[i];
-
-		if (!applies[i])
-			continue;
-		if (qn->area != area) {
-			area = qn->area;
-			print_clean("\n", area->title, "\n");
-		}
-		map[n++] = i;
-		print_review_line(iv, n, qn);
+	if (wrong) {
+		buf_adds(&hint, "'");
+		buf_adds(&hint, wrong);
+		buf_adds(&hint, "' is not one of these. ");
 	}
-	free(applies);
-	return n;
+	buf_addf(&hint, "Type a number from 1 to %zu to change that answer",
+		 r->count);
+	if (!last)
+		buf_adds(&hint, ", Enter for the next page, 'q' to finish and "
+			 "write the report");
+	else
+		buf_adds(&hint, ", Enter or 'q' to finish and write the report");
+	if (page)
+		buf_adds(&hint, ", 'p' for the previous page");
+	buf_adds(&hint, "; 'quit' leaves, and you can resume later.");
+	if (!wrong)
+		fputc('\n', iv->screen.out);
+	screen_wrapped(&iv->screen, "", hint.data, "", wrong ? 2 : 0);
+	buf_release(&hint);
+}
+
+/*
+ * One line at the review's prompt: STEP_NEXT to finish, STEP_QUIT, STEP_RETRY
+ * to show *page (changed) again, STEP_BACK after the answer numbered
+ * *changed was changed (the review is built again), STEP_INVALID for a
+ * line that is none of these, or a step that ends the interview.
+ */
+static enum step review_line(struct interview *iv,
+			     const struct screen_review *r, size_t *page,
+			     size_t *changed, struct buf *wrong)
+{
+	char *line, *s;
+	enum step step = read_input(iv, NULL, "review> ", &line);
+	size_t k;
+
+	if (step != STEP_NEXT)
+		return step;
+	s = answer_parse_trim(line);
+	k = answer_parse_index(s);
+	if (!*s && *page + 1 < r->npages) {
+		++*page;
+		step = STEP_RETRY;
+	} else if (!*s || !strcasecmp(s, "q")) {
+		step = STEP_NEXT;
+	} else if (parse_command(s) == CMD_QUIT) {
+		step = STEP_QUIT;
+	} else if (!strcasecmp(s, "p") && *page > 0) {
+		--*page;
+		step = STEP_RETRY;
+	} else if (k && k <= r->count) {
+		iv->frontier = r->map[k - 1] + 1;
+		step = ask(iv, iv->q->questions[r->map[k - 1]]);
+		/* 'back' from a question opened here returns to the list. */
+		if (step == STEP_NEXT || step == STEP_BACK)
+			step = STEP_BACK;
+		*changed = k;
+	} else {
+		buf_reset(wrong);
+		buf_adds(wrong, s);
+		step = STEP_INVALID;
+	}
+	free(line);
+	return step;
+}
+
+/*
+ * Pages through the review until the founder finishes or leaves; returns
+ * STEP_BACK when the answer numbered *changed was changed.  A line that is
+ * not understood is explained above the prompt, without the list again.
+ */
+static enum step review_pages(struct interview *iv,
+			      const struct screen_review *r, size_t *page,
+			      size_t *changed)
+{
+	struct buf wrong = BUF_INIT;
+	enum step step = STEP_RETRY;
+
+	for (;;) {
+		if (step == STEP_RETRY) {
+			screen_review_page(&iv->screen, r, *page);
+			review_hint(iv, r, *page, NULL);
+		} else {
+			review_hint(iv, r, *page, wrong.data);
+		}
+		step = review_line(iv, r, page, changed, &wrong);
+		if (step != STEP_RETRY && step != STEP_INVALID)
+			break;
+	}
+	buf_release(&wrong);
+	return step;
 }
 
 /*
  * Shows the review and lets the founder change answers by number.  A change
  * can make other questions apply: those are asked before the list returns.
+ * Without a terminal the whole list is shown once, and that is the end.
  */
 static enum step review(struct interview *iv)
 {
-	size_t *map = xcalloc(iv->q->nquestions + 1, sizeof(*map));
+	struct screen_review r;
+	size_t page = 0, changed = 0;
 	enum step step;
 
 	for (;;) {
-		char *line, *s;
-		size_t n, k;
-
 		iv->frontier = 0;
 		step = walk(iv, 0);
 		if (step != STEP_NEXT)
 			break;
-		n = show_review(iv, map);
-		if (!iv->opts->use_readline)
-			break;
-		fputc('\n', stdout);
-		print_wrapped(iv, "", "Type a number to change that answer, "
-			      "or press Enter to finish and write the "
-			      "report.", "", 0);
-		step = read_input(iv, "review> ", &line);
-		if (step != STEP_NEXT)
-			break;
-		s = trim(line);
-		k = parse_index(s);
-		if (!*s || parse_command(s) == CMD_QUIT) {
-			step = *s ? STEP_QUIT : STEP_NEXT;
-			free(line);
+		build_review(iv, &r);
+		if (!iv->opts->use_readline) {
+			screen_review_page(&iv->screen, &r, 0);
+			screen_review_release(&r);
 			break;
 		}
-		free(line);
-		if (!k || k > n) {
-			printf("  Type a number from 1 to %zu, 'quit' to leave, "
-			       "or press Enter to finish.\n", n);
-			continue;
-		}
-		iv->frontier = map[k - 1] + 1;
-		step = ask(iv, iv->q->questions[map[k - 1]]);
-		/* 'back' from a question opened here returns to the list. */
-		if (step != STEP_NEXT && step != STEP_BACK)
+		/* After a change, the page that shows the changed answer. */
+		page = changed ? screen_review_page_of(&r, changed) : 0;
+		step = review_pages(iv, &r, &page, &changed);
+		screen_review_release(&r);
+		if (step != STEP_BACK)
 			break;
 	}
-	free(map);
 	return step;
 }
 
 /* ---- the whole interview ------------------------------------------------ */
 
-/* Minutes for n questions, at about 22 seconds a question. */
-static size_t minutes_for(size_t n)
-{
-	return (n * 22 + 59) / 60;
-}
-
-/*
- * How long the interview takes.  Before the profile is answered only the
- * questions without a condition are certain, so an adaptive questionnaire
- * gives a range rather than a number that will shrink.
- */
-static void describe_length(struct buf *text, const struct questionnaire *q,
-			    size_t total)
-{
-	size_t always = 0, i;
-
-	for (i = 0; i < q->nquestions; i++)
-		always += q->questions[i]->when == NULL;
-	if (always >= total)
-		buf_addf(text, "About %zu questions, roughly %zu minutes.",
-			 total, minutes_for(total));
-	else
-		buf_addf(text, "Between %zu and %zu questions, depending on "
-			 "your company (the first ones rule out what does not "
-			 "apply); roughly %zu to %zu minutes.", always, total,
-			 minutes_for(always), minutes_for(total));
-}
-
 static void welcome(struct interview *iv)
 {
 	const struct questionnaire *q = iv->q;
-	unsigned char *applies = xmalloc(q->nquestions + 1);
-	size_t total, answered = 0, i;
-	struct buf text = BUF_INIT;
+	struct screen_welcome w;
+	size_t i;
 
-	answers_applicability(iv->a, applies);
+	memset(&w, 0, sizeof(w));
 	for (i = 0; i < q->nquestions; i++)
-		if (applies[i] && iv->a->items[i].kind != ANSWER_NONE)
-			answered++;
-	free(applies);
+		if (progress_applies(&iv->progress, i) &&
+		    iv->a->items[i].kind != ANSWER_NONE)
+			w.answered++;
 	/* Counted from the first question still to ask. */
 	for (i = 0; i < q->nquestions && !should_ask(iv, i); i++)
 		;
-	total = progress_at(iv, i).total;
-	fputc('\n', stdout);
-	print_wrapped(iv, iv->st.bold, q->title, iv->st.reset, 0);
-	if (q->description)
-		print_wrapped(iv, "", q->description, "", 0);
-	fputc('\n', stdout);
-	if (answered && iv->opts->resumed)
-		buf_addf(&text, "Welcome back: %zu of about %zu questions are "
-			 "answered; you continue where you stopped.",
-			 answered, total);
-	else if (answered)
-		buf_addf(&text, "%zu of about %zu questions are answered "
-			 "already; the others follow.", answered, total);
-	else
-		describe_length(&text, q, total);
-	buf_adds(&text, " Answers are saved as you go, in '");
-	term_sanitize(&text, iv->opts->session_path, 0);
-	buf_adds(&text, "'.");
-	print_wrapped(iv, "", text.data, "", 0);
-	print_wrapped(iv, "", "Pick a choice by its number or the start of "
-		      "its label (Tab completes). Enter keeps the answer "
-		      "shown as current.", "", 0);
-	print_wrapped(iv, "", commands_help, "", 0);
-	buf_release(&text);
+	w.total = progress_at(&iv->progress, i).total;
+	w.resumed = iv->opts->resumed;
+	w.session_path = iv->opts->session_path;
+	screen_welcome(&iv->screen, q, &w);
+}
+
+/* The review is done: the session is marked complete and saved whole. */
+static int complete(struct interview *iv)
+{
+	free(iv->a->completed_at);
+	iv->a->completed_at = answers_now();
+	touch(iv);
+	return answers_save(iv->a, iv->opts->session_path, iv->err);
 }
 
 static enum interview_end end_of(enum step step)
@@ -1013,8 +740,9 @@ enum interview_end interview_run(const struct questionnaire *q,
 	iv.a = a;
 	iv.opts = opts;
 	iv.err = err;
-	iv.width = term_width(STDOUT_FILENO);
-	term_style_init(&iv.st, opts->use_color);
+	screen_init(&iv.screen, stdout, term_width(STDOUT_FILENO),
+		    opts->use_color);
+	progress_init(&iv.progress, a);
 	*signo = 0;
 	line_input_begin(&iv.in, opts->use_readline);
 	if (opts->welcome)
@@ -1022,14 +750,11 @@ enum interview_end interview_run(const struct questionnaire *q,
 	step = walk(&iv, 0);
 	if (step == STEP_NEXT)
 		step = review(&iv);
-	if (step == STEP_NEXT) {
-		free(a->completed_at);
-		a->completed_at = answers_now();
-		if (save(&iv) < 0)
-			step = STEP_FAILED;
-	}
+	if (step == STEP_NEXT && complete(&iv) < 0)
+		step = STEP_FAILED;
 	free_labels(&iv);
 	line_input_end(&iv.in);
+	progress_release(&iv.progress);
 	if (step == STEP_SIGNAL)
 		*signo = line_input_signal();
 	fflush(stdout);
@@ -1054,7 +779,7 @@ int interview_confirm(const char *prompt, int use_readline, int *signo)
 				*signo = line_input_signal();
 			break;
 		}
-		s = trim(line);
+		s = answer_parse_trim(line);
 		if (!strcasecmp(s, "y") || !strcasecmp(s, "yes"))
 			ret = 1;
 		else if (!*s || !strcasecmp(s, "n") || !strcasecmp(s, "no") ||

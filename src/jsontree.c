@@ -417,13 +417,21 @@ static struct ynode *parse_value(struct json_parser *p)
 int json_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags)
 {
+	return json_tree_parse_at(tree, name, data, len, 1, diags);
+}
+
+int json_tree_parse_at(struct yaml_tree *tree, const char *name,
+		       const char *data, size_t len, int first_line,
+		       struct diag_list *diags)
+{
 	struct json_parser p;
 	struct ynode *root;
 
 	memset(&p, 0, sizeof(p));
 	p.data = (const unsigned char *)data;
 	p.len = len;
-	p.line = p.col = 1;
+	p.line = first_line;
+	p.col = 1;
 	p.name = name;
 	p.diags = diags;
 	tree->file = xstrdup(name);
@@ -449,19 +457,11 @@ int json_tree_parse(struct yaml_tree *tree, const char *name,
 int json_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 		   struct diag_list *diags)
 {
-	struct buf data = BUF_INIT, err = BUF_INIT;
-	int ret;
+	struct buf data = BUF_INIT;
+	int ret = yaml_tree_read_file(tree, path, max_size, &data, diags);
 
-	if (file_read_all(path, max_size, &data, &err) < 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err.data);
-		tree->file = xstrdup(path);
-		tree->root = NULL;
-		tree->arena = NULL;
-		ret = -1;
-	} else {
+	if (ret == 0)
 		ret = json_tree_parse(tree, path, data.data, data.len, diags);
-	}
 	buf_release(&data);
-	buf_release(&err);
 	return ret;
 }

@@ -10,17 +10,24 @@
 #include <strings.h>
 #include <sys/select.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "fileio.h"
 #include "lineinput.h"
 #include "util.h"
 
-/* The signals caught while a line_input is active, in saved_actions order. */
-static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH,
-				      SIGTSTP };
+/*
+ * The signals caught while a line_input is active, in saved_actions order:
+ * first those that end the read (Ctrl-C, Ctrl-\, kill, a closed terminal),
+ * then, with a terminal only, a resize and Ctrl-Z.
+ */
+static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+				      SIGWINCH, SIGTSTP };
+#define FATAL_SIGNALS 4
 
 static volatile sig_atomic_t fatal_signal, winch_pending, tstp_pending;
 static int last_signal;
@@ -31,8 +38,6 @@ static int handler_done;
 static int handler_installed;
 
 static struct line_input *current_input;
-static const char *const *completion_words;
-static size_t completion_count;
 
 static int terminal_getc(FILE *stream);
 
@@ -57,6 +62,16 @@ static void restore_terminal(void)
 
 /* ---- tab completion --------------------------------------------------- */
 
+static struct line_completion completion;
+static char *completion_before; /* the line before the word completed */
+
+static int offered(size_t i)
+{
+	return !completion.offered ||
+	       completion.offered(completion.ctx, completion_before ?
+				  completion_before : "", i);
+}
+
 static char *complete_word(const char *text, int state)
 {
 	static size_t next;
@@ -67,33 +82,63 @@ static char *complete_word(const char *text, int state)
 	len = strlen(text);
 	if (!state)
 		next = 0;
-	while (next < completion_count) {
-		const char *word = completion_words[next++];
+	while (next < completion.count) {
+		size_t i = next++;
 
-		if (!strncasecmp(word, text, len))
-			return xstrdup(word);
+		if (!strncasecmp(completion.words[i], text, len) && offered(i))
+			return xstrdup(completion.words[i]);
 	}
 	return NULL;
 }
 
 static char **complete(const char *text, int start, int end)
 {
-	(void)start;
 	(void)end;
 	/* Never fall back to completing file names. */
 	rl_attempted_completion_over = 1;
 	rl_completion_append_character = '\0';
-	if (!completion_count)
+	if (!completion.count)
 		return NULL;
+	free(completion_before);
+	completion_before = xstrndup(rl_line_buffer, (size_t)start);
 	return rl_completion_matches(text, complete_word);
 }
 
-void line_input_set_completions(const char *const *words, size_t count,
-				const char *word_breaks)
+/* The number of a word as listed: its place among the words, from 1. */
+static size_t word_number(const char *word)
 {
-	completion_words = words;
-	completion_count = words ? count : 0;
-	rl_completer_word_break_characters = word_breaks;
+	size_t i;
+
+	for (i = 0; i < completion.count; i++)
+		if (!strcmp(completion.words[i], word))
+			return i + 1;
+	return 0;
+}
+
+/*
+ * Tab pressed twice: the matches one per line with their numbers, in the
+ * words' order (readline's own list is alphabetical, in columns).
+ */
+static void show_matches(char **matches, int count, int longest)
+{
+	int i;
+
+	(void)longest;
+	fputc('\n', rl_outstream);
+	for (i = 1; i <= count; i++)
+		fprintf(rl_outstream, "  %zu. %s\n", word_number(matches[i]),
+			matches[i]);
+	rl_forced_update_display();
+}
+
+void line_input_set_completion(const struct line_completion *c)
+{
+	static const struct line_completion none = { NULL, 0, "", NULL, NULL };
+
+	completion = c ? *c : none;
+	if (!completion.words)
+		completion.count = 0;
+	rl_completer_word_break_characters = completion.word_breaks;
 }
 
 /* ---- setting up and tearing down -------------------------------------- */
@@ -111,6 +156,8 @@ static void setup_readline(void)
 	rl_catch_sigwinch = 0;
 	rl_change_environment = 0;
 	rl_attempted_completion_function = complete;
+	rl_completion_display_matches_hook = show_matches;
+	rl_sort_completion_matches = 0;
 	rl_getc_function = terminal_getc;
 	rl_variable_bind("completion-ignore-case", "on");
 	atexit(restore_terminal);
@@ -120,7 +167,7 @@ void line_input_begin(struct line_input *in, int use_readline)
 {
 	struct sigaction sa;
 	sigset_t block;
-	size_t i, n = use_readline ? ARRAY_SIZE(caught_signals) : 3;
+	size_t i, n = use_readline ? ARRAY_SIZE(caught_signals) : FATAL_SIGNALS;
 
 	memset(in, 0, sizeof(*in));
 	buf_init(&in->pending);
@@ -147,7 +194,8 @@ void line_input_begin(struct line_input *in, int use_readline)
 
 void line_input_end(struct line_input *in)
 {
-	size_t i, n = in->use_readline ? ARRAY_SIZE(caught_signals) : 3;
+	size_t i, n = in->use_readline ? ARRAY_SIZE(caught_signals)
+				       : FATAL_SIGNALS;
 
 	if (!in->active)
 		return;
@@ -282,12 +330,15 @@ static enum line_status read_terminal(struct line_input *in,
 	if (fatal_signal) {
 		take_signal();
 		if (!handler_done) {
+			/* The line stays as typed, the cursor after it: no
+			 * "^C" drawn over the prompt or the text. */
+			rl_point = rl_end;
+			rl_redisplay();
 			rl_callback_sigcleanup();
 			rl_free_line_state();
 		}
 		restore_terminal();
 		free(handler_line);
-		rl_echo_signal_char(last_signal);
 		fputc('\n', stdout);
 		return LINE_SIGNAL;
 	}
@@ -301,23 +352,44 @@ static enum line_status read_terminal(struct line_input *in,
 	return LINE_OK;
 }
 
-/* Takes the first line out of in->pending, if it holds a whole one. */
-static char *take_line(struct line_input *in)
+/* Drops the first len bytes of in->pending. */
+static void drop_pending(struct line_input *in, size_t len)
+{
+	size_t rest = in->pending.len - len;
+
+	memmove(in->pending.data, in->pending.data + len, rest);
+	buf_truncate(&in->pending, rest);
+}
+
+/*
+ * Takes the first line out of in->pending: LINE_OK with *line when it holds
+ * a whole one (at the end of input, what is left counts as one), LINE_EOF
+ * when it needs more input.  A line longer than LINE_INPUT_MAX is refused
+ * whole: its bytes are dropped up to its newline, however many reads that
+ * takes, and then it is LINE_TOO_LONG; nothing of it is ever a line.
+ */
+static enum line_status take_line(struct line_input *in, char **line)
 {
 	char *nl = memchr(in->pending.data, '\n', in->pending.len);
-	size_t len, rest;
-	char *line;
+	size_t len = nl ? (size_t)(nl - in->pending.data) : in->pending.len;
 
-	if (!nl && !(in->eof && in->pending.len) &&
-	    in->pending.len < LINE_INPUT_MAX)
-		return NULL;
-	len = nl ? (size_t)(nl - in->pending.data) : in->pending.len;
-	line = xstrndup(in->pending.data, len);
-	rest = nl ? in->pending.len - len - 1 : 0;
-	memmove(in->pending.data, in->pending.data + in->pending.len - rest,
-		rest);
-	buf_truncate(&in->pending, rest);
-	return line;
+	if (!nl && !in->eof) {
+		if (in->discarding || len > LINE_INPUT_MAX) {
+			in->discarding = 1;
+			buf_reset(&in->pending);
+		}
+		return LINE_EOF;
+	}
+	if (!nl && !len && !in->discarding)
+		return LINE_EOF; /* the end of input, nothing left */
+	if (in->discarding || len > LINE_INPUT_MAX) {
+		in->discarding = 0;
+		drop_pending(in, nl ? len + 1 : len);
+		return LINE_TOO_LONG;
+	}
+	*line = xstrndup(in->pending.data, len);
+	drop_pending(in, nl ? len + 1 : len);
+	return LINE_OK;
 }
 
 static enum line_status read_pipe(struct line_input *in, const char *prompt,
@@ -328,16 +400,13 @@ static enum line_status read_pipe(struct line_input *in, const char *prompt,
 	fputs(prompt, stdout);
 	fflush(stdout);
 	for (;;) {
+		enum line_status status = take_line(in, line);
 		ssize_t n;
 
-		if ((*line = take_line(in))) {
+		if (status != LINE_EOF || in->eof) {
 			/* Nothing was echoed: end the prompt's line. */
 			fputc('\n', stdout);
-			return LINE_OK;
-		}
-		if (in->eof) {
-			fputc('\n', stdout);
-			return LINE_EOF;
+			return status;
 		}
 		if (wait_readable(in) < 0) {
 			take_signal();
@@ -367,11 +436,11 @@ static int take_pending_signal(void)
 	int sig;
 
 	sigemptyset(&fatal);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < FATAL_SIGNALS; i++)
 		sigaddset(&fatal, caught_signals[i]);
 	if (sigpending(&pending) < 0)
 		return 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < FATAL_SIGNALS; i++) {
 		if (!sigismember(&pending, caught_signals[i]))
 			continue;
 		sig = sigtimedwait(&fatal, NULL, &zero);
@@ -400,4 +469,91 @@ enum line_status line_input_read(struct line_input *in, const char *prompt,
 			(*line)[len - 1] = '\0';
 	}
 	return status;
+}
+
+/* ---- an editor for long text ------------------------------------------- */
+
+/* Runs the editor on path; returns its exit status, or -1 (errno set). */
+static int run_editor(const struct line_input *in, const char *path)
+{
+	const char *editor = getenv("VISUAL");
+	struct sigaction ignore, saved[2];
+	int status = -1, i;
+	pid_t pid;
+
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	/* Ctrl-C in the editor is the editor's: ignored here (which also
+	 * drops one already pending), as system() does. */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGINT, &ignore, &saved[0]);
+	sigaction(SIGQUIT, &ignore, &saved[1]);
+	pid = fork();
+	if (pid == 0) {
+		struct buf command = BUF_INIT;
+
+		for (i = 0; i < (int)ARRAY_SIZE(caught_signals); i++)
+			signal(caught_signals[i], SIG_DFL);
+		sigprocmask(SIG_SETMASK, &in->saved_mask, NULL);
+		buf_addf(&command, "%s \"$1\"", editor);
+		execl("/bin/sh", "sh", "-c", command.data, "sh", path,
+		      (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	}
+	sigaction(SIGINT, &saved[0], NULL);
+	sigaction(SIGQUIT, &saved[1], NULL);
+	return status;
+}
+
+int line_input_edit(struct line_input *in, const char *text, char **result,
+		    struct buf *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	struct buf path = BUF_INIT, data = BUF_INIT;
+	int fd, status, ret = -1;
+
+	*result = NULL;
+	buf_addf(&path, "%s/cto-assess-note.XXXXXX", tmpdir && *tmpdir ?
+		 tmpdir : "/tmp");
+	fd = mkstemp(path.data);
+	if (fd < 0) {
+		buf_addf(err, "cannot create '%s': %s", path.data,
+			 strerror(errno));
+		goto out;
+	}
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) ||
+	    close(fd) < 0) {
+		buf_addf(err, "cannot write '%s': %s", path.data,
+			 strerror(errno));
+		goto remove;
+	}
+	fflush(stdout);
+	status = run_editor(in, path.data);
+	if (status != 0) {
+		buf_addf(err, "the editor %s (exit status %d)",
+			 status == 127 ? "could not be started" : "failed",
+			 status);
+		goto remove;
+	}
+	if (file_read_all(path.data, LINE_INPUT_MAX, &data, err) < 0)
+		goto remove;
+	while (data.len && strchr(" \t\r\n", data.data[data.len - 1]))
+		buf_truncate(&data, data.len - 1);
+	*result = buf_detach(&data, NULL);
+	ret = 0;
+remove:
+	unlink(path.data);
+out:
+	buf_release(&path);
+	buf_release(&data);
+	return ret;
 }

@@ -10,26 +10,90 @@
 
 #include "escape.h"
 #include "list.h"
+#include "progress.h"
 #include "term.h"
 #include "util.h"
 
+/* ---- the view: which questions are shown ---------------------------------- */
+
+static int shown(const struct list_view *v, const struct question *qn)
+{
+	return !v->state || v->state[qn->index] != PROGRESS_RULED_OUT;
+}
+
+/* A question shown that depends on answers not given yet. */
+static int open_question(const struct list_view *v, const struct question *qn)
+{
+	return v->state && v->state[qn->index] == PROGRESS_OPEN;
+}
+
+static size_t area_shown(const struct list_view *v, const struct area *a)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < a->nquestions; i++)
+		n += shown(v, &a->questions[i]);
+	return n;
+}
+
+void list_view_count(struct list_view *v)
+{
+	size_t i;
+
+	v->asked = v->open = 0;
+	for (i = 0; i < v->q->nquestions; i++) {
+		if (!shown(v, v->q->questions[i]))
+			continue;
+		if (open_question(v, v->q->questions[i]))
+			v->open++;
+		else
+			v->asked++;
+	}
+}
+
+/* "64 questions", or "31 to 34 questions for this company". */
+static void count_words(struct buf *out, const struct list_view *v)
+{
+	size_t total = v->asked + v->open;
+
+	if (!v->state) {
+		buf_addf(out, "%zu question%s", total, total == 1 ? "" : "s");
+		return;
+	}
+	if (v->open)
+		buf_addf(out, "%zu to %zu questions for this company, depending "
+			 "on answers not given yet", v->asked, total);
+	else
+		buf_addf(out, "%zu question%s for this company", total,
+			 total == 1 ? "" : "s");
+}
+
+/* The outline's width: the view's, two columns short of the edge. */
+static size_t outline_width(const struct list_view *v)
+{
+	size_t width = v->width ? v->width : 80;
+
+	return width > 42 ? width - 2 : 40;
+}
 
 /*
- * Appends prefix and text wrapped at 78 columns with a hanging indent: the
- * first line starts with prefix at column first, the others align under
- * the text (prefix must fit in indent - first columns).
+ * Appends prefix and text wrapped to the outline's width with a hanging
+ * indent: the first line starts with prefix at column first, the others
+ * align under the text (prefix must fit in indent - first columns).
  */
-static void wrap_hanging(struct buf *out, size_t first, const char *prefix,
-			 const char *text, size_t indent)
+static void wrap_hanging(struct buf *out, const struct list_view *v,
+			 size_t first, const char *prefix, const char *text,
+			 size_t indent)
 {
 	size_t start = out->len, plen = strlen(prefix);
 
-	term_wrap(out, text, 78, indent);
+	term_wrap(out, text, outline_width(v), indent);
 	if (first + plen <= indent)
 		memcpy(out->data + start + first, prefix, plen);
 }
 
-static void text_choices(struct buf *out, const struct question *qn)
+static void text_choices(struct buf *out, const struct list_view *v,
+			 const struct question *qn)
 {
 	size_t i;
 
@@ -44,36 +108,36 @@ static void text_choices(struct buf *out, const struct question *qn)
 			buf_add_number(&line, qn->choices[i].score);
 			buf_adds(&line, "]");
 		}
-		wrap_hanging(out, 9, prefix, line.data, 12);
+		wrap_hanging(out, v, 9, prefix, line.data, 12);
 		buf_release(&line);
 	}
 	if (qn->dont_know)
-		wrap_hanging(out, 9, "?) ", "Don't know", 12);
+		wrap_hanging(out, v, 9, "?) ", "Don't know", 12);
 }
 
-static void text_range(struct buf *out, const struct question *qn)
+static void text_range(struct buf *out, const struct list_view *v,
+		       const struct question *qn)
 {
+	struct buf range = BUF_INIT;
 	size_t i;
 
 	if (qn->has_min || qn->has_max) {
-		buf_adds(out, "         range:");
 		if (qn->has_min)
-			buf_addf(out, " from %g", qn->min);
+			buf_addf(&range, " from %g", qn->min);
 		if (qn->has_max)
-			buf_addf(out, " to %g", qn->max);
-		if (qn->unit) {
-			buf_addc(out, ' ');
-			term_sanitize(out, qn->unit, 0);
-		}
-		buf_addc(out, '\n');
+			buf_addf(&range, " to %g", qn->max);
+		if (qn->unit)
+			buf_addf(&range, " %s", qn->unit);
+		wrap_hanging(out, v, 9, "range:", range.data + 1, 16);
 	}
+	buf_release(&range);
 	for (i = 0; i < qn->nbands; i++)
 		buf_addf(out, "         from %g: score %g\n", qn->bands[i].min,
 			 qn->bands[i].score);
 }
 
-static void text_question(struct buf *out, const struct question *qn,
-			  size_t area_no, size_t no)
+static void text_question(struct buf *out, const struct list_view *v,
+			  const struct question *qn, size_t area_no, size_t no)
 {
 	struct buf head = BUF_INIT;
 	char prefix[32];
@@ -88,50 +152,65 @@ static void text_question(struct buf *out, const struct question *qn,
 		buf_add_number(&head, qn->weight);
 	}
 	buf_adds(&head, "]");
-	wrap_hanging(out, 3, prefix, head.data, 3 + strlen(prefix));
+	wrap_hanging(out, v, 3, prefix, head.data, 3 + strlen(prefix));
 	if (qn->when_source) {
 		buf_reset(&head);
 		term_sanitize(&head, qn->when_source, 0);
-		wrap_hanging(out, 9, "when: ", head.data, 15);
+		wrap_hanging(out, v, 9, "when: ", head.data, 15);
 	}
-	text_choices(out, qn);
-	text_range(out, qn);
+	if (open_question(v, qn))
+		buf_adds(out, "         (depends on answers not given yet)\n");
+	text_choices(out, v, qn);
+	text_range(out, v, qn);
 	buf_release(&head);
 }
 
-void list_render_text(struct buf *out, const struct questionnaire *q)
+void list_render_text(struct buf *out, const struct list_view *v)
 {
-	size_t i, j;
+	const struct questionnaire *q = v->q;
+	struct buf head = BUF_INIT;
+	size_t i, j, no, areas = 0;
 
-	term_sanitize(out, q->title, 0);
-	buf_addf(out, " (%s, version ", q->id);
-	term_sanitize(out, q->version, 0);
-	buf_adds(out, ")\n");
+	buf_addf(&head, "%s (%s, version %s)", q->title, q->id, q->version);
+	wrap_hanging(out, v, 0, "", head.data, 0);
 	if (q->author) {
-		buf_adds(out, "by ");
-		term_sanitize(out, q->author, 0);
-		buf_addc(out, '\n');
+		buf_reset(&head);
+		buf_addf(&head, "by %s", q->author);
+		wrap_hanging(out, v, 0, "", head.data, 0);
 	}
-	buf_addf(out, "%zu areas, %zu questions\n", q->nareas, q->nquestions);
+	for (i = 0; i < q->nareas; i++)
+		areas += area_shown(v, &q->areas[i]) > 0;
+	buf_reset(&head);
+	buf_addf(&head, "%zu area%s, ", areas, areas == 1 ? "" : "s");
+	count_words(&head, v);
+	wrap_hanging(out, v, 0, "", head.data, 0);
 	for (i = 0; i < q->nareas; i++) {
 		const struct area *a = &q->areas[i];
-		struct buf head = BUF_INIT;
+		char prefix[32];
+		int n;
 
-		buf_addf(&head, "\n%zu. ", i + 1);
-		term_sanitize(&head, a->title, 0);
-		buf_addf(&head, " [%s", a->id);
+		if (!area_shown(v, a))
+			continue;
+		n = snprintf(prefix, sizeof(prefix), "%zu. ", i + 1);
+		if (n < 0 || (size_t)n >= sizeof(prefix))
+			prefix[0] = '\0';
+		buf_reset(&head);
+		buf_addf(&head, "%s [%s", a->title, a->id);
 		if (a->scored) {
 			buf_adds(&head, ", weight ");
 			buf_add_number(&head, a->weight);
 		} else {
 			buf_adds(&head, ", not scored");
 		}
-		buf_adds(&head, "]\n");
-		buf_add(out, head.data, head.len);
-		buf_release(&head);
-		for (j = 0; j < a->nquestions; j++)
-			text_question(out, &a->questions[j], i + 1, j + 1);
+		buf_adds(&head, "]");
+		buf_addc(out, '\n');
+		wrap_hanging(out, v, 0, prefix, head.data, strlen(prefix));
+		for (j = no = 0; j < a->nquestions; j++)
+			if (shown(v, &a->questions[j]))
+				text_question(out, v, &a->questions[j], i + 1,
+					      ++no);
 	}
+	buf_release(&head);
 }
 
 /* ---- Markdown checklist ---------------------------------------------- */
@@ -178,8 +257,8 @@ static void md_answers(struct buf *out, const struct question *qn)
 	}
 }
 
-static void md_question(struct buf *out, const struct question *qn,
-			size_t no)
+static void md_question(struct buf *out, const struct list_view *v,
+			const struct question *qn, size_t no)
 {
 	buf_addf(out, "%zu. **", no);
 	escape_markdown(out, qn->text);
@@ -192,16 +271,19 @@ static void md_question(struct buf *out, const struct question *qn,
 		escape_markdown(out, qn->help);
 		buf_adds(out, "\n");
 	}
-	if (qn->when_source)
+	if (open_question(v, qn))
+		buf_adds(out, "\n   *Depends on earlier answers.*\n");
+	else if (qn->when_source && !v->state)
 		buf_adds(out, "\n   *Only asked of some companies.*\n");
 	buf_adds(out, "\n");
 	md_answers(out, qn);
 	buf_adds(out, "\n");
 }
 
-void list_render_markdown(struct buf *out, const struct questionnaire *q)
+void list_render_markdown(struct buf *out, const struct list_view *v)
 {
-	size_t i, j, no = 0;
+	const struct questionnaire *q = v->q;
+	size_t i, j, no = 0, areas = 0;
 
 	buf_adds(out, "# ");
 	escape_markdown(out, q->title);
@@ -214,9 +296,11 @@ void list_render_markdown(struct buf *out, const struct questionnaire *q)
 		buf_adds(out, ", by ");
 		escape_markdown(out, q->author);
 	}
-	buf_addf(out, "; %zu question%s in %zu area%s.*\n\n", q->nquestions,
-		 q->nquestions == 1 ? "" : "s", q->nareas,
-		 q->nareas == 1 ? "" : "s");
+	for (i = 0; i < q->nareas; i++)
+		areas += area_shown(v, &q->areas[i]) > 0;
+	buf_adds(out, "; ");
+	count_words(out, v);
+	buf_addf(out, " in %zu area%s.*\n\n", areas, areas == 1 ? "" : "s");
 	if (q->description) {
 		escape_markdown_block(out, q->description);
 		buf_adds(out, "\n\n");
@@ -224,6 +308,8 @@ void list_render_markdown(struct buf *out, const struct questionnaire *q)
 	for (i = 0; i < q->nareas; i++) {
 		const struct area *a = &q->areas[i];
 
+		if (!area_shown(v, a))
+			continue;
 		buf_addf(out, "## %zu. ", i + 1);
 		escape_markdown(out, a->title);
 		buf_adds(out, "\n\n");
@@ -232,7 +318,8 @@ void list_render_markdown(struct buf *out, const struct questionnaire *q)
 			buf_adds(out, "\n\n");
 		}
 		for (j = 0; j < a->nquestions; j++)
-			md_question(out, &a->questions[j], ++no);
+			if (shown(v, &a->questions[j]))
+				md_question(out, v, &a->questions[j], ++no);
 	}
 }
 
@@ -258,6 +345,8 @@ static cJSON *choice_json(const struct question *qn, const struct choice *c)
 		cJSON_AddStringToObject(o, "risk", risk_names[c->risk]);
 	if (c->effort)
 		cJSON_AddStringToObject(o, "effort", effort_names[c->effort]);
+	if (c->exclusive)
+		cJSON_AddBoolToObject(o, "exclusive", 1);
 	return o;
 }
 
@@ -273,6 +362,9 @@ static void add_bands(cJSON *o, const struct question *qn)
 	add_string(o, "min_label", qn->min_label);
 	add_string(o, "max_label", qn->max_label);
 	add_string(o, "unit", qn->unit);
+	if (qn->integer)
+		cJSON_AddBoolToObject(o, "integer", 1);
+	add_string(o, "max_question", qn->max_question);
 	if (!qn->nbands)
 		return;
 	bands = cJSON_AddArrayToObject(o, "bands");
@@ -290,7 +382,8 @@ static void add_bands(cJSON *o, const struct question *qn)
 	}
 }
 
-static cJSON *question_json(const struct question *qn)
+static cJSON *question_json(const struct list_view *v,
+			    const struct question *qn)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *choices;
@@ -309,6 +402,9 @@ static cJSON *question_json(const struct question *qn)
 		cJSON_AddStringToObject(o, "when", qn->when_source);
 	else
 		cJSON_AddNullToObject(o, "when");
+	if (v->state)
+		cJSON_AddBoolToObject(o, "depends_on_answers",
+				      open_question(v, qn));
 	choices = cJSON_AddArrayToObject(o, "choices");
 	for (i = 0; i < qn->nchoices; i++)
 		cJSON_AddItemToArray(choices, choice_json(qn, &qn->choices[i]));
@@ -318,7 +414,7 @@ static cJSON *question_json(const struct question *qn)
 	return o;
 }
 
-static cJSON *area_json(const struct area *a)
+static cJSON *area_json(const struct list_view *v, const struct area *a)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON *questions, *targets;
@@ -335,12 +431,15 @@ static cJSON *area_json(const struct area *a)
 					a->targets[i].score);
 	questions = cJSON_AddArrayToObject(o, "questions");
 	for (i = 0; i < a->nquestions; i++)
-		cJSON_AddItemToArray(questions, question_json(&a->questions[i]));
+		if (shown(v, &a->questions[i]))
+			cJSON_AddItemToArray(questions, question_json(
+				v, &a->questions[i]));
 	return o;
 }
 
-cJSON *questionnaire_to_json(const struct questionnaire *q)
+cJSON *questionnaire_to_json(const struct list_view *v)
 {
+	const struct questionnaire *q = v->q;
 	cJSON *o = cJSON_CreateObject();
 	cJSON *levels, *areas;
 	size_t i;
@@ -364,15 +463,23 @@ cJSON *questionnaire_to_json(const struct questionnaire *q)
 		add_string(lv, "description", q->levels[i].description);
 		cJSON_AddItemToArray(levels, lv);
 	}
+	if (v->state) {
+		cJSON *preview = cJSON_AddObjectToObject(o, "preview");
+
+		cJSON_AddNumberToObject(preview, "asked", (double)v->asked);
+		cJSON_AddNumberToObject(preview, "depends_on_answers",
+					(double)v->open);
+	}
 	areas = cJSON_AddArrayToObject(o, "areas");
 	for (i = 0; i < q->nareas; i++)
-		cJSON_AddItemToArray(areas, area_json(&q->areas[i]));
+		if (area_shown(v, &q->areas[i]))
+			cJSON_AddItemToArray(areas, area_json(v, &q->areas[i]));
 	return o;
 }
 
-void list_render_json(struct buf *out, const struct questionnaire *q)
+void list_render_json(struct buf *out, const struct list_view *v)
 {
-	cJSON *o = questionnaire_to_json(q);
+	cJSON *o = questionnaire_to_json(v);
 	char *text = cJSON_Print(o);
 
 	if (!text)

@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cJSON.h>
+
 #include "cli.h"
+#include "diag.h"
 #include "util.h"
 #include "version.h"
 
@@ -19,6 +22,12 @@ static const struct command commands[] = {
 	{ "validate", "check questionnaire files", cmd_validate },
 	{ "compare", "show progress between two assessments", cmd_compare },
 	{ "list", "print a questionnaire as text, Markdown or JSON", cmd_list },
+	{ "merge", "merge several respondents' answers into one assessment",
+	  cmd_merge },
+	{ "portfolio", "many assessments side by side, one row a company",
+	  cmd_portfolio },
+	{ "consultant", "write or check your consultant profile",
+	  cmd_consultant },
 	{ "import", "make a questionnaire of OWASP SAMM or an AWS lens",
 	  cmd_import },
 };
@@ -49,31 +58,34 @@ static const struct command *find_command(const char *name)
 
 static int print_main_usage(FILE *out)
 {
-	size_t i;
+	size_t i, width = 0;
 
+	/* The summaries line up after the longest name. */
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (strlen(commands[i].name) > width)
+			width = strlen(commands[i].name);
 	fputs(main_usage, out);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name,
+		fprintf(out, "  %-*s  %s\n", (int)width, commands[i].name,
 			commands[i].summary);
 	fputs(main_usage_tail, out);
-	return out == stdout && finish_stdout() ? EXIT_FAILURE_GENERIC
-						 : EXIT_OK;
+	return EXIT_OK;
 }
 
 static int unknown_command(const char *name)
 {
 	const char *names[ARRAY_SIZE(commands)];
-	const char *hint;
+	struct buf msg = BUF_INIT;
 	size_t i;
+	int ret;
 
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		names[i] = commands[i].name;
-	fprintf(stderr, "%s: error: unknown command '%s'\n", progname, name);
-	hint = closest_match(name, names, ARRAY_SIZE(names));
-	if (hint)
-		fprintf(stderr, "Did you mean '%s'? ", hint);
-	fprintf(stderr, "Try 'cto-assess --help'.\n");
-	return EXIT_USAGE;
+	buf_addf(&msg, "unknown command '%s'", name);
+	buf_add_hint(&msg, name, names, ARRAY_SIZE(names));
+	ret = usage_error(NULL, "%s", msg.data);
+	buf_release(&msg);
+	return ret;
 }
 
 /* "help COMMAND" is "COMMAND --help". */
@@ -91,16 +103,16 @@ static int run_help(int argc, char **argv)
 	return cmd->exec(2, help_argv);
 }
 
-int main(int argc, char **argv)
+/* Runs the command argv names, as cto-assess would with these arguments. */
+static int dispatch(int argc, char **argv)
 {
 	const struct command *cmd;
 
-	setlocale(LC_CTYPE, "");
 	if (argc < 2)
 		return cmd_run(argc, argv);
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
 		printf("cto-assess %s\n", CTO_ASSESS_VERSION);
-		return finish_stdout() ? EXIT_FAILURE_GENERIC : EXIT_OK;
+		return EXIT_OK;
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return print_main_usage(stdout);
@@ -114,4 +126,24 @@ int main(int argc, char **argv)
 	if (!cmd)
 		return unknown_command(argv[1]);
 	return cmd->exec(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	/* cJSON reports out-of-memory as NULL; xmalloc exits cleanly. */
+	cJSON_Hooks hooks = { xmalloc, free };
+	int ret;
+
+	setlocale(LC_CTYPE, "");
+	cJSON_InitHooks(&hooks);
+	cli_set_program(argv[0]);
+	ret = dispatch(argc, argv);
+	/* What every command printed is checked once, here (git's
+	 * run_builtin). */
+	if (fflush(stdout) || ferror(stdout)) {
+		error("write failure on standard output: %s", strerror(errno));
+		if (ret == EXIT_OK)
+			ret = EXIT_FAILURE_GENERIC;
+	}
+	return ret;
 }

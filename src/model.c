@@ -133,9 +133,18 @@ void question_release(struct question *q)
 	free(q->min_label);
 	free(q->max_label);
 	free(q->unit);
+	free(q->max_question);
 	free(q->when_source);
 	expr_free(q->when);
 	memset(q, 0, sizeof(*q));
+}
+
+void initiative_release(struct initiative *in)
+{
+	free(in->id);
+	free(in->title);
+	free(in->advice);
+	memset(in, 0, sizeof(*in));
 }
 
 void area_release(struct area *a)
@@ -170,11 +179,8 @@ void questionnaire_free(struct questionnaire *q)
 		free(q->levels[i].description);
 	}
 	free(q->levels);
-	for (i = 0; i < q->ninitiatives; i++) {
-		free(q->initiatives[i].id);
-		free(q->initiatives[i].title);
-		free(q->initiatives[i].advice);
-	}
+	for (i = 0; i < q->ninitiatives; i++)
+		initiative_release(&q->initiatives[i]);
 	free(q->initiatives);
 	for (i = 0; i < q->nfiles; i++)
 		free(q->files[i]);
@@ -191,5 +197,10 @@ void questionnaire_free(struct questionnaire *q)
 	free(q->stage_question);
 	free(q->name_question);
 	free(q->team_size_question);
+	free(q->report.title);
+	free(q->report.subtitle);
+	for (i = 0; i < q->report.nprofile; i++)
+		free(q->report.profile[i].id);
+	free(q->report.profile);
 	free(q);
 }

@@ -1,6 +1,10 @@
 /*
- * render_csv.c - the action plan as CSV (RFC 4180): one finding a row, for
- * a spreadsheet or a tracker import.
+ * render_csv.c - the action plan as CSV (RFC 4180): one action a row, in
+ * the order of the plan (by rank), for a spreadsheet or a tracker import.
+ * An action that covers several findings lists their ids, titles, answers,
+ * notes and what a review said of them in one field each, joined by "; ".
+ * The owner, due date and status columns are empty: the client fills them
+ * in, and `compare --plan` reads them back a quarter later.
  *
  * Fields are quoted when they hold a comma, a quote or a line break (quotes
  * doubled); records end in CRLF.  A text field that starts with = + - @ or a
@@ -11,12 +15,18 @@
 
 #include "escape.h"
 #include "render.h"
+#include "review.h"
 #include "util.h"
 
 static const char *const csv_columns[] = {
-	"rank", "horizon", "priority", "risk", "effort", "area_id", "area",
-	"question_id", "question", "answer", "score", "advice", "note"
+	"rank", "horizon", "risk", "effort", "impact", "action_id", "action",
+	"advice", "areas", "finding_ids", "findings", "answers", "notes",
+	"review", "owner", "due_date", "status"
 };
+
+/* The last columns, left empty for the client to fill in as they work
+ * through the plan; `compare --plan` reads them back. */
+#define CSV_TRACKING_COLUMNS 3
 
 /* Appends one field (escape.h), after a comma unless it is the first. */
 static void csv_field(struct buf *out, const char *s, int first)
@@ -26,45 +36,128 @@ static void csv_field(struct buf *out, const char *s, int first)
 	escape_csv(out, s);
 }
 
-static void csv_number(struct buf *out, double v, int decimals)
+/* What one column lists of each finding of an action. */
+enum csv_list {
+	CSV_AREAS, CSV_IDS, CSV_TITLES, CSV_ANSWERS, CSV_NOTES, CSV_REVIEW
+};
+
+/* Whether finding i of a is in an area an earlier one already named. */
+static int area_named(const struct action *a, size_t i)
 {
-	buf_addf(out, ",%.*f", decimals, v);
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (a->findings[k]->qs->question->area ==
+		    a->findings[i]->qs->question->area)
+			return 1;
+	return 0;
 }
 
-static void csv_row(struct buf *out, const struct finding *f)
+/* What a review said of f: its change and reason, then its comment. */
+static void csv_review(struct buf *out, const struct finding *f)
+{
+	size_t start = out->len;
+
+	if (!f->review)
+		return;
+	render_review_line(out, f);
+	if (f->review->comment)
+		buf_addf(out, "%scomment: %s", out->len > start ? "; " : "",
+			 f->review->comment);
+}
+
+static void csv_item(struct buf *out, const struct finding *f,
+		     enum csv_list what)
 {
 	const struct question_score *qs = f->qs;
-	struct buf answer = BUF_INIT;
 
-	answer_describe(&answer, qs->question, qs->answer);
-	buf_addf(out, "%zu", f->rank);
-	csv_field(out, horizon_names[f->horizon], 0);
-	csv_number(out, f->priority, 2);
-	csv_field(out, risk_names[qs->risk], 0);
-	csv_field(out, effort_names[qs->effort], 0);
-	csv_field(out, qs->question->area->id, 0);
-	csv_field(out, qs->question->area->title, 0);
-	csv_field(out, qs->question->id, 0);
-	csv_field(out, qs->question->text, 0);
-	csv_field(out, answer.data, 0);
-	csv_number(out, score_round(100 * qs->score, 1), 1);
-	csv_field(out, qs->advice, 0);
-	csv_field(out, qs->answer->note, 0);
-	buf_adds(out, "\r\n");
-	buf_release(&answer);
+	switch (what) {
+	case CSV_AREAS:
+		buf_adds(out, qs->question->area->title);
+		break;
+	case CSV_IDS:
+		buf_adds(out, qs->question->id);
+		break;
+	case CSV_TITLES:
+		buf_adds(out, f->title);
+		break;
+	case CSV_ANSWERS:
+		answer_describe(out, qs->question, qs->answer);
+		if (qs->unknown)
+			buf_adds(out, " (unknown)");
+		break;
+	case CSV_NOTES:
+		if (qs->answer->note)
+			buf_adds(out, qs->answer->note);
+		break;
+	case CSV_REVIEW:
+		csv_review(out, f);
+		break;
+	}
 }
 
-void render_csv(struct buf *out, const struct report *r)
+/* The findings of an action in one field, joined by "; " (an area named
+ * once, empty notes left out). */
+static void csv_join(struct buf *out, const struct action *a,
+		     enum csv_list what)
+{
+	struct buf item = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++) {
+		if (what == CSV_AREAS && area_named(a, i))
+			continue;
+		buf_reset(&item);
+		csv_item(&item, a->findings[i], what);
+		if (!item.len)
+			continue;
+		if (out->len)
+			buf_adds(out, "; ");
+		buf_add(out, item.data, item.len);
+	}
+	buf_release(&item);
+}
+
+static void csv_list_field(struct buf *out, const struct action *a,
+			   enum csv_list what)
+{
+	struct buf text = BUF_INIT;
+
+	csv_join(&text, a, what);
+	csv_field(out, text.data, 0);
+	buf_release(&text);
+}
+
+static void csv_row(struct buf *out, const struct action *a)
+{
+	buf_addf(out, "%zu", a->rank);
+	csv_field(out, horizon_names[a->horizon], 0);
+	csv_field(out, risk_names[a->risk], 0);
+	csv_field(out, effort_names[a->effort], 0);
+	buf_addf(out, ",%.2f", a->findings[0]->impact);
+	csv_field(out, a->id, 0);
+	csv_field(out, a->title, 0);
+	csv_field(out, a->advice, 0);
+	csv_list_field(out, a, CSV_AREAS);
+	csv_list_field(out, a, CSV_IDS);
+	csv_list_field(out, a, CSV_TITLES);
+	csv_list_field(out, a, CSV_ANSWERS);
+	csv_list_field(out, a, CSV_NOTES);
+	csv_list_field(out, a, CSV_REVIEW);
+	buf_addn(out, ',', CSV_TRACKING_COLUMNS);
+	buf_adds(out, "\r\n");
+}
+
+void render_csv(struct buf *out, const struct report *r,
+		const struct render_options *o)
 {
 	size_t i;
-	int h;
 
+	(void)o;
 	for (i = 0; i < ARRAY_SIZE(csv_columns); i++)
 		csv_field(out, csv_columns[i], i == 0);
 	buf_adds(out, "\r\n");
-	/* The plan's order: by horizon, then by rank within it. */
-	for (h = 0; h < HORIZON_COUNT; h++)
-		for (i = 0; i < r->score.nfindings; i++)
-			if (r->score.findings[i].horizon == (enum horizon)h)
-				csv_row(out, &r->score.findings[i]);
+	/* One row an action, in the plan's order: the rank. */
+	for (i = 0; i < r->score.plan.nactions; i++)
+		csv_row(out, &r->score.plan.actions[i]);
 }

@@ -8,10 +8,16 @@
  * which removes control characters and escapes & < > " and ', so it is safe
  * in element content and in quoted attribute values alike.
  */
+#include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
+#include "term.h"
 #include "util.h"
 #include "version.h"
 
@@ -38,7 +44,8 @@ static const char html_style[] =
 	"h1{margin:.2em 0 .6em;font-size:2rem;line-height:1.2}\n"
 	".meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;"
 	"margin:0;font-size:.95rem}\n"
-	".meta dt{color:#b8c4d6}.meta dd{margin:0}\n"
+	".meta dt{color:#b8c4d6;max-width:16em}.meta dd{margin:0;"
+	"white-space:pre-line}\n"
 	"section{background:var(--paper);border:1px solid var(--line);"
 	"border-radius:12px;padding:20px 24px;margin-bottom:20px}\n"
 	"h2{margin:0 0 .8em;font-size:1.35rem}\n"
@@ -83,6 +90,20 @@ static const char html_style[] =
 	"border-color:var(--bad)}.tags li.r-medium{background:#fff0d6;"
 	"border-color:#f0c27a}\n"
 	".label{font-weight:600}\n"
+	;
+
+/* Kept apart: ISO C compilers need only take strings of 4,095 bytes. */
+static const char html_style_plan[] =
+	".headline{font-size:1.05rem}\n"
+	"ul.urgent{list-style:none;padding:0;margin:0 0 12px}"
+	"ul.urgent li{margin:4px 0}\n"
+	".pill{display:inline-block;min-width:5.5em;text-align:center;"
+	"border-radius:999px;padding:0 8px;font-size:.8rem;font-weight:600;"
+	"color:#fff;background:var(--bad)}.pill.r-critical{background:"
+	"var(--crit)}\n"
+	".rank{color:var(--muted);font-weight:600}\n"
+	"ul.covers{padding-left:1.2em;margin:6px 0}"
+	"ul.covers li{margin:0 0 8px}\n"
 	"blockquote{margin:6px 0;padding:6px 12px;border-left:3px solid "
 	"var(--line);color:var(--muted);white-space:pre-line}\n"
 	"ul.strengths{padding-left:1.2em}\n"
@@ -91,12 +112,126 @@ static const char html_style[] =
 	"@media (max-width:600px){main{padding:12px 8px 32px}"
 	"header.cover,section{padding:16px;border-radius:8px}"
 	"h1{font-size:1.6rem}.big{font-size:2.4rem}}\n"
-	"@media print{@page{margin:16mm}body{background:#fff;font-size:11pt}"
-	"main{max-width:none;padding:0}section,header.cover{border:0;"
-	"padding:0;margin:0 0 14pt}header.cover{color:var(--ink);"
-	"background:#fff}header.cover .eyebrow,.meta dt{color:var(--muted)}"
-	"h2{break-after:avoid}tr,.finding{break-inside:avoid}"
+	".logo{display:block;max-height:64px;max-width:240px;margin:0 0 14px;"
+	"background:#fff;border-radius:6px;padding:4px}\n"
+	".subtitle{margin:-.3em 0 .8em;font-size:1.1rem;color:#dfe6f0}\n"
+	".prepared{margin:0 0 2px;font-weight:600}.contact{margin:0 0 12px;"
+	"color:#b8c4d6;font-size:.9rem}\n"
+	".confidential{margin:14px 0 0;font-size:.85rem;letter-spacing:.02em;"
+	"color:#dfe6f0}\n"
+	".cover-headline{display:none}\n"
+	".review-summary{border-left:4px solid var(--accent);background:"
+	"var(--wash);padding:10px 16px;border-radius:6px;margin:0 0 16px}\n"
+	".review-summary p,.review-summary ul{margin:6px 0}"
+	".signature{color:var(--muted);font-style:italic}\n"
+	".review,.comment{border-left:3px solid var(--accent);padding-left:"
+	"10px}\n"
+	".tags li.reviewed{border-color:var(--accent);color:var(--accent)}\n";
+
+/*
+ * How the page prints: a cover page, numbered pages with a running
+ * header, no heading left at the bottom of a page, the scorecard and each
+ * finding kept whole, the appendices from a new page.  The @page
+ * rule itself depends on the report (html_page()).
+ */
+static const char html_style_print[] =
+	"@media print{body{background:#fff;font-size:9.5pt;line-height:1.4}"
+	"main{max-width:none;padding:0}"
+	"section{border:0;padding:0;margin:0 0 14pt;border-radius:0}"
+	"header.cover{break-after:page;color:var(--ink);background:#fff;"
+	"border-radius:0;border-top:8px solid var(--accent);margin:0;"
+	"padding:18mm 0 0;min-height:228mm;display:flex;flex-direction:column}"
+	"header.cover .eyebrow,.meta dt,.contact{color:var(--muted)}"
+	"header.cover h1{font-size:26pt}"
+	".subtitle,.confidential{color:var(--ink)}"
+	".logo{padding:0;max-height:22mm}"
+	".cover-headline{display:block;margin:10mm 0 0;padding:6mm 0 0;"
+	"border-top:1px solid var(--line)}"
+	".cover-headline .big{font-size:30pt}"
+	".confidential{margin-top:auto;padding-top:8mm;font-weight:600}"
+	"#summary>.overall,#summary>.headline{display:none}"
+	".chart{max-width:125mm}"
+	"table{font-size:8.5pt}th,td{padding:3pt 5pt}th{font-size:7pt}"
+	".meter{width:40px}"
+	".finding{padding:7pt 10pt;margin:0 0 8pt}.finding p{margin:3pt 0}"
+	".tags{margin:0 0 3pt}ul.covers li{margin:0 0 4pt}"
+	"#method{font-size:8pt;line-height:1.35}#method p{margin:0 0 5pt}"
+	"#method table{break-inside:avoid}"
+	"footer{break-before:avoid;margin-top:8pt}"
+	"h2,h3,h4,.keep-next{break-after:avoid}"
+	"h2{color:var(--accent)}"
+	"#scorecard,.finding,tr,.chart,ul.urgent li,blockquote,"
+	".review-summary{break-inside:avoid}"
+	"section.appendix{break-before:page}"
+	"section.appendix~section.appendix{break-before:auto}"
+	".table{overflow:visible}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+void render_html_style(struct buf *out)
+{
+	buf_adds(out, html_style);
+	buf_adds(out, html_style_plan);
+}
+
+/* Appends s as a CSS string: quoted, with every ASCII character but
+ * letters, digits and spaces escaped, so that it can close neither the
+ * string nor the style element. */
+static void css_string(struct buf *out, const char *s)
+{
+	struct buf clean = BUF_INIT;
+	const unsigned char *p;
+
+	escape_clean(&clean, s, 0);
+	buf_addc(out, '"');
+	for (p = (const unsigned char *)clean.data; *p; p++) {
+		if (*p >= 0x80 || isalnum(*p) || *p == ' ')
+			buf_addc(out, (char)*p);
+		else
+			buf_addf(out, "\\%x ", *p);
+	}
+	buf_addc(out, '"');
+	buf_release(&clean);
+}
+
+/* A margin box of the printed page holding text, or nothing. */
+static void page_box(struct buf *out, const char *box, const char *text)
+{
+	if (!text || !*text)
+		return;
+	buf_addf(out, "@%s{content:", box);
+	css_string(out, text);
+	buf_adds(out, "}");
+}
+
+/*
+ * The printed page: its size (the consultant's paper, A4 without one), a
+ * running header with the company and the confidentiality line, and a
+ * footer with who prepared it and the page number; the cover has none.
+ */
+static void html_page(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	struct buf text = BUF_INIT;
+
+	buf_addf(out, "@page{size:%s;margin:18mm 16mm 20mm;",
+		 c && c->paper == PAPER_LETTER ? "letter" : "A4");
+	buf_adds(out, "font:8.5pt system-ui,sans-serif;color:#5b6576;");
+	page_box(out, "top-left", r->score.company ? r->score.company
+						   : r->title);
+	page_box(out, "top-right", c ? c->confidentiality : NULL);
+	if (c)
+		consultant_signature(&text, c);
+	else
+		buf_adds(&text, r->title);
+	page_box(out, "bottom-left", text.data);
+	buf_adds(out, "@bottom-right{content:\"Page \" counter(page) "
+		 "\" of \" counter(pages)}}\n@page:first{@top-left{content:"
+		 "none}@top-right{content:none}@bottom-left{content:none}"
+		 "@bottom-right{content:none}}\n");
+	if (c && c->accent[0])
+		buf_addf(out, ":root{--accent:%s}\n", c->accent);
+	buf_release(&text);
+}
 
 static void html_answer(struct buf *out, const struct question_score *qs)
 {
@@ -119,46 +254,132 @@ static const char *html_color(int has_target, double score, double target)
 
 static void html_head(struct buf *out, const struct report *r)
 {
+	struct buf title = BUF_INIT;
+
+	render_title(&title, r);
 	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		 "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 		 "content=\"width=device-width, initial-scale=1\">\n"
 		 "<meta name=\"generator\" content=\"cto-assess "
-		 CTO_ASSESS_VERSION "\">\n<title>Technology readiness report: ");
-	escape_html(out, render_company(r), 0);
-	buf_addf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
-		 html_style);
+		 CTO_ASSESS_VERSION "\">\n<title>");
+	escape_html(out, title.data, 0);
+	buf_release(&title);
+	buf_addf(out, "</title>\n<style>\n%s%s%s", html_style,
+		 html_style_plan, html_style_print);
+	html_page(out, r);
+	buf_adds(out, "</style>\n</head>\n<body>\n<main>\n");
 }
 
 static void html_meta_row(struct buf *out, const char *term, const char *s)
 {
-	buf_addf(out, "<dt>%s</dt><dd>", term);
-	escape_html(out, s, 0);
+	buf_adds(out, "<dt>");
+	escape_html(out, term, 0);
+	buf_adds(out, "</dt><dd>");
+	escape_html(out, s, 1);
 	buf_adds(out, "</dd>\n");
+}
+
+/* The consultant's logo, name and contact, and the report's subtitle. */
+static void html_cover_consultant(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	struct buf text = BUF_INIT;
+
+	if (!c)
+		return;
+	render_prepared(&text, r);
+	buf_adds(out, "<p class=\"prepared\">");
+	escape_html(out, text.data, 0);
+	buf_adds(out, "</p>\n");
+	buf_reset(&text);
+	render_contact(&text, r);
+	if (text.len) {
+		buf_adds(out, "<p class=\"contact\">");
+		escape_html(out, text.data, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_release(&text);
+}
+
+/* The consultant's logo: an <img>, never inline SVG, so that nothing in
+ * the file runs. */
+static void html_logo(struct buf *out, const struct consultant *c)
+{
+	if (!c || !c->logo_uri)
+		return;
+	buf_addf(out, "<img class=\"logo\" src=\"%s\" alt=\"", c->logo_uri);
+	escape_html(out, c->firm ? c->firm : c->name, 0);
+	buf_adds(out, "\">\n");
+}
+
+/* The headline, on the printed cover only. */
+static void html_cover_headline(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	struct buf text = BUF_INIT;
+
+	buf_adds(out, "<div class=\"cover-headline\">\n");
+	if (s->has_score) {
+		buf_addf(out, "<div class=\"overall\"><span class=\"big\">"
+			 "%.1f<small> / 100</small></span><span class=\"level\">",
+			 s->score);
+		render_level(&text, s->level, s->uncapped_level,
+			     s->enough_information, s->coverage);
+		escape_html(out, text.data, 0);
+		buf_adds(out, "</span></div>\n");
+		buf_reset(&text);
+	}
+	render_headline(&text, r);
+	buf_adds(out, "<p class=\"headline\">");
+	escape_html(out, text.data, 0);
+	buf_adds(out, "</p>\n</div>\n");
+	buf_release(&text);
 }
 
 static void html_cover(struct buf *out, const struct report *r)
 {
+	const struct consultant *c = r->consultant;
 	const struct score_result *s = &r->score;
-	const struct questionnaire *q = r->questionnaire;
-	struct buf qtext = BUF_INIT;
+	size_t i;
 
-	buf_adds(out, "<header class=\"cover\">\n<p class=\"eyebrow\">"
-		 "Technology readiness report</p>\n<h1>");
-	escape_html(out, render_company(r), 0);
-	buf_adds(out, "</h1>\n<dl class=\"meta\">\n");
-	html_meta_row(out, "Stage", s->stage_label ? s->stage_label :
-				    s->stage ? s->stage : "Not given");
-	html_meta_row(out, "Assessment date", r->date);
-	buf_addf(&qtext, "%s (%s, version %s)", q->title, q->id, q->version);
-	html_meta_row(out, "Questionnaire", qtext.data);
-	buf_adds(out, "</dl>\n</header>\n");
+	buf_adds(out, "<header class=\"cover\">\n");
+	html_logo(out, c);
+	if (s->company) {
+		buf_adds(out, "<p class=\"eyebrow\">");
+		escape_html(out, r->title, 0);
+		buf_adds(out, "</p>\n<h1>");
+		escape_html(out, s->company, 0);
+	} else {
+		buf_adds(out, "<h1>");
+		escape_html(out, r->title, 0);
+	}
+	buf_adds(out, "</h1>\n");
+	if (r->subtitle) {
+		buf_adds(out, "<p class=\"subtitle\">");
+		escape_html(out, r->subtitle, 0);
+		buf_adds(out, "</p>\n");
+	}
+	html_cover_consultant(out, r);
+	buf_adds(out, "<dl class=\"meta\">\n");
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].kind != REPORT_ROW_KIND_COMPANY)
+			html_meta_row(out, r->rows[i].label,
+				      r->rows[i].value);
+	render_team_html_meta(out, r);
+	buf_adds(out, "</dl>\n");
+	html_cover_headline(out, r);
+	if (c && c->confidentiality) {
+		buf_adds(out, "<p class=\"confidential\">");
+		escape_html(out, c->confidentiality, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_adds(out, "</header>\n");
 	if (s->nunanswered)
 		buf_addf(out, "<p class=\"notice\"><strong>Incomplete "
 			 "assessment:</strong> %zu question%s not answered. "
 			 "Scored ones count as gaps; all are listed under "
 			 "Unknowns.</p>\n", s->nunanswered,
 			 s->nunanswered == 1 ? " was" : "s were");
-	buf_release(&qtext);
 }
 
 /* One row of the chart: the title, the score, a bar and the target. */
@@ -171,7 +392,7 @@ static void html_chart_row(struct buf *out, const struct area_score *as,
 	{
 		struct buf title = BUF_INIT;
 
-		render_truncate(&title, as->area->title, CHART_LABEL_COLUMNS);
+		term_truncate(&title, as->area->title, CHART_LABEL_COLUMNS);
 		escape_html(out, title.data, 0);
 		buf_release(&title);
 	}
@@ -224,94 +445,257 @@ static void html_chart(struct buf *out, const struct score_result *s)
 	buf_adds(out, ".</p>\n");
 }
 
-static void html_tags(struct buf *out, const struct finding *f)
+/* Appends plain text t, escaped. */
+static void html_text(struct buf *out, const struct buf *t)
 {
-	const struct question_score *qs = f->qs;
-
-	buf_adds(out, "<ul class=\"tags\"><li>");
-	escape_html(out, qs->question->area->title, 0);
-	buf_addf(out, "</li><li class=\"r-%s\">%s risk</li><li>%s effort</li>"
-		 "<li>priority %.2f</li></ul>\n", risk_names[qs->risk],
-		 render_risk_title(qs->risk), render_effort_title(qs->effort),
-		 f->priority);
+	escape_html(out, t->data, 0);
 }
 
-static void html_finding(struct buf *out, const struct finding *f)
+static void html_level(struct buf *out, const struct area_score *as)
 {
-	const struct question_score *qs = f->qs;
+	struct buf text = BUF_INIT;
 
-	buf_addf(out, "<li class=\"finding risk-%s\">\n<h4>",
-		 risk_names[qs->risk]);
-	escape_html(out, qs->question->text, 0);
-	buf_adds(out, "</h4>\n");
-	html_tags(out, f);
-	buf_adds(out, "<p><span class=\"label\">Current answer:</span> ");
-	html_answer(out, qs);
-	buf_adds(out, "</p>\n");
-	if (qs->advice) {
-		buf_adds(out, "<p><span class=\"label\">Advice:</span> ");
-		escape_html(out, qs->advice, 0);
+	render_level(&text, as->level, as->uncapped_level,
+		     as->enough_information, as->coverage);
+	html_text(out, &text);
+	buf_release(&text);
+}
+
+static void html_area_risks(struct buf *out, const struct area_score *as)
+{
+	struct buf text = BUF_INIT;
+
+	if (as->nfindings)
+		render_risk_counts(&text, as->nrisks, RISK_CRITICAL, RISK_LOW);
+	else
+		buf_adds(&text, "none");
+	html_text(out, &text);
+	buf_release(&text);
+}
+
+/* Whether a review said anything about a finding of a. */
+static int action_reviewed(const struct action *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i]->review)
+			return 1;
+	return 0;
+}
+
+/* What the review said of f: the change with its reason, the comment. */
+static void html_review(struct buf *out, const struct finding *f)
+{
+	struct buf text = BUF_INIT;
+
+	if (!f->review)
+		return;
+	render_review_line(&text, f);
+	if (text.len) {
+		buf_adds(out, "<p class=\"review\"><span class=\"label\">"
+			 "Review:</span> ");
+		escape_html(out, text.data, 0);
 		buf_adds(out, "</p>\n");
 	}
+	if (f->review->comment) {
+		buf_adds(out, "<p class=\"comment\"><span class=\"label\">"
+			 "Reviewer&#39;s comment:</span> ");
+		escape_html(out, f->review->comment, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_release(&text);
+}
+
+static void html_tags(struct buf *out, const struct action *a)
+{
+	const struct finding *lead = a->findings[0];
+
+	buf_addf(out, "<ul class=\"tags\"><li class=\"r-%s\">%s risk</li>"
+		 "<li>%s effort</li><li>impact %.2f</li>", risk_names[a->risk],
+		 render_risk_title(a->risk), render_effort_title(a->effort),
+		 lead->impact);
+	if (a->nfindings == 1) {
+		buf_adds(out, "<li>");
+		escape_html(out, lead->qs->question->area->title, 0);
+		buf_adds(out, "</li>");
+	} else {
+		buf_addf(out, "<li>%zu findings</li>", a->nfindings);
+	}
+	if (a->nfindings == 1 && lead->qs->unknown)
+		buf_adds(out, "<li>unknown</li>");
+	if (action_reviewed(a))
+		buf_adds(out, "<li class=\"reviewed\">reviewed</li>");
+	buf_adds(out, "</ul>\n");
+}
+
+static void html_current(struct buf *out, const struct question_score *qs)
+{
+	buf_adds(out, "<p><span class=\"label\">Current answer:</span> ");
+	html_answer(out, qs);
+	if (qs->unknown)
+		buf_addf(out, " <em>(unknown: counted as %s risk until someone "
+			 "finds out)</em>", risk_names[qs->risk]);
+	buf_adds(out, "</p>\n");
 	if (qs->answer->note) {
 		buf_adds(out, "<blockquote><strong>Note:</strong> ");
 		escape_html(out, qs->answer->note, 1);
 		buf_adds(out, "</blockquote>\n");
 	}
+}
+
+/* A finding inside an action that covers several. */
+static void html_covered(struct buf *out, const struct finding *f)
+{
+	const struct question_score *qs = f->qs;
+
+	buf_adds(out, "<li><strong>");
+	escape_html(out, f->title, 0);
+	buf_adds(out, "</strong> <span class=\"muted\">(");
+	escape_html(out, qs->question->area->title, 0);
+	buf_addf(out, "; %s risk)</span>", risk_names[qs->risk]);
+	buf_adds(out, "<p class=\"muted\">");
+	escape_html(out, qs->question->text, 0);
+	buf_adds(out, "</p>\n");
+	html_current(out, qs);
+	html_review(out, f);
 	buf_adds(out, "</li>\n");
 }
 
-static void html_target_text(struct buf *out, int has_target, double score,
-			     double target)
+static void html_action(struct buf *out, const struct action *a)
 {
-	if (!has_target)
+	const struct finding *lead = a->findings[0];
+	size_t i;
+
+	buf_addf(out, "<li class=\"finding risk-%s\" value=\"%zu\">\n<h4>"
+		 "<span class=\"rank\">%zu.</span> ", risk_names[a->risk],
+		 a->rank, a->rank);
+	escape_html(out, a->title, 0);
+	buf_adds(out, "</h4>\n");
+	html_tags(out, a);
+	if (a->nfindings == 1 && lead->title != lead->qs->question->text) {
+		buf_adds(out, "<p class=\"muted\">");
+		escape_html(out, lead->qs->question->text, 0);
+		buf_adds(out, "</p>\n");
+	}
+	if (a->advice) {
+		buf_adds(out, "<p><span class=\"label\">Advice:</span> ");
+		escape_html(out, a->advice, 0);
+		buf_adds(out, "</p>\n");
+	}
+	if (a->nfindings == 1) {
+		html_current(out, lead->qs);
+		html_review(out, lead);
+	} else {
+		buf_adds(out, "<ul class=\"covers\">\n");
+		for (i = 0; i < a->nfindings; i++)
+			html_covered(out, a->findings[i]);
+		buf_adds(out, "</ul>\n");
+	}
+	buf_adds(out, "</li>\n");
+}
+
+/* The critical and high findings, named, for the executive summary. */
+static void html_urgent(struct buf *out, const struct score_result *s)
+{
+	const struct finding **named = xcalloc(s->nfindings + 1,
+					       sizeof(*named));
+	struct buf text = BUF_INIT;
+	size_t i, n, more;
+
+	n = render_urgent(s, named, &more);
+	if (n)
+		buf_adds(out, "<ul class=\"urgent\">\n");
+	for (i = 0; i < n; i++) {
+		buf_addf(out, "<li><span class=\"pill r-%s\">%s</span> ",
+			 risk_names[named[i]->qs->risk],
+			 render_risk_title(named[i]->qs->risk));
+		escape_html(out, named[i]->title, 0);
+		buf_reset(&text);
+		render_urgent_context(&text, named[i]);
+		buf_adds(out, " <span class=\"muted\">(");
+		html_text(out, &text);
+		buf_adds(out, ")</span></li>\n");
+	}
+	if (more) {
+		buf_reset(&text);
+		render_more_high(&text, more);
+		buf_adds(out, "<li>");
+		html_text(out, &text);
+		buf_adds(out, "</li>\n");
+	}
+	if (n)
+		buf_adds(out, "</ul>\n");
+	buf_release(&text);
+	free(named);
+}
+
+/* The executive summary in the reviewer's words, signed. */
+static void html_review_summary(struct buf *out, const struct report *r)
+{
+	struct buf text = BUF_INIT;
+
+	if (!r->review || !r->review->summary)
 		return;
-	if (score < target)
-		buf_addf(out, " <span class=\"muted\">target %.1f, %.1f "
-			 "below</span>", target, score_round(target - score, 1));
-	else
-		buf_addf(out, " <span class=\"muted\">target %.1f, met</span>",
-			 target);
+	buf_adds(out, "<div class=\"review-summary\">\n");
+	prose_render(out, r->review->summary, PROSE_HTML);
+	if (r->consultant) {
+		consultant_signature(&text, r->consultant);
+		buf_adds(out, "<p class=\"signature\">&mdash; ");
+		escape_html(out, text.data, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_adds(out, "</div>\n");
+	buf_release(&text);
 }
 
 static void html_summary(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
+	struct buf text = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "<section id=\"summary\">\n<h2>Executive summary</h2>\n"
-		 "<div class=\"overall\">");
+	buf_adds(out, "<section id=\"summary\">\n<h2>Executive summary</h2>\n");
+	html_review_summary(out, r);
+	buf_adds(out, "<div class=\"overall\">");
 	if (s->has_score) {
 		buf_addf(out, "<span class=\"big\">%.1f<small> / 100</small>"
 			 "</span><span class=\"level\">", s->score);
-		escape_html(out, s->level->name, 0);
+		render_level(&text, s->level, s->uncapped_level,
+			     s->enough_information, s->coverage);
+		html_text(out, &text);
 		buf_adds(out, "</span>");
-		html_target_text(out, s->has_target, s->score, s->target);
 	} else {
 		buf_adds(out, "<span class=\"level\">No scored question "
 			 "applies</span>");
 	}
-	buf_adds(out, "</div>\n");
+	buf_adds(out, "</div>\n<p class=\"headline\">");
+	buf_reset(&text);
+	render_headline(&text, r);
+	html_text(out, &text);
+	buf_adds(out, "</p>\n");
+	html_urgent(out, s);
 	html_chart(out, s);
 	buf_adds(out, "<h3>First actions</h3>\n");
-	if (!s->nfindings)
+	if (!s->plan.nactions)
 		buf_adds(out, "<p>None: every answer is at its best.</p>\n");
 	else
 		buf_adds(out, "<ol>\n");
-	for (i = 0; i < s->nfindings && i < 3; i++) {
-		const struct question_score *qs = r->plan[i]->qs;
+	for (i = 0; i < s->plan.nactions && i < RENDER_FIRST_ACTIONS; i++) {
+		const struct action *a = &s->plan.actions[i];
 
 		buf_adds(out, "<li><strong>");
-		escape_html(out, qs->question->text, 0);
+		escape_html(out, a->title, 0);
 		buf_addf(out, "</strong> <span class=\"muted\">(%s, %s risk, "
-			 "%s effort)</span> ", horizon_names[r->plan[i]->horizon],
-			 risk_names[qs->risk], effort_names[qs->effort]);
-		escape_html(out, qs->advice ? qs->advice : "", 0);
+			 "%s effort)</span> ", horizon_names[a->horizon],
+			 risk_names[a->risk], effort_names[a->effort]);
+		escape_html(out, a->advice ? a->advice : "", 0);
 		buf_adds(out, "</li>\n");
 	}
-	if (s->nfindings)
+	if (s->plan.nactions)
 		buf_adds(out, "</ol>\n");
 	buf_adds(out, "</section>\n");
+	buf_release(&text);
 }
 
 static void html_scorecard_row(struct buf *out, const struct area_score *as)
@@ -319,15 +703,17 @@ static void html_scorecard_row(struct buf *out, const struct area_score *as)
 	buf_adds(out, "<tr><td>");
 	escape_html(out, as->area->title, 0);
 	buf_addf(out, "</td><td class=\"num\">%.1f</td><td>", as->score);
-	escape_html(out, as->level->name, 0);
+	html_level(out, as);
 	if (as->has_target)
 		buf_addf(out, "</td><td class=\"num\">%.1f</td>", as->target);
 	else
 		buf_adds(out, "</td><td class=\"num\">-</td>");
 	buf_addf(out, "<td><span class=\"meter\" aria-hidden=\"true\"><i "
-		 "style=\"width:%.0f%%;background:%s\"></i></span></td>"
-		 "<td class=\"num\">%zu</td></tr>\n", as->score,
-		 html_color(as->has_target, as->score, as->target), as->nhigh);
+		 "style=\"width:%.0f%%;background:%s\"></i></span></td><td>",
+		 as->score, html_color(as->has_target, as->score, as->target));
+	html_area_risks(out, as);
+	buf_addf(out, "</td><td class=\"num\">%.0f%%</td></tr>\n",
+		 100 * as->coverage);
 }
 
 static void html_scorecard(struct buf *out, const struct report *r)
@@ -338,8 +724,8 @@ static void html_scorecard(struct buf *out, const struct report *r)
 	buf_adds(out, "<section id=\"scorecard\">\n<h2>Area scorecard</h2>\n"
 		 "<div class=\"table\"><table>\n<thead><tr><th>Area</th>"
 		 "<th class=\"num\">Score</th><th>Level</th><th class=\"num\">"
-		 "Target</th><th>Bar</th><th class=\"num\">High-risk findings"
-		 "</th></tr></thead>\n<tbody>\n");
+		 "Target</th><th>Bar</th><th>Open risks</th><th class=\"num\">"
+		 "Answered</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)
 			html_scorecard_row(out, &s->areas[i]);
@@ -348,20 +734,28 @@ static void html_scorecard(struct buf *out, const struct report *r)
 
 static void html_plan(struct buf *out, const struct report *r)
 {
-	const struct score_result *s = &r->score;
+	const struct plan *p = &r->score.plan;
+	struct buf note = BUF_INIT;
 	size_t i, n;
 	int h;
 
 	buf_adds(out, "<section id=\"plan\">\n<h2>Action plan</h2>\n");
-	if (!s->nfindings)
+	if (!p->nactions)
 		buf_adds(out, "<p>Nothing to do: every answer is at its "
 			 "best.</p>\n");
-	for (h = 0; h < HORIZON_COUNT && s->nfindings; h++) {
-		buf_addf(out, "<h3>%s</h3>\n<ol class=\"plan\">\n",
-			 horizon_titles[h]);
-		for (i = n = 0; i < s->nfindings; i++)
-			if (s->findings[i].horizon == (enum horizon)h) {
-				html_finding(out, &s->findings[i]);
+	for (h = 0; h < HORIZON_COUNT && p->nactions; h++) {
+		buf_addf(out, "<h3>%s</h3>\n", horizon_titles[h]);
+		buf_reset(&note);
+		render_capacity_note(&note, p, (enum horizon)h);
+		if (note.len) {
+			buf_adds(out, "<p class=\"muted keep-next\">");
+			html_text(out, &note);
+			buf_adds(out, "</p>\n");
+		}
+		buf_adds(out, "<ol class=\"plan\">\n");
+		for (i = n = 0; i < p->nactions; i++)
+			if (p->actions[i].horizon == (enum horizon)h) {
+				html_action(out, &p->actions[i]);
 				n++;
 			}
 		buf_adds(out, "</ol>\n");
@@ -370,6 +764,33 @@ static void html_plan(struct buf *out, const struct report *r)
 				 "horizon.</p>\n");
 	}
 	buf_adds(out, "</section>\n");
+	buf_release(&note);
+}
+
+static void html_not_applicable(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->nnot_applicable)
+		return;
+	buf_adds(out, "<section id=\"not-applicable\">\n<h2>Not applicable"
+		 "</h2>\n<p>Questions the respondent said do not apply to this "
+		 "company, with the reason given. They count in no score.</p>\n"
+		 "<div class=\"table\"><table>\n<thead><tr><th>Area</th>"
+		 "<th>Question</th><th>Reason</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->nnot_applicable; i++) {
+		const struct question_score *qs = s->not_applicable[i];
+
+		buf_adds(out, "<tr><td>");
+		escape_html(out, qs->question->area->title, 0);
+		buf_adds(out, "</td><td>");
+		escape_html(out, qs->question->text, 0);
+		buf_adds(out, "</td><td>");
+		escape_html(out, render_na_reason(qs), 0);
+		buf_adds(out, "</td></tr>\n");
+	}
+	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
 }
 
 static void html_strengths(struct buf *out, const struct report *r)
@@ -399,17 +820,16 @@ static void html_strengths(struct buf *out, const struct report *r)
 static void html_notes(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const char *name = r->questionnaire->name_question;
 	size_t i, n = 0;
 
 	buf_adds(out, "<section id=\"notes\">\n<h2>Notes and free-text "
 		 "answers</h2>\n");
 	for (i = 0; i < s->nquestions; i++) {
 		const struct question_score *qs = &s->questions[i];
-		int is_text = qs->answer->kind == ANSWER_TEXT &&
-			      !(name && !strcmp(name, qs->question->id));
+		int is_text = render_notes_text(r, qs);
 
-		if (qs->status == STATUS_NOT_APPLICABLE ||
+		if (qs->status == STATUS_RULED_OUT ||
+		    qs->status == STATUS_NOT_APPLICABLE ||
 		    (!is_text && !qs->answer->note))
 			continue;
 		n++;
@@ -441,8 +861,9 @@ static void html_unknowns(struct buf *out, const struct report *r)
 
 	buf_adds(out, "<section id=\"unknowns\">\n<h2>Unknowns</h2>\n<p>"
 		 "Questions skipped, answered &ldquo;don&#39;t know&rdquo; or "
-		 "not answered. Scored ones count as gaps; finding out is "
-		 "often the cheapest first step.</p>\n");
+		 "not answered. Scored ones count as findings at their worst "
+		 "risk until someone finds out; finding out is often the "
+		 "cheapest first step.</p>\n");
 	if (!s->nunknowns) {
 		buf_adds(out, "<p>None.</p>\n</section>\n");
 		return;
@@ -467,12 +888,22 @@ static void html_method(struct buf *out, const struct report *r)
 	const struct questionnaire *q = r->questionnaire;
 	size_t i;
 
-	buf_adds(out, "<section id=\"method\">\n<h2>Method</h2>\n");
+	struct buf note = BUF_INIT;
+
+	buf_adds(out, "<section id=\"method\" class=\"appendix\">\n"
+		 "<h2>Appendix: Method</h2>\n");
 	for (i = 0; render_method_text[i]; i++) {
 		buf_adds(out, "<p>");
 		escape_html(out, render_method_text[i], 0);
 		buf_adds(out, "</p>\n");
 	}
+	render_review_note(&note, r);
+	if (note.len) {
+		buf_adds(out, "<p>");
+		escape_html(out, note.data, 0);
+		buf_adds(out, "</p>\n");
+	}
+	buf_release(&note);
 	buf_adds(out, "<div class=\"table\"><table>\n<thead><tr><th>Maturity "
 		 "level</th><th class=\"num\">From score</th></tr></thead>\n"
 		 "<tbody>\n");
@@ -481,6 +912,38 @@ static void html_method(struct buf *out, const struct report *r)
 		escape_html(out, q->levels[i].name, 0);
 		buf_addf(out, "</td><td class=\"num\">%.1f</td></tr>\n",
 			 q->levels[i].min);
+	}
+	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
+}
+
+/* The findings a review dropped, with its reasons. */
+static void html_dropped(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->ndropped)
+		return;
+	buf_adds(out, "<section id=\"dropped\" class=\"appendix\">\n<h2>"
+		 "Appendix: Dropped findings</h2>\n<p>The reviewer left these "
+		 "findings out of the plan, each for the reason given. Their "
+		 "answers still count in the scores.</p>\n<div class=\"table\">"
+		 "<table>\n<thead><tr><th>Area</th><th>Finding</th><th>Risk</th>"
+		 "<th>Reason</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < s->ndropped; i++) {
+		const struct finding *f = &s->dropped[i];
+
+		buf_adds(out, "<tr><td>");
+		escape_html(out, f->qs->question->area->title, 0);
+		buf_adds(out, "</td><td>");
+		escape_html(out, f->title, 0);
+		buf_addf(out, "</td><td>%s</td><td>", risk_names[f->qs->risk]);
+		escape_html(out, f->review->reason, 0);
+		if (f->review->comment) {
+			buf_addc(out, ' ');
+			escape_html(out, f->review->comment, 0);
+		}
+		buf_adds(out, "</td></tr>\n");
 	}
 	buf_adds(out, "</tbody>\n</table></div>\n</section>\n");
 }
@@ -496,16 +959,22 @@ static void html_footer(struct buf *out, const struct report *r)
 		 "</html>\n", r->questionnaire->hash);
 }
 
-void render_html(struct buf *out, const struct report *r)
+void render_html(struct buf *out, const struct report *r,
+		 const struct render_options *o)
 {
+	(void)o;
 	html_head(out, r);
 	html_cover(out, r);
 	html_summary(out, r);
 	html_scorecard(out, r);
+	render_benchmark_html(out, r);
+	render_team_html(out, r);
 	html_plan(out, r);
+	html_not_applicable(out, r);
 	html_strengths(out, r);
 	html_notes(out, r);
 	html_unknowns(out, r);
+	html_dropped(out, r);
 	html_method(out, r);
 	html_footer(out, r);
 }

@@ -8,10 +8,14 @@
  * block quotes.  So a hostile answer renders as its own literal text.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
 #include "util.h"
 #include "version.h"
 
@@ -61,70 +65,165 @@ static void md_bar(struct buf *out, double score)
 		buf_adds(out, i < full ? "\xe2\x96\x88" : "\xe2\x96\x91");
 }
 
+/* Who prepared the report, how to reach them, and how confidential it
+ * is; nothing without a consultant profile. */
+static void md_consultant(struct buf *out, const struct report *r)
+{
+	const struct consultant *c = r->consultant;
+	struct buf text = BUF_INIT;
+
+	if (!c)
+		return;
+	render_prepared(&text, r);
+	escape_markdown_block(out, text.data);
+	buf_adds(out, "\n\n");
+	buf_reset(&text);
+	render_contact(&text, r);
+	if (text.len) {
+		escape_markdown_block(out, text.data);
+		buf_adds(out, "\n\n");
+	}
+	if (c->confidentiality) {
+		buf_adds(out, "**");
+		escape_markdown(out, c->confidentiality);
+		buf_adds(out, "**\n\n");
+	}
+	buf_release(&text);
+}
+
 static void md_header(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const struct questionnaire *q = r->questionnaire;
+	struct buf title = BUF_INIT;
+	size_t i;
 
-	buf_adds(out, "# Technology readiness report: ");
-	escape_markdown(out, render_company(r));
-	buf_adds(out, "\n\n| | |\n|---|---|\n| Company | ");
-	escape_markdown(out, s->company ? s->company : "Not given");
-	buf_adds(out, " |\n| Stage | ");
-	escape_markdown(out, s->stage_label ? s->stage_label :
-		       s->stage ? s->stage : "Not given");
-	buf_addf(out, " |\n| Assessment date | %s |\n| Questionnaire | ",
-		 r->date);
-	escape_markdown(out, q->title);
-	buf_adds(out, " (");
-	escape_markdown(out, q->id);
-	buf_adds(out, ", version ");
-	escape_markdown(out, q->version);
-	buf_addf(out, ") |\n\n");
+	render_title(&title, r);
+	buf_adds(out, "# ");
+	escape_markdown(out, title.data);
+	buf_adds(out, "\n\n");
+	if (r->subtitle) {
+		escape_markdown_block(out, r->subtitle);
+		buf_adds(out, "\n\n");
+	}
+	md_consultant(out, r);
+	if (r->nrows)
+		buf_adds(out, "| | |\n|---|---|\n");
+	for (i = 0; i < r->nrows; i++) {
+		buf_adds(out, "| ");
+		escape_markdown(out, r->rows[i].label);
+		buf_adds(out, " | ");
+		escape_markdown(out, r->rows[i].value);
+		buf_adds(out, " |\n");
+	}
+	if (r->nrows) {
+		render_team_md_header(out, r);
+		buf_addc(out, '\n');
+	}
 	if (s->nunanswered)
 		buf_addf(out, "> **Incomplete assessment:** %zu question%s "
 			 "not answered. Scored ones count as gaps; all are "
 			 "listed under Unknowns.\n\n", s->nunanswered,
 			 s->nunanswered == 1 ? " was" : "s were");
+	buf_release(&title);
 }
 
-static void md_against_target(struct buf *out, int has_target, double score,
-			      double target)
+/* Appends plain text t escaped as a Markdown paragraph. */
+static void md_paragraph(struct buf *out, const char *t)
 {
-	if (!has_target)
+	escape_markdown_block(out, t);
+	buf_adds(out, "\n\n");
+}
+
+static void md_level(struct buf *out, const struct area_score *as)
+{
+	struct buf text = BUF_INIT;
+
+	render_level(&text, as->level, as->uncapped_level,
+		     as->enough_information, as->coverage);
+	escape_markdown(out, text.data);
+	buf_release(&text);
+}
+
+/* "1 critical, 2 high" or "none" for an area's open risks. */
+static void md_area_risks(struct buf *out, const struct area_score *as)
+{
+	if (!as->nfindings) {
+		buf_adds(out, "no open risk");
 		return;
-	buf_addf(out, ", target %.1f", target);
-	if (score < target)
-		buf_addf(out, " (%.1f below)", score_round(target - score, 1));
-	else
-		buf_adds(out, " (met)");
+	}
+	render_risk_counts(out, as->nrisks, RISK_CRITICAL, RISK_LOW);
 }
 
-static void md_finding_title(struct buf *out, const struct finding *f)
+/* The critical and high findings, named, for the executive summary. */
+static void md_urgent(struct buf *out, const struct score_result *s)
 {
-	buf_adds(out, "**");
-	escape_markdown(out, f->qs->question->text);
-	buf_adds(out, "** (");
-	escape_markdown(out, f->qs->question->area->title);
-	buf_addf(out, "; %s, %s risk, %s effort)", horizon_names[f->horizon],
-		 risk_names[f->qs->risk], effort_names[f->qs->effort]);
+	const struct finding **named = xcalloc(s->nfindings + 1,
+					       sizeof(*named));
+	struct buf text = BUF_INIT;
+	size_t i, n, more;
+
+	n = render_urgent(s, named, &more);
+	if (n)
+		buf_adds(out, "Open critical and high risks:\n\n");
+	for (i = 0; i < n; i++) {
+		buf_addf(out, "- **%s:** ",
+			 render_risk_title(named[i]->qs->risk));
+		escape_markdown(out, named[i]->title);
+		buf_reset(&text);
+		render_urgent_context(&text, named[i]);
+		buf_adds(out, " (");
+		escape_markdown(out, text.data);
+		buf_adds(out, ")\n");
+	}
+	if (more) {
+		buf_reset(&text);
+		render_more_high(&text, more);
+		buf_adds(out, "- ");
+		escape_markdown(out, text.data);
+		buf_addc(out, '\n');
+	}
+	if (n)
+		buf_addc(out, '\n');
+	buf_release(&text);
+	free(named);
+}
+
+/* A short paragraph that keeps two lists apart (CommonMark would join two
+ * lists separated only by a blank line). */
+static void md_lead_in(struct buf *out, const char *text)
+{
+	buf_addf(out, "%s\n\n", text);
+}
+
+/* The executive summary in the reviewer's words, signed. */
+static void md_review_summary(struct buf *out, const struct report *r)
+{
+	struct buf name = BUF_INIT;
+
+	if (!r->review || !r->review->summary)
+		return;
+	prose_render(out, r->review->summary, PROSE_MARKDOWN);
+	if (r->consultant) {
+		consultant_signature(&name, r->consultant);
+		buf_adds(out, "*\xe2\x80\x94 ");
+		escape_markdown(out, name.data);
+		buf_adds(out, "*\n\n");
+	}
+	buf_release(&name);
 }
 
 static void md_summary(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
+	struct buf text = BUF_INIT;
 	size_t i;
 
-	buf_adds(out, "## Executive summary\n\n**Overall: ");
-	md_score(out, s->has_score, s->score);
-	buf_adds(out, " / 100");
-	if (s->level) {
-		buf_adds(out, ", ");
-		escape_markdown(out, s->level->name);
-	}
-	buf_adds(out, "**");
-	md_against_target(out, s->has_target, s->score, s->target);
-	buf_adds(out, ".\n\n");
+	buf_adds(out, "## Executive summary\n\n");
+	md_review_summary(out, r);
+	render_headline(&text, r);
+	md_paragraph(out, text.data);
+	md_urgent(out, s);
+	md_lead_in(out, "By area:");
 	for (i = 0; i < s->nareas; i++) {
 		const struct area_score *as = &s->areas[i];
 
@@ -133,24 +232,34 @@ static void md_summary(struct buf *out, const struct report *r)
 		buf_adds(out, "- **");
 		escape_markdown(out, as->area->title);
 		buf_addf(out, "**: %.1f, ", as->score);
-		escape_markdown(out, as->level->name);
-		md_against_target(out, as->has_target, as->score, as->target);
-		buf_addf(out, "; %zu finding%s\n", as->nfindings,
-			 as->nfindings == 1 ? "" : "s");
+		md_level(out, as);
+		buf_reset(&text);
+		render_target(&text, as->has_target, as->score, as->target);
+		if (text.len) {
+			buf_adds(out, "; ");
+			escape_markdown(out, text.data);
+		}
+		buf_adds(out, "; ");
+		md_area_risks(out, as);
+		buf_addc(out, '\n');
 	}
 	buf_adds(out, "\n### First actions\n\n");
-	if (!s->nfindings)
+	if (!s->plan.nactions)
 		buf_adds(out, "No findings: every answer is at its best.\n");
-	for (i = 0; i < s->nfindings && i < 3; i++) {
-		buf_addf(out, "%zu. ", i + 1);
-		md_finding_title(out, r->plan[i]);
-		buf_adds(out, ": ");
-		escape_markdown(out, r->plan[i]->qs->advice ?
-				      r->plan[i]->qs->advice :
+	for (i = 0; i < s->plan.nactions && i < RENDER_FIRST_ACTIONS; i++) {
+		const struct action *a = &s->plan.actions[i];
+
+		buf_addf(out, "%zu. **", a->rank);
+		escape_markdown(out, a->title);
+		buf_addf(out, "** (%s; %s risk, %s effort): ",
+			 horizon_names[a->horizon], risk_names[a->risk],
+			 effort_names[a->effort]);
+		escape_markdown(out, a->advice ? a->advice :
 				      "Review this answer.");
 		buf_addc(out, '\n');
 	}
 	buf_addc(out, '\n');
+	buf_release(&text);
 }
 
 static void md_scorecard(struct buf *out, const struct report *r)
@@ -159,8 +268,8 @@ static void md_scorecard(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "## Area scorecard\n\n"
-		 "| Area | Score | Level | Target | Bar | High-risk findings |\n"
-		 "|---|---:|---|---:|---|---:|\n");
+		 "| Area | Score | Level | Target | Bar | Open risks | "
+		 "Answered |\n|---|---:|---|---:|---|---|---:|\n");
 	for (i = 0; i < s->nareas; i++) {
 		const struct area_score *as = &s->areas[i];
 
@@ -169,74 +278,188 @@ static void md_scorecard(struct buf *out, const struct report *r)
 		buf_adds(out, "| ");
 		escape_markdown(out, as->area->title);
 		buf_addf(out, " | %.1f | ", as->score);
-		escape_markdown(out, as->level->name);
+		md_level(out, as);
 		buf_adds(out, " | ");
 		md_score(out, as->has_target, as->target);
 		buf_adds(out, " | ");
 		md_bar(out, as->score);
-		buf_addf(out, " | %zu |\n", as->nhigh);
+		buf_adds(out, " | ");
+		md_area_risks(out, as);
+		buf_addf(out, " | %.0f%% |\n", 100 * as->coverage);
 	}
 	buf_addc(out, '\n');
 }
 
 /* Appends the start of a sub-item aligned under the text of item n. */
-static void md_subitem(struct buf *out, size_t n, const char *label)
+static void md_item_at(struct buf *out, size_t n, size_t depth,
+		       const char *label)
 {
-	size_t width = 2;
+	size_t width = 0;
 
-	/* The list marker "n. " is as wide as n's digits plus two. */
+	/* The list marker "n. " is as wide as n's digits plus two; each
+	 * level of "- " below it two more. */
 	do {
 		width++;
 		n /= 10;
 	} while (n);
-	buf_addn(out, ' ', width);
+	buf_addn(out, ' ', width + 2 * depth);
 	buf_addf(out, "- %s: ", label);
 }
 
-static void md_finding(struct buf *out, const struct finding *f, size_t n)
+static void md_subitem(struct buf *out, size_t n, const char *label)
+{
+	md_item_at(out, n, 1, label);
+}
+
+/* The current answer of a finding, marked when it is an unknown. */
+static void md_current(struct buf *out, const struct question_score *qs)
+{
+	md_answer(out, qs);
+	if (qs->unknown)
+		buf_addf(out, " (unknown: counted as %s risk until someone "
+			 "finds out)", risk_names[qs->risk]);
+}
+
+/* What the review said of a finding: the change with its reason, and the
+ * comment. */
+static void md_review(struct buf *out, const struct finding *f, size_t n,
+		      int alone)
+{
+	struct buf text = BUF_INIT;
+
+	if (!f->review)
+		return;
+	render_review_line(&text, f);
+	if (text.len) {
+		md_subitem(out, n, alone ? "Review" : "  Review");
+		escape_markdown(out, text.data);
+		buf_addc(out, '\n');
+	}
+	if (f->review->comment) {
+		md_subitem(out, n, alone ? "Reviewer's comment" :
+				       "  Reviewer's comment");
+		escape_markdown(out, f->review->comment);
+		buf_addc(out, '\n');
+	}
+	buf_release(&text);
+}
+
+/* The lines of one finding inside its action; alone, it is the action. */
+static void md_finding_lines(struct buf *out, const struct finding *f,
+			     size_t n, const char *advice, int alone)
 {
 	const struct question_score *qs = f->qs;
 
-	buf_addf(out, "%zu. **", n);
-	escape_markdown(out, qs->question->text);
-	buf_adds(out, "**\n");
-	md_subitem(out, n, "Area");
-	escape_markdown(out, qs->question->area->title);
-	buf_addf(out, "; risk: **%s**; effort: %s; priority: %.2f\n",
-		 risk_names[qs->risk], effort_names[qs->effort], f->priority);
-	md_subitem(out, n, "Current answer");
-	md_answer(out, qs);
+	if (!alone) {
+		md_subitem(out, n, "Finding");
+		buf_adds(out, "**");
+		escape_markdown(out, f->title);
+		buf_adds(out, "** (");
+		escape_markdown(out, qs->question->area->title);
+		buf_addf(out, "; %s risk)\n", risk_names[qs->risk]);
+	}
+	if (f->title != qs->question->text || !alone) {
+		md_item_at(out, n, alone ? 1 : 2, "Question");
+		escape_markdown(out, qs->question->text);
+		buf_addc(out, '\n');
+	}
+	md_item_at(out, n, alone ? 1 : 2, "Current answer");
+	md_current(out, qs);
 	buf_addc(out, '\n');
-	if (qs->advice) {
+	if (alone && advice) {
 		md_subitem(out, n, "Advice");
-		escape_markdown(out, qs->advice);
+		escape_markdown(out, advice);
 		buf_addc(out, '\n');
 	}
 	if (qs->answer->note) {
-		md_subitem(out, n, "Note");
+		md_item_at(out, n, alone ? 1 : 2, "Note");
 		escape_markdown(out, qs->answer->note);
 		buf_addc(out, '\n');
 	}
+	md_review(out, f, n, alone);
+}
+
+static void md_action(struct buf *out, const struct action *a)
+{
+	size_t n = a->rank, i;
+	int alone = a->nfindings == 1;
+
+	buf_addf(out, "%zu. **", n);
+	escape_markdown(out, a->title);
+	buf_adds(out, "**");
+	if (!alone)
+		buf_addf(out, " (%zu findings)", a->nfindings);
+	buf_addc(out, '\n');
+	md_subitem(out, n, "Risk");
+	buf_addf(out, "**%s**; effort: %s; impact: %.2f", risk_names[a->risk],
+		 effort_names[a->effort], a->findings[0]->impact);
+	if (alone) {
+		buf_adds(out, "; area: ");
+		escape_markdown(out, a->findings[0]->qs->question->area->title);
+	}
+	buf_addc(out, '\n');
+	if (!alone && a->advice) {
+		md_subitem(out, n, "Advice");
+		escape_markdown(out, a->advice);
+		buf_addc(out, '\n');
+	}
+	for (i = 0; i < a->nfindings; i++)
+		md_finding_lines(out, a->findings[i], n, a->advice, alone);
 }
 
 static void md_plan(struct buf *out, const struct report *r)
 {
-	const struct score_result *s = &r->score;
-	int h;
+	const struct plan *p = &r->score.plan;
+	struct buf note = BUF_INIT;
 	size_t i, n;
+	int h;
 
 	buf_adds(out, "## Action plan\n\n");
-	if (!s->nfindings)
+	if (!p->nactions) {
 		buf_adds(out, "Nothing to do: every answer is at its best.\n\n");
-	for (h = 0; h < HORIZON_COUNT && s->nfindings; h++) {
+		return;
+	}
+	for (h = 0; h < HORIZON_COUNT; h++) {
 		buf_addf(out, "### %s\n\n", horizon_titles[h]);
-		for (i = n = 0; i < s->nfindings; i++)
-			if (s->findings[i].horizon == (enum horizon)h)
-				md_finding(out, &s->findings[i], ++n);
+		buf_reset(&note);
+		render_capacity_note(&note, p, (enum horizon)h);
+		if (note.len)
+			md_paragraph(out, note.data);
+		for (i = n = 0; i < p->nactions; i++)
+			if (p->actions[i].horizon == (enum horizon)h) {
+				md_action(out, &p->actions[i]);
+				n++;
+			}
 		if (!n)
 			buf_adds(out, "Nothing in this horizon.\n");
 		buf_addc(out, '\n');
 	}
+	buf_release(&note);
+}
+
+static void md_not_applicable(struct buf *out, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->nnot_applicable)
+		return;
+	buf_adds(out, "## Not applicable\n\nQuestions the respondent said "
+		 "do not apply to this company, with the reason given. They "
+		 "count in no score.\n\n| Area | Question | Reason |\n"
+		 "|---|---|---|\n");
+	for (i = 0; i < s->nnot_applicable; i++) {
+		const struct question_score *qs = s->not_applicable[i];
+
+		buf_adds(out, "| ");
+		escape_markdown(out, qs->question->area->title);
+		buf_adds(out, " | ");
+		escape_markdown(out, qs->question->text);
+		buf_adds(out, " | ");
+		escape_markdown(out, render_na_reason(qs));
+		buf_adds(out, " |\n");
+	}
+	buf_addc(out, '\n');
 }
 
 static void md_strengths(struct buf *out, const struct report *r)
@@ -262,20 +485,15 @@ static void md_strengths(struct buf *out, const struct report *r)
 /* Whether the question's text or note belongs under "Notes". */
 static int has_words(const struct report *r, const struct question_score *qs)
 {
-	const char *name = r->questionnaire->name_question;
-
-	if (qs->status == STATUS_NOT_APPLICABLE)
+	if (qs->status == STATUS_RULED_OUT ||
+	    qs->status == STATUS_NOT_APPLICABLE)
 		return 0;
-	if (qs->answer->note)
-		return 1;
-	return qs->answer->kind == ANSWER_TEXT &&
-	       !(name && !strcmp(name, qs->question->id));
+	return qs->answer->note || render_notes_text(r, qs);
 }
 
 static void md_notes(struct buf *out, const struct report *r)
 {
 	const struct score_result *s = &r->score;
-	const char *name = r->questionnaire->name_question;
 	size_t i, n = 0;
 
 	buf_adds(out, "## Notes and free-text answers\n\n");
@@ -290,8 +508,7 @@ static void md_notes(struct buf *out, const struct report *r)
 		buf_adds(out, "** (");
 		escape_markdown(out, qs->question->area->title);
 		buf_adds(out, ")\n\n");
-		if (qs->answer->kind == ANSWER_TEXT &&
-		    !(name && !strcmp(name, qs->question->id))) {
+		if (render_notes_text(r, qs)) {
 			md_block(out, qs->answer->text);
 			buf_addc(out, '\n');
 		}
@@ -311,8 +528,9 @@ static void md_unknowns(struct buf *out, const struct report *r)
 	size_t i;
 
 	buf_adds(out, "## Unknowns\n\nQuestions skipped, answered \"don't "
-		 "know\" or not answered. Scored ones count as gaps; finding "
-		 "out is often the cheapest first step.\n\n");
+		 "know\" or not answered. Scored ones count as findings at "
+		 "their worst risk until someone finds out; finding out is "
+		 "often the cheapest first step.\n\n");
 	if (!s->nunknowns) {
 		buf_adds(out, "None.\n\n");
 		return;
@@ -337,9 +555,15 @@ static void md_method(struct buf *out, const struct report *r)
 	const struct questionnaire *q = r->questionnaire;
 	size_t i;
 
-	buf_adds(out, "## Method\n\n");
+	struct buf note = BUF_INIT;
+
+	buf_adds(out, "## Appendix: Method\n\n");
 	for (i = 0; render_method_text[i]; i++)
 		buf_addf(out, "%s\n\n", render_method_text[i]);
+	render_review_note(&note, r);
+	if (note.len)
+		md_paragraph(out, note.data);
+	buf_release(&note);
 	buf_adds(out, "Maturity levels:\n\n| Level | From score |\n|---|---:|\n");
 	for (i = 0; i < q->nlevels; i++) {
 		buf_adds(out, "| ");
@@ -354,14 +578,50 @@ static void md_method(struct buf *out, const struct report *r)
 	buf_addf(out, " (content hash %s).\n", q->hash);
 }
 
-void render_markdown(struct buf *out, const struct report *r)
+/* The findings a review dropped, with its reasons. */
+static void md_dropped(struct buf *out, const struct report *r)
 {
+	const struct score_result *s = &r->score;
+	size_t i;
+
+	if (!s->ndropped)
+		return;
+	buf_adds(out, "## Appendix: Dropped findings\n\nThe reviewer left "
+		 "these findings out of the plan, each for the reason given. "
+		 "Their answers still count in the scores.\n\n| Area | "
+		 "Finding | Risk | Reason |\n|---|---|---|---|\n");
+	for (i = 0; i < s->ndropped; i++) {
+		const struct finding *f = &s->dropped[i];
+
+		buf_adds(out, "| ");
+		escape_markdown(out, f->qs->question->area->title);
+		buf_adds(out, " | ");
+		escape_markdown(out, f->title);
+		buf_addf(out, " | %s | ", risk_names[f->qs->risk]);
+		escape_markdown(out, f->review->reason);
+		if (f->review->comment) {
+			buf_addc(out, ' ');
+			escape_markdown(out, f->review->comment);
+		}
+		buf_adds(out, " |\n");
+	}
+	buf_addc(out, '\n');
+}
+
+void render_markdown(struct buf *out, const struct report *r,
+		     const struct render_options *o)
+{
+	(void)o;
 	md_header(out, r);
 	md_summary(out, r);
 	md_scorecard(out, r);
+	render_benchmark_markdown(out, r);
+	render_team_markdown(out, r);
 	md_plan(out, r);
+	md_not_applicable(out, r);
 	md_strengths(out, r);
 	md_notes(out, r);
 	md_unknowns(out, r);
+	md_dropped(out, r);
 	md_method(out, r);
 }

@@ -3,27 +3,38 @@
  * area against its target, the top actions.
  *
  * Every questionnaire or answer string passes through term_sanitize() (via
- * escape_clean, render_truncate or term_wrap), so no escape sequence
+ * escape_clean, term_truncate or term_wrap), so no escape sequence
  * from a file reaches the terminal; the only escapes are our own colours,
  * and only when opts->use_color is set.
  */
 #include <string.h>
 
+#include "consultant.h"
 #include "escape.h"
+#include "prose.h"
 #include "render.h"
+#include "review.h"
 #include "term.h"
 #include "util.h"
 
-#define TEXT_NAME_MAX 36
 #define TEXT_INDENT 11
 #define TEXT_TOP_ACTIONS 5
+#define TEXT_BAR_MIN 10
+#define TEXT_BAR_MAX 30
+#define TEXT_NAME_MIN 20
 
+/*
+ * The scorecard's columns: "  NAME BAR SCORE  target T  LEVEL".  The name
+ * column wraps a long name under itself; below TEXT_NAME_MIN columns for it
+ * the name goes on a line of its own ("stacked"), the bar under it.
+ */
 struct text_ctx {
 	struct buf *out;
-	const struct render_text_options *opts;
+	const struct render_options *opts;
 	struct term_style style;
 	size_t name_width;
 	size_t bar_width;
+	int stacked;
 };
 
 /* Green when at target (or strong), yellow when close, red when far. */
@@ -65,121 +76,258 @@ static void text_bar(struct text_ctx *t, const struct area_score *as)
 	buf_adds(t->out, t->style.reset);
 }
 
-/* Appends s cut to width columns and padded with spaces to width. */
-static void text_cell(struct buf *out, const char *s, size_t width)
+/* The level column of an area: its level (capped), or why there is none. */
+static void text_level(struct buf *out, const struct area_score *as)
 {
-	size_t start = out->len, used;
-
-	render_truncate(out, s, width);
-	used = term_text_width(out->data + start);
-	if (used < width)
-		buf_addn(out, ' ', width - used);
-}
-
-static void text_area(struct text_ctx *t, const struct area_score *as)
-{
-	buf_adds(t->out, "  ");
-	text_cell(t->out, as->area->title, t->name_width);
-	buf_addc(t->out, ' ');
-	text_bar(t, as);
-	buf_addf(t->out, " %5.1f", as->score);
-	if (as->has_target)
-		buf_addf(t->out, "  target %3.0f", as->target);
-	buf_adds(t->out, "  ");
-	escape_clean(t->out, as->level->name, 0);
-	buf_addc(t->out, '\n');
-}
-
-static void text_header(struct text_ctx *t, const struct report *r)
-{
-	const struct score_result *s = &r->score;
-	struct buf *out = t->out;
-
-	buf_addf(out, "%sTechnology readiness: ", t->style.bold);
-	escape_clean(out, render_company(r), 0);
-	buf_addf(out, "%s\n%s", t->style.reset, t->style.dim);
-	if (s->stage_label || s->stage) {
-		escape_clean(out, s->stage_label ? s->stage_label :
-					s->stage, 0);
-		buf_adds(out, "\n");
-	}
-	escape_clean(out, r->questionnaire->title, 0);
-	buf_adds(out, " ");
-	escape_clean(out, r->questionnaire->version, 0);
-	buf_addf(out, ", %s%s\n\n", r->date, t->style.reset);
-	if (s->nunanswered)
-		buf_addf(out, "%sIncomplete: %zu question%s not answered "
-			 "(scored ones count as gaps).%s\n\n", t->style.yellow,
-			 s->nunanswered, s->nunanswered == 1 ? "" : "s",
-			 t->style.reset);
-}
-
-static void text_overall(struct text_ctx *t, const struct score_result *s)
-{
-	struct buf *out = t->out;
-
-	if (!s->has_score) {
-		buf_adds(out, "  Overall: no scored question applies.\n\n");
+	if (!as->enough_information) {
+		buf_adds(out, "not enough information");
 		return;
 	}
-	buf_addf(out, "  %sOverall %s%.1f / 100%s  ", t->style.bold,
-		 score_color(t, s->has_target, s->score, s->target), s->score,
-		 t->style.reset);
-	escape_clean(out, s->level->name, 0);
-	if (s->has_target && s->score < s->target)
-		buf_addf(out, "  (target %.1f, %.1f below)", s->target, s->gap);
-	else if (s->has_target)
-		buf_addf(out, "  (target %.1f, met)", s->target);
-	buf_adds(out, "\n\n");
+	escape_clean(out, as->level->name, 0);
+	if (score_level_capped(as->level, as->uncapped_level))
+		buf_adds(out, " (capped)");
 }
 
-static void text_action(struct text_ctx *t, const struct finding *f,
-			size_t n)
+/* Appends text wrapped at width, in colour color (trusted), then reset. */
+static void text_wrapped(struct text_ctx *t, const char *color,
+			 const char *text, size_t indent)
 {
-	const struct question_score *qs = f->qs;
-	const char *color = qs->risk >= RISK_HIGH ? t->style.red :
-			    qs->risk == RISK_MEDIUM ? t->style.yellow :
-			    t->style.green;
-	size_t width = t->opts->width;
 	struct buf wrapped = BUF_INIT;
 
-	/* The question wraps under itself, after "  1. now   ". */
-	term_wrap(&wrapped, qs->question->text, width, TEXT_INDENT);
-	buf_addf(t->out, "  %zu. %s%-5s%s ", n, color, horizon_names[f->horizon],
-		 t->style.reset);
-	buf_adds(t->out, wrapped.data + TEXT_INDENT);
-	buf_addn(t->out, ' ', TEXT_INDENT);
-	buf_adds(t->out, t->style.dim);
-	escape_clean(t->out, qs->question->area->title, 0);
-	buf_addf(t->out, ", %s risk, %s effort%s\n", risk_names[qs->risk],
-		 effort_names[qs->effort], t->style.reset);
-	if (qs->advice) {
-		buf_reset(&wrapped);
-		term_wrap(&wrapped, qs->advice, width, TEXT_INDENT);
+	term_wrap(&wrapped, text, t->opts->width, indent);
+	if (*color) {
+		/* The colour around each line's text, not its indent. */
+		buf_addn(t->out, ' ', indent);
+		buf_adds(t->out, color);
+		buf_add(t->out, wrapped.data + indent, wrapped.len - indent - 1);
+		buf_addf(t->out, "%s\n", t->style.reset);
+	} else {
 		buf_add(t->out, wrapped.data, wrapped.len);
 	}
 	buf_release(&wrapped);
 }
 
+/* The bar, the score, the target and the level: after the name. */
+static void text_area_tail(struct text_ctx *t, const struct area_score *as)
+{
+	text_bar(t, as);
+	buf_addf(t->out, " %5.1f", as->score);
+	if (as->has_target)
+		buf_addf(t->out, "  target %3.0f", as->target);
+	buf_adds(t->out, "  ");
+	text_level(t->out, as);
+	buf_addc(t->out, '\n');
+}
+
+static void text_area(struct text_ctx *t, const struct area_score *as)
+{
+	struct buf name = BUF_INIT;
+	char *line, *next;
+
+	if (t->stacked) {
+		text_wrapped(t, "", as->area->title, 2);
+		buf_adds(t->out, "    ");
+		text_area_tail(t, as);
+		return;
+	}
+	/* The name wrapped in its column; the bar after its first line. */
+	term_wrap(&name, as->area->title, t->name_width, 0);
+	for (line = name.data; *line; line = next) {
+		next = strchr(line, '\n');
+		*next++ = '\0';
+		buf_addf(t->out, "  %s", line);
+		if (line != name.data) {
+			buf_addc(t->out, '\n');
+			continue;
+		}
+		buf_addn(t->out, ' ', t->name_width - term_text_width(line) + 1);
+		text_area_tail(t, as);
+	}
+	buf_release(&name);
+}
+
+/*
+ * Fits the scorecard to the width: the columns after the name take what
+ * their widest row needs, the name what it needs up to what is left with
+ * a bar of TEXT_BAR_MIN, and the bar the rest up to TEXT_BAR_MAX.
+ */
+static void text_layout(struct text_ctx *t, const struct score_result *s)
+{
+	size_t width = t->opts->width, names = 0, tail = 0, room, i;
+
+	for (i = 0; i < s->nareas; i++) {
+		const struct area_score *as = &s->areas[i];
+		struct buf level = BUF_INIT;
+		size_t w;
+
+		if (!as->has_score)
+			continue;
+		text_level(&level, as);
+		/* " 100.0" "  target 100" "  " and the level. */
+		w = 6 + (as->has_target ? 12 : 0) + 2 +
+		    term_text_width(level.data);
+		tail = w > tail ? w : tail;
+		w = term_text_width(as->area->title);
+		names = w > names ? w : names;
+		buf_release(&level);
+	}
+	/* "  " before the name, " " after it. */
+	room = width > tail + 3 ? width - tail - 3 : 0;
+	t->stacked = room < TEXT_NAME_MIN + TEXT_BAR_MIN;
+	if (t->stacked) {
+		t->name_width = 0;
+		room = width > tail + 4 ? width - tail - 4 : 0;
+		t->bar_width = room < TEXT_BAR_MIN ? TEXT_BAR_MIN : room;
+	} else {
+		t->name_width = names < room - TEXT_BAR_MIN ? names
+							    : room - TEXT_BAR_MIN;
+		t->bar_width = room - t->name_width;
+	}
+	if (t->bar_width > TEXT_BAR_MAX)
+		t->bar_width = TEXT_BAR_MAX;
+}
+
+static void text_header(struct text_ctx *t, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	struct buf line = BUF_INIT;
+
+	render_title(&line, r);
+	text_wrapped(t, t->style.bold, line.data, 0);
+	if (r->subtitle)
+		text_wrapped(t, t->style.dim, r->subtitle, 0);
+	if (s->stage_label || s->stage)
+		text_wrapped(t, t->style.dim, s->stage_label ? s->stage_label :
+			     s->stage, 0);
+	buf_reset(&line);
+	buf_addf(&line, "%s %s, %s", r->questionnaire->title,
+		 r->questionnaire->version, r->date);
+	text_wrapped(t, t->style.dim, line.data, 0);
+	buf_addc(t->out, '\n');
+	if (s->nunanswered) {
+		buf_reset(&line);
+		buf_addf(&line, "Incomplete: %zu question%s not answered "
+			 "(scored ones count as gaps).", s->nunanswered,
+			 s->nunanswered == 1 ? "" : "s");
+		text_wrapped(t, t->style.yellow, line.data, 0);
+		buf_addc(t->out, '\n');
+	}
+	buf_release(&line);
+}
+
+/* Who prepared the report and how confidential it is, under the title;
+ * the reviewer's summary after them. */
+static void text_consultant(struct text_ctx *t, const struct report *r)
+{
+	struct buf text = BUF_INIT, wrapped = BUF_INIT;
+	const char *line, *end;
+
+	if (r->consultant) {
+		render_prepared(&text, r);
+		if (r->consultant->confidentiality)
+			buf_addf(&text, "\n%s", r->consultant->confidentiality);
+		buf_adds(&text, "\n\n");
+	}
+	if (r->review && r->review->summary)
+		prose_render(&text, r->review->summary, PROSE_TEXT);
+	/* Each line wrapped on its own, blank lines kept. */
+	for (line = text.data; *line; line = end + 1) {
+		end = strchr(line, '\n');
+		buf_reset(&wrapped);
+		buf_add(&wrapped, line, (size_t)(end - line));
+		if (wrapped.len)
+			term_wrap(t->out, wrapped.data, t->opts->width, 2);
+		else
+			buf_addc(t->out, '\n');
+	}
+	buf_release(&text);
+	buf_release(&wrapped);
+}
+
+/* Whether a review said anything about a finding of a. */
+static int text_reviewed(const struct action *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfindings; i++)
+		if (a->findings[i]->review)
+			return 1;
+	return 0;
+}
+
+/* The headline, wrapped, its score coloured against the target. */
+static void text_overall(struct text_ctx *t, const struct report *r)
+{
+	const struct score_result *s = &r->score;
+	struct buf headline = BUF_INIT;
+
+	render_headline(&headline, r);
+	text_wrapped(t, s->has_score ? score_color(t, s->has_target, s->score,
+						   s->target) : "",
+		     headline.data, 2);
+	buf_addc(t->out, '\n');
+	buf_release(&headline);
+}
+
+static void text_action(struct text_ctx *t, const struct action *a)
+{
+	const struct finding *lead = a->findings[0];
+	const char *color = a->risk >= RISK_HIGH ? t->style.red :
+			    a->risk == RISK_MEDIUM ? t->style.yellow :
+			    t->style.green;
+	struct buf wrapped = BUF_INIT, meta = BUF_INIT;
+
+	/* The title wraps under itself, after "  1. now   ". */
+	term_wrap(&wrapped, a->title, t->opts->width, TEXT_INDENT);
+	buf_addf(t->out, "%3zu. %s%-5s%s ", a->rank, color,
+		 horizon_names[a->horizon], t->style.reset);
+	buf_adds(t->out, wrapped.data + TEXT_INDENT);
+	if (a->nfindings == 1)
+		buf_adds(&meta, lead->qs->question->area->title);
+	else
+		buf_addf(&meta, "%zu findings", a->nfindings);
+	buf_addf(&meta, ", %s risk, %s effort%s%s", risk_names[a->risk],
+		 effort_names[a->effort],
+		 a->nfindings == 1 && lead->qs->unknown ? ", unknown" : "",
+		 text_reviewed(a) ? ", reviewed" : "");
+	text_wrapped(t, t->style.dim, meta.data, TEXT_INDENT);
+	if (a->advice)
+		text_wrapped(t, "", a->advice, TEXT_INDENT);
+	buf_release(&wrapped);
+	buf_release(&meta);
+}
+
 static void text_counts(struct text_ctx *t, const struct score_result *s)
 {
 	size_t counts[HORIZON_COUNT] = { 0 }, i;
+	const struct plan *p = &s->plan;
+	struct buf line = BUF_INIT;
 
-	for (i = 0; i < s->nfindings; i++)
-		counts[s->findings[i].horizon]++;
-	buf_addf(t->out, "\n%zu finding%s (%zu now, %zu next, %zu later), "
-		 "%zu strength%s, %zu unknown%s.\n", s->nfindings,
+	for (i = 0; i < p->nactions; i++)
+		counts[p->actions[i].horizon]++;
+	buf_addf(&line, "%zu action%s for %zu finding%s (%zu now, %zu "
+		 "next, %zu later), %zu strength%s, %zu unknown%s.",
+		 p->nactions, p->nactions == 1 ? "" : "s", s->nfindings,
 		 s->nfindings == 1 ? "" : "s", counts[HORIZON_NOW],
 		 counts[HORIZON_NEXT], counts[HORIZON_LATER], s->nstrengths,
 		 s->nstrengths == 1 ? "" : "s", s->nunknowns,
 		 s->nunknowns == 1 ? "" : "s");
+	buf_addc(t->out, '\n');
+	text_wrapped(t, "", line.data, 0);
+	if (s->ndropped) {
+		buf_reset(&line);
+		buf_addf(&line, "%zu finding%s dropped by the review.",
+			 s->ndropped, s->ndropped == 1 ? "" : "s");
+		text_wrapped(t, "", line.data, 0);
+	}
+	buf_release(&line);
 }
 
 void render_text(struct buf *out, const struct report *r,
-		 const struct render_text_options *opts)
+		 const struct render_options *opts)
 {
 	const struct score_result *s = &r->score;
-	struct render_text_options o = *opts;
+	struct render_options o = *opts;
 	struct text_ctx t;
 	size_t i;
 
@@ -188,29 +336,19 @@ void render_text(struct buf *out, const struct report *r,
 	t.out = out;
 	t.opts = &o;
 	term_style_init(&t.style, o.use_color);
-	t.name_width = 10;
-	for (i = 0; i < s->nareas; i++) {
-		size_t w = term_text_width(s->areas[i].area->title);
-
-		if (s->areas[i].has_score && w > t.name_width)
-			t.name_width = w > TEXT_NAME_MAX ? TEXT_NAME_MAX : w;
-	}
-	/* Room for the name, score, target and level around the bar. */
-	t.bar_width = o.width > t.name_width + 33 ?
-		      o.width - t.name_width - 33 : 10;
-	if (t.bar_width < 10)
-		t.bar_width = 10;
-	if (t.bar_width > 30)
-		t.bar_width = 30;
+	text_layout(&t, s);
 	text_header(&t, r);
-	text_overall(&t, s);
+	text_consultant(&t, r);
+	text_overall(&t, r);
 	for (i = 0; i < s->nareas; i++)
 		if (s->areas[i].has_score)
 			text_area(&t, &s->areas[i]);
+	render_benchmark_text(out, r, o.width);
 	buf_addf(out, "\n%sTop actions%s\n", t.style.bold, t.style.reset);
-	if (!s->nfindings)
+	if (!s->plan.nactions)
 		buf_adds(out, "  None: every answer is at its best.\n");
-	for (i = 0; i < s->nfindings && i < TEXT_TOP_ACTIONS; i++)
-		text_action(&t, r->plan[i], i + 1);
+	for (i = 0; i < s->plan.nactions && i < TEXT_TOP_ACTIONS; i++)
+		text_action(&t, &s->plan.actions[i]);
+	render_team_text(out, r, o.width);
 	text_counts(&t, s);
 }

@@ -1,5 +1,5 @@
 /*
- * render_util.c - the report model and what the renderers share.
+ * render_util.c - what the renderers share.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -7,52 +7,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "escape.h"
 #include "render.h"
-#include "term.h"
 #include "util.h"
-
-const char *const render_method_text[] = {
-	"Each question scores between 0 and 1 from its answer. A single choice "
-	"or yes/no answer scores the choice's score divided by the best "
-	"choice's score. A multiple choice answer scores the sum of the chosen "
-	"scores divided by the question's full score, capped at 1. A number or "
-	"scale answer scores the score of the band it falls in (the band with "
-	"the greatest minimum not above the value; below the first band, the "
-	"first band's score); a scale without bands scores (value - min) / "
-	"(max - min).",
-	"A question that was skipped, answered \"don't know\" or not answered "
-	"scores 0 and is listed under unknowns. A question that does not apply "
-	"to this company (its condition does not hold) does not count at all, "
-	"nor do unscored questions such as the company profile and free text.",
-	"An area scores 0-100: the mean of its questions' scores weighted by "
-	"each question's weight, times 100. The overall score is the mean of "
-	"the area scores weighted by each area's weight. Each score gets the "
-	"maturity level whose band holds it. Where the questionnaire sets "
-	"targets, an area's target is the one for this company's stage, and the "
-	"overall target is the weighted mean of the area targets. Scores are "
-	"rounded to one decimal.",
-	"Every answer short of the best is a finding. Its risk is the one the "
-	"questionnaire sets on the answer, or else follows from the score: "
-	"below 0.34 high, below 0.67 medium, otherwise low; unknowns are medium; "
-	"a question of weight 4 or more raises such a derived risk by one level, "
-	"up to high (critical is only ever set by the questionnaire). Its effort "
-	"and advice are the answer's, else the question's; for a multiple "
-	"choice answer, the advice of \"none of these\" when ticked, else of "
-	"the first box not ticked.",
-	"Priority = question weight x area weight x (1 - score) x 1.5 when the "
-	"area is below its stage target (x 1 otherwise). Findings are ordered by "
-	"priority, then cheaper effort first, then questionnaire order.",
-	"Horizons: now (next 30 days) for critical risks and for high risks of "
-	"low or medium effort; next (next 90 days) for high risks of high effort "
-	"and medium risks of low or medium effort; later for the rest. A "
-	"finding that is not critical, in an area that already meets its stage "
-	"target, moves one horizon later. Then, in priority order, findings "
-	"that are not critical beyond the first 5 of now move to next, and "
-	"beyond the first 12 of next to later, so that the plan holds what a "
-	"small team can do. Answers at the best score are strengths.",
-	NULL
-};
 
 static const char *const risk_titles[] = {
 	"None", "Low", "Medium", "High", "Critical"
@@ -77,91 +33,9 @@ const char *render_company(const struct report *r)
 	return r->score.company ? r->score.company : "Your company";
 }
 
-void render_truncate(struct buf *out, const char *s, size_t max)
+void render_title(struct buf *out, const struct report *r)
 {
-	struct buf clean = BUF_INIT;
-	const unsigned char *p;
-	size_t width = 0, cut;
-
-	escape_clean(&clean, s, 0);
-	if (term_text_width(clean.data) <= max) {
-		buf_add(out, clean.data, clean.len);
-		goto out;
-	}
-	/* Cut on a character boundary, leaving room for the dots. */
-	for (p = (const unsigned char *)clean.data; *p; p++) {
-		if ((*p & 0xc0) == 0x80)
-			continue;
-		if (width + 3 >= max)
-			break;
-		width++;
-	}
-	cut = (size_t)(p - (const unsigned char *)clean.data);
-	buf_add(out, clean.data, cut);
-	buf_adds(out, "...");
-out:
-	buf_release(&clean);
-}
-
-/* The time of the report: $SOURCE_DATE_EPOCH when valid, else now. */
-static time_t report_time(void)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (env && *env) {
-		errno = 0;
-		v = strtoll(env, &end, 10);
-		if (!errno && !*end && v >= 0)
-			return (time_t)v;
-	}
-	return time(NULL);
-}
-
-/* Copies the YYYY-MM-DD prefix of an ISO 8601 time when it has one. */
-static int date_of(char *date, size_t size, const char *iso)
-{
-	size_t i;
-
-	if (!iso || strlen(iso) < 10 || size < 11)
-		return -1;
-	for (i = 0; i < 10; i++) {
-		int dash = i == 4 || i == 7;
-
-		if (dash ? iso[i] != '-' : !isdigit((unsigned char)iso[i]))
-			return -1;
-	}
-	memcpy(date, iso, 10);
-	date[10] = '\0';
-	return 0;
-}
-
-void report_init(struct report *r, const struct questionnaire *q,
-		 const struct answers *a)
-{
-	time_t now = report_time();
-	struct tm tm;
-
-	memset(r, 0, sizeof(*r));
-	r->questionnaire = q;
-	r->answers = a;
-	score_compute(&r->score, q, a);
-	r->plan = xcalloc(r->score.nfindings ? r->score.nfindings : 1,
-			  sizeof(*r->plan));
-	score_plan_order(&r->score, r->plan);
-	if (!gmtime_r(&now, &tm) ||
-	    !strftime(r->generated_at, sizeof(r->generated_at),
-		      "%Y-%m-%dT%H:%M:%SZ", &tm))
-		strcpy(r->generated_at, "1970-01-01T00:00:00Z");
-	if (date_of(r->date, sizeof(r->date), a->completed_at) &&
-	    date_of(r->date, sizeof(r->date), a->updated_at))
-		date_of(r->date, sizeof(r->date), r->generated_at);
-}
-
-void report_release(struct report *r)
-{
-	free(r->plan);
-	r->plan = NULL;
-	score_release(&r->score);
+	buf_adds(out, r->title);
+	if (r->score.company)
+		buf_addf(out, ": %s", r->score.company);
 }

@@ -1,324 +1,219 @@
 /*
- * report.c - writing the readiness report in every requested format, to a
- * directory, a file or standard output.
+ * report.c - the report model: an assessment scored once, with the dates
+ * and the plan order every format prints.
  */
+#include <ctype.h>
 #include <errno.h>
-#include <langinfo.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <time.h>
 
-#include "fileio.h"
-#include "render.h"
+#include "buf.h"
+#include "diag.h"
 #include "report.h"
-#include "term.h"
+#include "review.h"
 #include "util.h"
 
-/* How the text summary looks in a file or on standard output. */
-struct text_target {
-	int use_color;
-	int unicode;
-	size_t width;
-};
-
-struct report_format {
-	const char *name;
-	const char *file;   /* its name in an output directory */
-	void (*render)(struct buf *out, const struct report *r,
-		       const struct text_target *text);
-};
-
-static void write_md(struct buf *out, const struct report *r,
-		     const struct text_target *text)
+/* The time of the report: $SOURCE_DATE_EPOCH when valid, else now. */
+static time_t report_time(void)
 {
-	(void)text;
-	render_markdown(out, r);
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (env && *env) {
+		errno = 0;
+		v = strtoll(env, &end, 10);
+		if (!errno && !*end && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
 }
 
-static void write_json(struct buf *out, const struct report *r,
-		       const struct text_target *text)
+/* Copies the YYYY-MM-DD prefix of an ISO 8601 time when it has one. */
+static int date_of(char *date, size_t size, const char *iso)
 {
-	(void)text;
-	render_json(out, r);
-}
-
-static void write_html(struct buf *out, const struct report *r,
-		       const struct text_target *text)
-{
-	(void)text;
-	render_html(out, r);
-}
-
-static void write_csv(struct buf *out, const struct report *r,
-		      const struct text_target *text)
-{
-	(void)text;
-	render_csv(out, r);
-}
-
-static void write_text(struct buf *out, const struct report *r,
-		       const struct text_target *text)
-{
-	struct render_text_options o = {
-		text->use_color, text->unicode, text->width
-	};
-
-	render_text(out, r, &o);
-}
-
-/* In the order files are written and listed. */
-static const struct report_format formats[] = {
-	{ "md", "report.md", write_md },
-	{ "json", "report.json", write_json },
-	{ "html", "report.html", write_html },
-	{ "csv", "action-plan.csv", write_csv },
-	{ "text", "summary.txt", write_text },
-};
-
-static const char report_format_names[] = "md, json, html, csv, text";
-
-/* Adds one format name to *mask; "all" adds every format. */
-static int add_format(const char *name, size_t len, unsigned *mask,
-		      struct buf *err)
-{
-	const char *names[ARRAY_SIZE(formats)];
-	char *word = xstrndup(name, len);
-	const char *hint;
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(formats); i++) {
-		names[i] = formats[i].name;
-		if (!strcmp(word, formats[i].name) ||
-		    (i == 0 && !strcmp(word, "markdown"))) {
-			*mask |= 1u << i;
-			free(word);
-			return 0;
-		}
-	}
-	if (!strcmp(word, "all")) {
-		*mask |= (1u << ARRAY_SIZE(formats)) - 1;
-		free(word);
-		return 0;
-	}
-	buf_addf(err, "unknown format '%s' (expected %s)", word,
-		 report_format_names);
-	hint = closest_match(word, names, ARRAY_SIZE(names));
-	if (hint)
-		buf_addf(err, "; did you mean '%s'?", hint);
-	free(word);
-	return -1;
-}
-
-int report_parse_formats(const char *list, unsigned *mask, struct buf *err)
-{
-	const char *p = list, *end;
-
-	*mask = 0;
-	for (;;) {
-		end = strchr(p, ',');
-		if (!end)
-			end = p + strlen(p);
-		if (end > p && add_format(p, (size_t)(end - p), mask, err) < 0)
-			return -1;
-		if (!*end)
-			break;
-		p = end + 1;
-	}
-	if (!*mask) {
-		buf_addf(err, "no format given (expected %s)",
-			 report_format_names);
+	if (!iso || strlen(iso) < 10 || size < 11)
 		return -1;
+	for (i = 0; i < 10; i++) {
+		int dash = i == 4 || i == 7;
+
+		if (dash ? iso[i] != '-' : !isdigit((unsigned char)iso[i]))
+			return -1;
 	}
+	memcpy(date, iso, 10);
+	date[10] = '\0';
 	return 0;
 }
 
-static size_t count_formats(unsigned mask)
-{
-	size_t i, n = 0;
+/* ---- framing ------------------------------------------------------------- */
 
-	for (i = 0; i < ARRAY_SIZE(formats); i++)
-		n += !!(mask & (1u << i));
-	return n;
+static struct report_row *add_row(struct report *r, size_t *alloc,
+				  enum report_row_kind kind, const char *label)
+{
+	struct report_row *row;
+
+	GROW(r->rows, *alloc, r->nrows + 1);
+	row = &r->rows[r->nrows++];
+	memset(row, 0, sizeof(*row));
+	row->kind = kind;
+	row->label = label;
+	return row;
 }
 
-/* Whether the locale can show the block characters of the bars. */
-static int locale_is_utf8(void)
+/* The row of the question with this id, unless it does not apply. */
+static void add_question_row(struct report *r, size_t *alloc,
+			     const char *id)
 {
-	const char *codeset = nl_langinfo(CODESET);
+	const struct questionnaire *q = r->questionnaire;
+	const struct score_result *s = &r->score;
+	const struct question *qn = questionnaire_question(q, id);
+	const struct question_score *qs;
+	struct report_row *row;
+	struct buf value = BUF_INIT;
 
-	return codeset && !strcmp(codeset, "UTF-8");
+	if (!qn || s->questions[qn->index].status == STATUS_RULED_OUT)
+		return;
+	qs = &s->questions[qn->index];
+	if (q->name_question && !strcmp(id, q->name_question)) {
+		row = add_row(r, alloc, REPORT_ROW_KIND_COMPANY, "Company");
+		buf_adds(&value, s->company ? s->company : "Not given");
+	} else if (q->stage_question && !strcmp(id, q->stage_question)) {
+		row = add_row(r, alloc, REPORT_ROW_KIND_STAGE, "Stage");
+		buf_adds(&value, s->stage_label ? s->stage_label :
+			 s->stage ? s->stage : "Not given");
+	} else {
+		row = add_row(r, alloc, REPORT_ROW_KIND_ANSWER, qn->text);
+		answer_describe(&value, qn, qs->answer);
+	}
+	row->qs = qs;
+	row->value = buf_detach(&value, NULL);
 }
 
-/* The path of format f for opts: in the directory, or the file itself. */
-static void target_path(struct buf *path, const struct report_options *opts,
-			int to_dir, const struct report_format *f)
+static void add_date_row(struct report *r, size_t *alloc)
 {
-	buf_reset(path);
-	if (!to_dir) {
-		buf_adds(path, opts->output);
+	add_row(r, alloc, REPORT_ROW_KIND_DATE, "Assessment date")->value =
+		xstrdup(r->date);
+}
+
+static void add_questionnaire_row(struct report *r, size_t *alloc)
+{
+	const struct questionnaire *q = r->questionnaire;
+	struct buf value = BUF_INIT;
+
+	buf_addf(&value, "%s (%s, version %s)", q->title, q->id, q->version);
+	add_row(r, alloc, REPORT_ROW_KIND_QUESTIONNAIRE, "Questionnaire")->value
+		= buf_detach(&value, NULL);
+}
+
+/* The rows when the questionnaire does not list them. */
+static void default_rows(struct report *r, size_t *alloc)
+{
+	const struct questionnaire *q = r->questionnaire;
+	size_t i;
+
+	if (q->name_question)
+		add_question_row(r, alloc, q->name_question);
+	if (q->stage_question)
+		add_question_row(r, alloc, q->stage_question);
+	add_date_row(r, alloc);
+	add_questionnaire_row(r, alloc);
+	for (i = 0; i < r->score.nquestions; i++) {
+		const struct question_score *qs = &r->score.questions[i];
+		const struct question *qn = qs->question;
+
+		if (!qn->area->scored && qn->type == QTYPE_TEXT &&
+		    qs->status == STATUS_ANSWERED && qs->answer->text &&
+		    *qs->answer->text &&
+		    !(q->name_question && !strcmp(q->name_question, qn->id)))
+			add_question_row(r, alloc, qn->id);
+	}
+}
+
+static void frame(struct report *r)
+{
+	const struct questionnaire *q = r->questionnaire;
+	const struct report_framing *f = &q->report;
+	struct buf title = BUF_INIT;
+	size_t i, alloc = 0;
+
+	if (f->title)
+		buf_adds(&title, f->title);
+	else
+		buf_addf(&title, "%s report", q->title);
+	r->title = buf_detach(&title, NULL);
+	r->subtitle = f->subtitle;
+	if (!f->has_profile) {
+		default_rows(r, &alloc);
 		return;
 	}
-	buf_adds(path, opts->output);
-	if (path->len && path->data[path->len - 1] != '/')
-		buf_addc(path, '/');
-	buf_adds(path, f->file);
+	for (i = 0; i < f->nprofile; i++) {
+		const char *id = f->profile[i].id;
+
+		if (!strcmp(id, REPORT_ROW_DATE))
+			add_date_row(r, &alloc);
+		else if (!strcmp(id, REPORT_ROW_QUESTIONNAIRE))
+			add_questionnaire_row(r, &alloc);
+		else
+			add_question_row(r, &alloc, id);
+	}
 }
 
-/* Whether path is an existing regular file (what an overwrite replaces). */
-static int is_regular_file(const char *path)
-{
-	struct stat st;
+/* ---- the report ------------------------------------------------------------- */
 
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+void report_init(struct report *r, const struct questionnaire *q,
+		 const struct answers *a)
+{
+	report_init_with(r, q, a, NULL);
 }
 
-/*
- * Refuses before writing anything when one of the targets exists, so that a
- * refused overwrite never leaves half a set of reports.  Special files such
- * as /dev/full are written in place by file_write_atomic and not refused.
- */
-static int check_targets(const struct report_options *opts, unsigned mask,
-			 int to_dir, struct buf *err)
+/* Scores, applies the review if any (its warnings kept or dropped), plans. */
+static void assess(struct report *r, const struct report_inputs *in)
 {
-	struct buf path = BUF_INIT;
+	struct diag_list ignored = DIAG_LIST_INIT;
+
+	score_answers(&r->score, r->questionnaire, r->answers);
+	if (r->review)
+		review_apply(r->review, &r->score,
+			     in->diags ? in->diags : &ignored);
+	plan_build(&r->score);
+	diag_list_release(&ignored);
+}
+
+void report_init_with(struct report *r, const struct questionnaire *q,
+		      const struct answers *a, const struct report_inputs *in)
+{
+	time_t now = report_time();
+	struct tm tm;
+
+	memset(r, 0, sizeof(*r));
+	r->questionnaire = q;
+	r->answers = a;
+	if (in) {
+		r->review = in->review;
+		r->consultant = in->consultant;
+	}
+	assess(r, in);
+	if (!gmtime_r(&now, &tm) ||
+	    !strftime(r->generated_at, sizeof(r->generated_at),
+		      "%Y-%m-%dT%H:%M:%SZ", &tm))
+		strcpy(r->generated_at, "1970-01-01T00:00:00Z");
+	if (date_of(r->date, sizeof(r->date), a->completed_at) &&
+	    date_of(r->date, sizeof(r->date), a->updated_at))
+		date_of(r->date, sizeof(r->date), r->generated_at);
+	frame(r);
+}
+
+void report_release(struct report *r)
+{
 	size_t i;
-	int ret = 0;
 
-	for (i = 0; i < ARRAY_SIZE(formats) && !ret; i++) {
-		if (!(mask & (1u << i)))
-			continue;
-		target_path(&path, opts, to_dir, &formats[i]);
-		if (file_is_dir(path.data)) {
-			buf_addf(err, "'%s' is a directory", path.data);
-			ret = -1;
-		} else if (!(opts->flags & FILE_WRITE_FORCE) &&
-			   is_regular_file(path.data)) {
-			buf_addf(err, "refusing to overwrite '%s' (use --force)",
-				 path.data);
-			ret = -1;
-		}
-	}
-	buf_release(&path);
-	return ret;
-}
-
-/* Writes data to standard output, checking the write and the flush. */
-static int write_stdout(const struct buf *data, struct buf *err)
-{
-	if (fwrite(data->data, 1, data->len, stdout) != data->len ||
-	    fflush(stdout) || ferror(stdout)) {
-		buf_addf(err, "write failure on standard output: %s",
-			 strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-/* Whether the output names a directory (existing, "dir/", or needed). */
-static int output_is_dir(const char *output, size_t nformats)
-{
-	size_t len = strlen(output);
-
-	return file_is_dir(output) || (len && output[len - 1] == '/') ||
-	       nformats > 1;
-}
-
-static int write_formats(const struct report *r,
-			 const struct report_options *opts, unsigned mask,
-			 int to_dir, struct buf *written, struct buf *err)
-{
-	struct text_target text = { 0, 1, 80 };
-	struct buf data = BUF_INIT, path = BUF_INIT;
-	size_t i;
-	int ret = 0;
-
-	for (i = 0; i < ARRAY_SIZE(formats) && !ret; i++) {
-		if (!(mask & (1u << i)))
-			continue;
-		buf_reset(&data);
-		formats[i].render(&data, r, &text);
-		target_path(&path, opts, to_dir, &formats[i]);
-		ret = file_write_atomic(path.data, data.data, data.len,
-					opts->flags, err);
-		if (!ret && written)
-			buf_addf(written, "%s\n", path.data);
-	}
-	buf_release(&data);
-	buf_release(&path);
-	return ret;
-}
-
-static int write_to_stdout(const struct report *r,
-			   const struct report_options *opts, unsigned mask,
-			   struct buf *err)
-{
-	struct text_target text;
-	struct buf data = BUF_INIT;
-	size_t i;
-	int ret;
-
-	text.use_color = term_use_color(opts->color, STDOUT_FILENO);
-	text.unicode = locale_is_utf8();
-	text.width = isatty(STDOUT_FILENO) ? term_width(STDOUT_FILENO) : 80;
-	for (i = 0; !(mask & (1u << i)); i++)
-		;
-	formats[i].render(&data, r, &text);
-	ret = write_stdout(&data, err);
-	buf_release(&data);
-	return ret;
-}
-
-int report_write(const struct questionnaire *q, const struct answers *a,
-		 const struct report_options *opts, struct buf *written,
-		 struct buf *err)
-{
-	struct report r;
-	unsigned mask;
-	size_t n;
-	int to_dir, ret = -1;
-
-	if (report_parse_formats(opts->formats ? opts->formats : "md",
-				 &mask, err) < 0)
-		return -1;
-	n = count_formats(mask);
-	if (!opts->output || !strcmp(opts->output, "-")) {
-		if (n > 1) {
-			buf_addf(err, "cannot write %zu formats to standard "
-				 "output (give a directory with -o)", n);
-			return -1;
-		}
-		report_init(&r, q, a);
-		ret = write_to_stdout(&r, opts, mask, err);
-		report_release(&r);
-		return ret;
-	}
-	to_dir = output_is_dir(opts->output, n);
-	if (to_dir && file_make_dir(opts->output, err) < 0)
-		return -1;
-	if (check_targets(opts, mask, to_dir, err) < 0)
-		return -1;
-	report_init(&r, q, a);
-	ret = write_formats(&r, opts, mask, to_dir, written, err);
-	report_release(&r);
-	return ret;
-}
-
-void report_print_summary(FILE *out, const struct questionnaire *q,
-			  const struct answers *a, int use_color)
-{
-	struct render_text_options o;
-	struct report r;
-	struct buf text = BUF_INIT;
-	int fd = fileno(out);
-
-	o.use_color = use_color;
-	o.unicode = locale_is_utf8();
-	o.width = fd >= 0 && isatty(fd) ? term_width(fd) : 80;
-	report_init(&r, q, a);
-	render_text(&text, &r, &o);
-	fwrite(text.data, 1, text.len, out);
-	buf_release(&text);
-	report_release(&r);
+	score_release(&r->score);
+	for (i = 0; i < r->nrows; i++)
+		free(r->rows[i].value);
+	free(r->rows);
+	free(r->title);
+	memset(r, 0, sizeof(*r));
 }

@@ -13,18 +13,13 @@ const char *const horizon_titles[HORIZON_COUNT] = {
 	"Now (next 30 days)", "Next (next 90 days)", "Later"
 };
 const char *const question_status_names[] = {
-	"answered", "skipped", "dont_know", "unanswered", "not_applicable"
+	"answered", "skipped", "dont_know", "unanswered", "not_applicable",
+	"ruled_out"
 };
 
 double score_round(double x, int decimals)
 {
-	double scale = 1;
-	int i;
-
-	for (i = 0; i < decimals && i < 6; i++)
-		scale *= 10;
-	/* The small nudge keeps 0.05 (stored as 0.0499999...) rounding up. */
-	return round(x * scale + (x >= 0 ? 1e-9 : -1e-9)) / scale;
+	return round_to(x, decimals);
 }
 
 static double clamp01(double x)
@@ -99,8 +94,10 @@ static enum question_status status_of(int applies,
 				      const struct answer *answer)
 {
 	if (!applies)
-		return STATUS_NOT_APPLICABLE;
+		return STATUS_RULED_OUT;
 	switch (answer->kind) {
+	case ANSWER_NOT_APPLICABLE:
+		return STATUS_NOT_APPLICABLE;
 	case ANSWER_NONE:
 		return STATUS_UNANSWERED;
 	case ANSWER_SKIPPED:
@@ -113,90 +110,183 @@ static enum question_status status_of(int applies,
 }
 
 /* A derived risk: from the score, raised one level for heavy questions. */
-static enum risk derived_risk(const struct question_score *qs)
+static enum risk derived_risk(const struct question *q, double score)
 {
 	enum risk risk;
 
-	if (qs->status != STATUS_ANSWERED)
-		risk = RISK_MEDIUM;
-	else if (qs->score < SCORE_RISK_HIGH_BELOW)
+	if (score < SCORE_RISK_HIGH_BELOW)
 		risk = RISK_HIGH;
-	else if (qs->score < SCORE_RISK_MEDIUM_BELOW)
+	else if (score < SCORE_RISK_MEDIUM_BELOW)
 		risk = RISK_MEDIUM;
 	else
 		risk = RISK_LOW;
-	if (qs->question->weight >= SCORE_RISK_RAISE_WEIGHT && risk < RISK_HIGH)
+	if (q->weight >= SCORE_RISK_RAISE_WEIGHT && risk < RISK_HIGH)
 		risk++;
 	return risk;
 }
 
+static enum risk risk_or_derived(const struct question *q, enum risk set,
+				 double score)
+{
+	return set != RISK_UNSET ? set : derived_risk(q, score);
+}
+
+/* Keeps the higher of two risks, and whether the questionnaire set it (on
+ * a tie, a risk the questionnaire sets wins over a derived one). */
+static void keep_worst(enum risk *worst, int *worst_explicit, enum risk r,
+		       int is_explicit)
+{
+	if (r > *worst || (r == *worst && is_explicit)) {
+		*worst = r;
+		*worst_explicit = is_explicit;
+	}
+}
+
 /*
- * The choice of a multi answer whose advice says what to do next: a ticked
- * choice that earns nothing ("None of these") when it has advice, else the
- * first box not ticked that would earn something, so that the advice is
- * about what is missing rather than what is there.
+ * The risk of an unknown: the highest any answer to the question carries.
+ * The worst answer to a multi question is nothing ticked, or "none of
+ * these": the highest risk any of its choices sets (a box that earns
+ * points sets the risk of leaving it unticked), derived from a score of 0
+ * when none sets one.
+ */
+static enum risk worst_risk(const struct question *q, int *is_explicit)
+{
+	enum risk worst = RISK_UNSET, set;
+	size_t i;
+
+	*is_explicit = 0;
+	if (q->type == QTYPE_MULTI) {
+		for (i = 0; i < q->nchoices; i++)
+			if (q->choices[i].risk != RISK_UNSET)
+				keep_worst(&worst, is_explicit,
+					   q->choices[i].risk, 1);
+		return worst != RISK_UNSET ? worst : derived_risk(q, 0);
+	}
+	for (i = 0; i < q->nchoices; i++) {
+		set = q->choices[i].risk;
+		keep_worst(&worst, is_explicit, risk_or_derived(q, set,
+			   score_choice(q, q->choices[i].id)),
+			   set != RISK_UNSET);
+	}
+	for (i = 0; i < q->nbands; i++) {
+		set = q->bands[i].risk;
+		keep_worst(&worst, is_explicit, risk_or_derived(q, set,
+			   clamp01(q->bands[i].score)), set != RISK_UNSET);
+	}
+	if (worst == RISK_UNSET)	/* a scale without bands */
+		worst = derived_risk(q, 0);
+	return worst;
+}
+
+/* Whether a choice says anything about a finding. */
+static int speaks(const struct choice *c)
+{
+	return c->advice || c->finding || c->risk != RISK_UNSET;
+}
+
+/*
+ * The choice of a multi answer that speaks for it: a ticked choice that
+ * earns nothing ("None of these") when it says something; else, among the
+ * boxes not ticked that would earn something, the one with the highest
+ * risk (a box's risk is the risk of leaving it unticked), the first of them
+ * on a tie, so that the advice and the finding are about the riskiest thing
+ * missing rather than what is there.
  */
 static const struct choice *multi_advice_choice(const struct question *q,
 						const struct answer *answer)
 {
+	const struct choice *best = NULL;
 	size_t i;
 
 	for (i = 0; i < answer->nchoices; i++) {
 		const struct choice *c = question_choice(q, answer->choices[i]);
 
-		if (c && c->advice && c->score <= 0)
+		if (c && speaks(c) && c->score <= 0)
 			return c;
 	}
 	for (i = 0; i < q->nchoices; i++) {
 		const struct choice *c = &q->choices[i];
 
-		if (c->advice && c->score > 0 && !answer_includes(answer, c->id))
-			return c;
+		if (speaks(c) && c->score > 0 &&
+		    !answer_includes(answer, c->id) &&
+		    (!best || c->risk > best->risk))
+			best = c;
 	}
-	return NULL;
+	return best;
 }
 
-/* Risk, effort and advice of a finding, from the answer given. */
+/* Takes what a choice says about a finding, and returns its risk. */
+static enum risk take_choice(struct question_score *qs,
+			     const struct choice *c)
+{
+	if (c->effort != EFFORT_UNSET)
+		qs->effort = c->effort;
+	if (c->advice)
+		qs->advice = c->advice;
+	qs->statement = c->finding;
+	if (c->initiative)
+		qs->initiative = c->initiative;
+	return c->risk;
+}
+
+/* Risk, effort, advice and statement of a finding, from the answer. */
 static void describe_finding(struct question_score *qs)
 {
 	const struct question *q = qs->question;
 	const struct answer *answer = qs->answer;
-	const struct choice *c = NULL;
-	const struct band *band = NULL;
+	const struct choice *c;
+	const struct band *band;
 	enum risk risk = RISK_UNSET;
 
 	qs->effort = q->effort;
 	qs->advice = q->advice;
-	if (qs->status == STATUS_ANSWERED && answer->kind == ANSWER_CHOICE)
+	qs->initiative = q->initiative;
+	if (qs->unknown) {
+		risk = worst_risk(q, &qs->risk_explicit);
+	} else if (answer->kind == ANSWER_CHOICE) {
 		c = question_choice(q, answer->choice);
-	else if (qs->status == STATUS_ANSWERED && answer->kind == ANSWER_NUMBER)
+		if (c)
+			risk = take_choice(qs, c);
+	} else if (answer->kind == ANSWER_NUMBER) {
 		band = question_band(q, answer->number);
-	if (c) {
-		risk = c->risk;
-		if (c->effort != EFFORT_UNSET)
-			qs->effort = c->effort;
-		if (c->advice)
-			qs->advice = c->advice;
-	} else if (band) {
-		risk = band->risk;
-		if (band->advice)
-			qs->advice = band->advice;
-	} else if (qs->status == STATUS_ANSWERED &&
-		   answer->kind == ANSWER_CHOICES) {
-		c = multi_advice_choice(q, answer);
-		if (c) {
-			qs->advice = c->advice;
-			/* Only "none of these" speaks for the whole answer. */
-			if (c->score <= 0)
-				risk = c->risk;
-			if (c->effort != EFFORT_UNSET)
-				qs->effort = c->effort;
+		if (band) {
+			risk = band->risk;
+			if (band->advice)
+				qs->advice = band->advice;
+			qs->statement = band->finding;
+			if (band->initiative)
+				qs->initiative = band->initiative;
 		}
+	} else if (answer->kind == ANSWER_CHOICES) {
+		c = multi_advice_choice(q, answer);
+		if (c)
+			risk = take_choice(qs, c);
 	}
-	qs->risk_explicit = risk != RISK_UNSET;
-	qs->risk = qs->risk_explicit ? risk : derived_risk(qs);
+	if (!qs->unknown)
+		qs->risk_explicit = risk != RISK_UNSET;
+	qs->risk = risk != RISK_UNSET ? risk : derived_risk(q, qs->score);
 	if (qs->effort == EFFORT_UNSET)
 		qs->effort = EFFORT_MEDIUM;
+}
+
+enum risk score_answer_risk(const struct question *question,
+			    const struct answer *answer, int *is_explicit)
+{
+	struct question_score qs;
+
+	memset(&qs, 0, sizeof(qs));
+	qs.question = question;
+	qs.answer = answer;
+	qs.unknown = !answer_has_value(answer);
+	qs.score = qs.unknown ? 0 : score_question(question, answer);
+	if (is_explicit)
+		*is_explicit = 0;
+	if (!qs.unknown && qs.score >= 1)
+		return RISK_UNSET;
+	describe_finding(&qs);
+	if (is_explicit)
+		*is_explicit = qs.risk_explicit;
+	return qs.risk;
 }
 
 static void score_one_question(struct score_result *r, size_t i,
@@ -210,7 +300,9 @@ static void score_one_question(struct score_result *r, size_t i,
 	qs->status = status_of(applies, qs->answer);
 	qs->counts = q->scored && q->area->scored && q->weight > 0 &&
 		     question_type_scorable(q->type) &&
+		     qs->status != STATUS_RULED_OUT &&
 		     qs->status != STATUS_NOT_APPLICABLE;
+	qs->unknown = qs->counts && qs->status != STATUS_ANSWERED;
 	qs->score = 0;
 	if (qs->counts && qs->status == STATUS_ANSWERED)
 		qs->score = score_question(q, qs->answer);
@@ -224,51 +316,89 @@ static size_t area_index(const struct questionnaire *q, const struct area *a)
 	return (size_t)(a - q->areas);
 }
 
-static void score_areas(struct score_result *r)
+/* The level to show: capped at the second-lowest while a critical
+ * finding is open. */
+static const struct level *capped_level(const struct questionnaire *q,
+					const struct level *level,
+					int critical_open)
+{
+	if (!level || !critical_open || q->nlevels < 2 ||
+	    level <= &q->levels[1])
+		return level;
+	return &q->levels[1];
+}
+
+int score_level_capped(const struct level *level,
+		       const struct level *uncapped)
+{
+	return level && uncapped && level != uncapped;
+}
+
+/* Sums of weights per area: all counting questions, answered ones, and
+ * weighted scores. */
+struct area_sums {
+	double weight, answered, score;
+};
+
+static void sum_areas(struct score_result *r, struct area_sums *sums)
 {
 	const struct questionnaire *q = r->questionnaire;
-	double *sum = xcalloc(q->nareas, sizeof(*sum));
-	double *weights = xcalloc(q->nareas, sizeof(*weights));
 	size_t i;
 
 	for (i = 0; i < r->nquestions; i++) {
 		const struct question_score *qs = &r->questions[i];
-		size_t k;
+		const struct question *qn = qs->question;
+		size_t k = area_index(q, qn->area);
 
+		if (qs->status == STATUS_NOT_APPLICABLE && qn->scored &&
+		    qn->area->scored && question_type_scorable(qn->type))
+			r->areas[k].nnot_applicable++;
 		if (!qs->counts)
 			continue;
-		k = area_index(q, qs->question->area);
-		sum[k] += qs->question->weight * qs->score;
-		weights[k] += qs->question->weight;
+		sums[k].score += qn->weight * qs->score;
+		sums[k].weight += qn->weight;
 		r->areas[k].ncounted++;
-		if (qs->status != STATUS_ANSWERED)
+		if (qs->unknown)
 			r->areas[k].nunknown++;
+		else
+			sums[k].answered += qn->weight;
 	}
+}
+
+static void score_areas(struct score_result *r)
+{
+	const struct questionnaire *q = r->questionnaire;
+	struct area_sums *sums = xcalloc(q->nareas, sizeof(*sums));
+	size_t i;
+
+	sum_areas(r, sums);
 	for (i = 0; i < q->nareas; i++) {
 		struct area_score *as = &r->areas[i];
 		const struct target *t;
 
 		as->area = &q->areas[i];
-		as->has_score = as->area->scored && weights[i] > 0;
-		if (as->has_score) {
-			as->score = score_round(100 * sum[i] / weights[i], 1);
-			as->level = questionnaire_level(q, as->score);
-		}
+		as->has_score = as->area->scored && sums[i].weight > 0;
+		if (!as->has_score)
+			continue;
+		as->score = score_round(100 * sums[i].score / sums[i].weight, 1);
+		as->coverage = score_round(sums[i].answered / sums[i].weight, 2);
+		as->enough_information = as->coverage >= SCORE_COVERAGE_MIN;
+		as->uncapped_level = questionnaire_level(q, as->score);
+		as->level = as->uncapped_level;
 		t = r->stage ? area_target(as->area, r->stage) : NULL;
-		if (t && as->has_score) {
+		if (t) {
 			as->has_target = 1;
 			as->target = t->score;
 			as->gap = as->score < t->score ?
 				  score_round(t->score - as->score, 1) : 0;
 		}
 	}
-	free(sum);
-	free(weights);
+	free(sums);
 }
 
 static void score_overall(struct score_result *r)
 {
-	double sum = 0, weights = 0, tsum = 0, tweights = 0;
+	double sum = 0, weights = 0, tsum = 0, tweights = 0, coverage = 0;
 	size_t i;
 
 	for (i = 0; i < r->nareas; i++) {
@@ -278,16 +408,23 @@ static void score_overall(struct score_result *r)
 		if (!as->has_score || w <= 0)
 			continue;
 		sum += w * as->score;
+		coverage += w * as->coverage;
 		weights += w;
 		if (as->has_target) {
 			tsum += w * as->target;
 			tweights += w;
 		}
+		if (as->has_target && as->score < as->target)
+			r->nbelow_target++;
 	}
 	r->has_score = weights > 0;
 	if (r->has_score) {
 		r->score = score_round(sum / weights, 1);
-		r->level = questionnaire_level(r->questionnaire, r->score);
+		r->coverage = score_round(coverage / weights, 2);
+		r->enough_information = r->coverage >= SCORE_COVERAGE_MIN;
+		r->uncapped_level = questionnaire_level(r->questionnaire,
+							r->score);
+		r->level = r->uncapped_level;
 	}
 	r->has_target = r->has_score && tweights > 0;
 	if (r->has_target) {
@@ -297,91 +434,103 @@ static void score_overall(struct score_result *r)
 	}
 }
 
-static enum horizon horizon_of(const struct finding *f)
+/* Open critical findings cap the levels of their areas and the overall. */
+static void cap_levels(struct score_result *r)
 {
-	enum risk risk = f->qs->risk;
-	enum effort effort = f->qs->effort;
-	enum horizon h;
-
-	if (risk == RISK_CRITICAL || (risk == RISK_HIGH && effort != EFFORT_HIGH))
-		h = HORIZON_NOW;
-	else if (risk == RISK_HIGH ||
-		 (risk == RISK_MEDIUM && effort != EFFORT_HIGH))
-		h = HORIZON_NEXT;
-	else
-		h = HORIZON_LATER;
-	/* A company already at its stage's target in this area can wait. */
-	if (risk != RISK_CRITICAL && f->area->has_target &&
-	    f->area->score >= f->area->target && h != HORIZON_LATER)
-		h++;
-	return h;
-}
-
-/*
- * A plan of thirty things to do this month is no plan: in priority order,
- * what does not fit a horizon's capacity moves to the next one.  Critical
- * findings always stay where they are.
- */
-static void limit_horizons(struct score_result *r)
-{
-	static const size_t capacity[] = { SCORE_NOW_MAX, SCORE_NEXT_MAX };
-	size_t used[HORIZON_COUNT] = { 0 };
+	const struct questionnaire *q = r->questionnaire;
 	size_t i;
 
-	for (i = 0; i < r->nfindings; i++) {
-		struct finding *f = &r->findings[i];
+	for (i = 0; i < r->nareas; i++) {
+		struct area_score *as = &r->areas[i];
 
-		while (f->horizon < HORIZON_LATER &&
-		       f->qs->risk != RISK_CRITICAL &&
-		       used[f->horizon] >= capacity[f->horizon])
-			f->horizon++;
-		used[f->horizon]++;
+		as->level = capped_level(q, as->uncapped_level,
+					 as->nrisks[RISK_CRITICAL] > 0);
 	}
-}
-
-static int compare_findings(const void *x, const void *y)
-{
-	const struct finding *a = x, *b = y;
-
-	if (a->priority != b->priority)
-		return a->priority > b->priority ? -1 : 1;
-	if (a->qs->effort != b->qs->effort)
-		return a->qs->effort < b->qs->effort ? -1 : 1;
-	/* Questionnaire order: the question_score array is in that order. */
-	return a->qs < b->qs ? -1 : a->qs > b->qs;
+	r->level = capped_level(q, r->uncapped_level,
+				r->nrisks[RISK_CRITICAL] > 0);
 }
 
 static void add_finding(struct score_result *r, const struct question_score *qs)
 {
 	struct finding *f = &r->findings[r->nfindings++];
-	const struct area *area = qs->question->area;
-	struct area_score *as = &r->areas[area_index(r->questionnaire, area)];
-	double boost = 1;
+	const struct question *qn = qs->question;
+	struct area_score *as = &r->areas[area_index(r->questionnaire,
+						      qn->area)];
+	double t = as->has_target ? as->target / 100 : 0;
+	double below_target = t > qs->score ? t - qs->score : 0;
 
-	if (as->has_target && as->score < as->target)
-		boost = SCORE_TARGET_BOOST;
 	f->qs = qs;
 	f->area = as;
-	f->priority = score_round(qs->question->weight * area->weight *
-				  (1 - qs->score) * boost, 2);
-	f->horizon = horizon_of(f);
-	as->nfindings++;
-	if (qs->risk >= RISK_HIGH)
-		as->nhigh++;
+	f->title = qs->statement ? qs->statement : qn->text;
+	f->impact = score_round(qn->weight * qn->area->weight *
+				((1 - qs->score) + below_target), 2);
+	f->pin = HORIZON_COUNT;
+}
+
+/* The open findings by area and risk. */
+static void count_findings(struct score_result *r)
+{
+	size_t i;
+
+	memset(r->nrisks, 0, sizeof(r->nrisks));
+	for (i = 0; i < r->nareas; i++) {
+		r->areas[i].nfindings = 0;
+		memset(r->areas[i].nrisks, 0, sizeof(r->areas[i].nrisks));
+	}
+	for (i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+		struct area_score *as;
+
+		/* A disagreement counts in no score or count: the merged
+		 * answer carries its risk already. */
+		if (f->kind != FINDING_ANSWER)
+			continue;
+		as = &r->areas[area_index(r->questionnaire,
+					  f->qs->question->area)];
+		as->nfindings++;
+		as->nrisks[f->qs->risk]++;
+		r->nrisks[f->qs->risk]++;
+	}
+}
+
+void score_recount(struct score_result *r)
+{
+	count_findings(r);
+	cap_levels(r);
+}
+
+/* A disagreement's finding: in the plan, in no score or count. */
+static void add_disagreement(struct score_result *r,
+			     const struct disagreement *d)
+{
+	struct finding *f = &r->findings[r->nfindings++];
+
+	f->kind = FINDING_DISAGREEMENT;
+	f->disagreement = d;
+	f->qs = &d->qs;
+	f->area = score_area(r, d->merged->question->area);
+	f->title = d->title;
+	f->impact = d->impact;
 }
 
 static void collect(struct score_result *r)
 {
 	size_t i;
 
-	r->findings = xcalloc(r->nquestions, sizeof(*r->findings));
+	r->findings = xcalloc(r->nquestions + r->ndisagreements + 1,
+			      sizeof(*r->findings));
 	r->strengths = xcalloc(r->nquestions, sizeof(*r->strengths));
 	r->unknowns = xcalloc(r->nquestions, sizeof(*r->unknowns));
+	r->not_applicable = xcalloc(r->nquestions,
+				    sizeof(*r->not_applicable));
 	for (i = 0; i < r->nquestions; i++) {
 		const struct question_score *qs = &r->questions[i];
 
-		if (qs->status != STATUS_ANSWERED &&
-		    qs->status != STATUS_NOT_APPLICABLE) {
+		if (qs->status == STATUS_NOT_APPLICABLE)
+			r->not_applicable[r->nnot_applicable++] = qs;
+		if (qs->status == STATUS_SKIPPED ||
+		    qs->status == STATUS_DONT_KNOW ||
+		    qs->status == STATUS_UNANSWERED) {
 			r->unknowns[r->nunknowns++] = qs;
 			if (qs->status == STATUS_UNANSWERED)
 				r->nunanswered++;
@@ -396,15 +545,12 @@ static void collect(struct score_result *r)
 					    qs->question->area)].nstrengths++;
 		}
 	}
-	qsort(r->findings, r->nfindings, sizeof(*r->findings),
-	      compare_findings);
-	for (i = 0; i < r->nfindings; i++)
-		r->findings[i].rank = i + 1;
-	limit_horizons(r);
+	for (i = 0; i < r->ndisagreements; i++)
+		add_disagreement(r, &r->disagreements[i]);
 }
 
 /* The company name and the stage, from the questions that give them. */
-static void profile(struct score_result *r)
+static void profile(struct score_result *r, const unsigned char *applies)
 {
 	const struct questionnaire *q = r->questionnaire;
 	const struct answer *answer;
@@ -420,7 +566,7 @@ static void profile(struct score_result *r)
 	question = questionnaire_question(q, q->stage_question);
 	answer = answers_find(r->answers, q->stage_question);
 	if (question && answer && answer->kind == ANSWER_CHOICE &&
-	    answers_applies(r->answers, question)) {
+	    applies[question->index]) {
 		const struct choice *c = question_choice(question,
 							 answer->choice);
 
@@ -430,6 +576,13 @@ static void profile(struct score_result *r)
 }
 
 void score_compute(struct score_result *r, const struct questionnaire *q,
+		   const struct answers *a)
+{
+	score_answers(r, q, a);
+	plan_build(r);
+}
+
+void score_answers(struct score_result *r, const struct questionnaire *q,
 		   const struct answers *a)
 {
 	unsigned char *applies;
@@ -442,38 +595,32 @@ void score_compute(struct score_result *r, const struct questionnaire *q,
 	r->questions = xcalloc(r->nquestions, sizeof(*r->questions));
 	r->nareas = q->nareas;
 	r->areas = xcalloc(r->nareas, sizeof(*r->areas));
-	profile(r);
 	/* Which questions apply, in one pass rather than one per question. */
 	applies = xmalloc(r->nquestions + 1);
 	answers_applicability(a, applies);
+	profile(r, applies);
 	for (i = 0; i < r->nquestions; i++)
 		score_one_question(r, i, applies[i]);
 	free(applies);
 	score_areas(r);
 	score_overall(r);
+	score_disagreements(r);
 	collect(r);
+	score_recount(r);
 }
 
 void score_release(struct score_result *r)
 {
+	plan_release(&r->plan);
 	free(r->questions);
 	free(r->areas);
 	free(r->findings);
+	free(r->dropped);
 	free(r->strengths);
 	free(r->unknowns);
+	free(r->not_applicable);
+	score_team_release(r);
 	memset(r, 0, sizeof(*r));
-}
-
-void score_plan_order(const struct score_result *r,
-		      const struct finding **out)
-{
-	size_t i, n = 0;
-	int h;
-
-	for (h = 0; h < HORIZON_COUNT; h++)
-		for (i = 0; i < r->nfindings; i++)
-			if (r->findings[i].horizon == (enum horizon)h)
-				out[n++] = &r->findings[i];
 }
 
 const struct area_score *score_area(const struct score_result *r,

@@ -165,6 +165,17 @@ int buf_add_hint(struct buf *msg, const char *word,
 	return 1;
 }
 
+double round_to(double x, int decimals)
+{
+	double scale = 1;
+	int i;
+
+	for (i = 0; i < decimals && i < 6; i++)
+		scale *= 10;
+	/* The small nudge keeps 0.05 (stored as 0.0499999...) rounding up. */
+	return round(x * scale + (x >= 0 ? 1e-9 : -1e-9)) / scale;
+}
+
 int parse_number(const char *s, double *out)
 {
 	char *end;
@@ -202,10 +213,12 @@ int id_is_valid(const char *s)
 size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
 {
 	size_t len, i;
-	unsigned c = s[0], min;
+	unsigned c, min;
 
+	/* Nothing may be read when nothing is there (s may even be NULL). */
 	if (avail == 0)
 		return 0;
+	c = s[0];
 	if (c < 0x80) {
 		*cp = c;
 		return 1;

@@ -8,6 +8,7 @@
 
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -227,21 +228,36 @@ static void offset_to_place(const char *data, size_t len, size_t offset,
 	}
 }
 
+/*
+ * libyaml's reader errors carry the offending value: a byte for a bad
+ * UTF-8 octet, a code point for a character it refuses (a surrogate, one
+ * beyond U+10FFFF, a control character), nothing for a sequence cut short.
+ */
+static void add_reader_error(struct builder *b, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	int line, col;
+
+	offset_to_place(b->data, b->len, p->problem_offset, &line, &col);
+	if (p->problem_value == -1)
+		diag_add(b->diags, DIAG_ERROR, b->name, line, col, "%s",
+			 problem);
+	else if (strstr(problem, "octet"))
+		diag_add(b->diags, DIAG_ERROR, b->name, line, col,
+			 "%s (byte 0x%02x)", problem,
+			 (unsigned)p->problem_value & 0xff);
+	else
+		diag_add(b->diags, DIAG_ERROR, b->name, line, col,
+			 "%s (U+%04X)", problem, (unsigned)p->problem_value);
+}
+
 static void add_parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	int line, col;
 	const char *problem = p->problem ? p->problem : "unknown problem";
 
 	if (p->error == YAML_READER_ERROR) {
-		offset_to_place(b->data, b->len, p->problem_offset, &line,
-				&col);
-		if (p->problem_value != -1)
-			diag_add(b->diags, DIAG_ERROR, b->name, line, col,
-				 "%s (byte 0x%02x)", problem,
-				 (unsigned)p->problem_value & 0xff);
-		else
-			diag_add(b->diags, DIAG_ERROR, b->name, line, col,
-				 "%s", problem);
+		add_reader_error(b, p);
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR)
@@ -348,6 +364,24 @@ static int handle_event(struct builder *b, const yaml_event_t *e,
 	}
 }
 
+/*
+ * libyaml would end the text at a NUL byte (or refuse it as a control
+ * character); YAML text has none, so a file holding one is refused first,
+ * at its place.
+ */
+static int refuse_nul(struct builder *b)
+{
+	const char *nul = memchr(b->data, '\0', b->len);
+	int line, col;
+
+	if (!nul)
+		return 0;
+	offset_to_place(b->data, b->len, (size_t)(nul - b->data), &line, &col);
+	diag_add(b->diags, DIAG_ERROR, b->name, line, col,
+		 "NUL byte in file (is it a binary file?)");
+	return -1;
+}
+
 int yaml_tree_parse(struct yaml_tree *tree, const char *name,
 		    const char *data, size_t len, struct diag_list *diags)
 {
@@ -374,6 +408,8 @@ int yaml_tree_parse_stream(struct yaml_tree *tree, const char *name,
 	tree->file = xstrdup(name);
 	tree->root = NULL;
 	tree->arena = NULL;
+	if (refuse_nul(&b) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		die(EXIT_NOMEM, "cannot initialise the YAML parser");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
@@ -404,41 +440,34 @@ int yaml_tree_load(struct yaml_tree *tree, const char *path, size_t max_size,
 	return yaml_tree_load_stream(tree, path, max_size, NULL, diags);
 }
 
-int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
-			  size_t max_size, const struct yaml_stream *stream,
-			  struct diag_list *diags)
+int yaml_tree_read_file(struct yaml_tree *tree, const char *path,
+			size_t max_size, struct buf *data,
+			struct diag_list *diags)
 {
-	struct buf data = BUF_INIT, err = BUF_INIT;
-	int ret;
+	struct buf err = BUF_INIT;
+	int ret = file_read_all(path, max_size, data, &err);
 
-	if (file_read_all(path, max_size, &data, &err) < 0) {
+	if (ret < 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err.data);
 		tree->file = xstrdup(path);
 		tree->root = NULL;
 		tree->arena = NULL;
-		ret = -1;
-		goto out;
 	}
-	if (memchr(data.data, '\0', data.len)) {
-		int line, col;
-
-		offset_to_place(data.data, data.len,
-				(size_t)((char *)memchr(data.data, '\0',
-							data.len) - data.data),
-				&line, &col);
-		diag_add(diags, DIAG_ERROR, path, line, col,
-			 "NUL byte in file (is it a binary file?)");
-		tree->file = xstrdup(path);
-		tree->root = NULL;
-		tree->arena = NULL;
-		ret = -1;
-		goto out;
-	}
-	ret = yaml_tree_parse_stream(tree, path, data.data, data.len, stream,
-				     diags);
-out:
-	buf_release(&data);
 	buf_release(&err);
+	return ret;
+}
+
+int yaml_tree_load_stream(struct yaml_tree *tree, const char *path,
+			  size_t max_size, const struct yaml_stream *stream,
+			  struct diag_list *diags)
+{
+	struct buf data = BUF_INIT;
+	int ret = yaml_tree_read_file(tree, path, max_size, &data, diags);
+
+	if (ret == 0)
+		ret = yaml_tree_parse_stream(tree, path, data.data, data.len,
+					     stream, diags);
+	buf_release(&data);
 	return ret;
 }
 
@@ -454,21 +483,36 @@ void yaml_tree_release(struct yaml_tree *tree)
 	tree->file = NULL;
 }
 
-struct ynode *ynode_get(const struct ynode *map, const char *key)
+/* The index of key in a mapping's items, or map->count. */
+static size_t key_index(const struct ynode *map, const char *key)
 {
 	size_t i;
 
 	if (!map || map->kind != YNODE_MAPPING)
-		return NULL;
+		return map ? map->count : 0;
 	for (i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->items[i];
 
 		/* The first byte settles most misses without a call. */
 		if (k->kind == YNODE_SCALAR && k->text[0] == key[0] &&
 		    !strcmp(k->text, key))
-			return map->items[i + 1];
+			return i;
 	}
-	return NULL;
+	return map->count;
+}
+
+struct ynode *ynode_get(const struct ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+
+	return map && i + 1 < map->count ? map->items[i + 1] : NULL;
+}
+
+struct ynode *ynode_get_key(const struct ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+
+	return map && i + 1 < map->count ? map->items[i] : NULL;
 }
 
 const char *ynode_kind_name(const struct ynode *node)
@@ -493,15 +537,18 @@ int yaml_top_level_key(const char *path, const char *key, size_t max_size)
 	yaml_parser_t parser;
 	yaml_event_t event;
 	int depth = 0, expect_key = 0, found = -1, done = 0;
+	struct buf err = BUF_INIT;
 	struct stat st;
-	FILE *f = fopen(path, "rb");
+	int fd = file_open_regular(path, &err);
+	FILE *f;
 
 	/* libyaml reads the file as it goes, so a root stops early. */
-	if (!f)
+	buf_release(&err);
+	if (fd < 0)
 		return -1;
-	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size > max_size) {
-		fclose(f);
+	if (fstat(fd, &st) < 0 || (size_t)st.st_size > max_size ||
+	    !(f = fdopen(fd, "rb"))) {
+		close(fd);
 		return -1;
 	}
 	if (!yaml_parser_initialize(&parser))

@@ -12,6 +12,8 @@
 import_dir="$tests_dir/import"
 frameworks="$root_dir/../shared/frameworks"
 cd "$tmp" || exit 1
+# Files get 0666 and directories 0777 less the umask: 0644 and 0755 here.
+umask 022
 
 # ---- the hand-written lens ----------------------------------------------------
 

@@ -5,6 +5,8 @@
 
 mini="$tests_dir/import/samm-mini"
 cd "$tmp" || exit 1
+# Files get 0666 and directories 0777 less the umask: 0644 and 0755 here.
+umask 022
 
 # differs A B: files A and B are not the same.
 differs() {

@@ -60,6 +60,11 @@ contains() {
 	grep -qF -- "$2" "$1"
 }
 
+# lacks FILE TEXT: FILE does not hold the fixed string TEXT.
+lacks() {
+	! grep -qF -- "$2" "$1"
+}
+
 done_testing() {
 	echo "1..$test_count"
 	[ "$test_failed" -eq 0 ]

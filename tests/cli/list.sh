@@ -104,4 +104,75 @@ run "$CTO_ASSESS" list -q "$tmp/qdir"
 check "-q DIR loads the one questionnaire in it" \
 	contains "$out_file" "Small test questionnaire"
 
+# ---- list --answers: the questions one company will be asked ---------------
+cat >"$tmp/preview.yaml" <<'YAML'
+id: preview
+title: Preview
+version: "1"
+stage_question: stage
+areas:
+  - id: profile
+    title: Profile
+    scored: false
+    questions:
+      - id: stage
+        text: Stage?
+        choices: [{id: idea, label: Idea}, {id: seed, label: Seed}]
+      - {id: product, text: Product?, type: yesno}
+  - id: a
+    title: A
+    questions:
+      - {id: always, text: Always?, help: H, type: yesno}
+      - {id: later, text: Later stage?, help: H, type: yesno, when: stage == seed}
+      - {id: early, text: Early?, help: H, type: yesno, when: stage == idea}
+      - {id: built, text: Built?, help: H, type: yesno, when: product == yes}
+  - id: b
+    title: B
+    questions:
+      - {id: seed_only, text: Seed only?, help: H, type: yesno, when: stage == seed}
+YAML
+printf 'answers:\n  stage: idea\n' >"$tmp/profile.yaml"
+# stage idea, product not given: stage, product, always and early are
+# asked (4); later and seed_only are ruled out (area b has nothing left);
+# built depends on product, not answered yet (1).
+run "$CTO_ASSESS" list -q "$tmp/preview.yaml" --answers "$tmp/profile.yaml"
+check "list --answers exits 0" [ "$status" -eq 0 ]
+check "list --answers counts what this company is asked" \
+	contains "$out_file" "2 areas, 4 to 5 questions for this company, depending on answers not given yet"
+check "... leaves out what the answers rule out" \
+	lacks "$out_file" "Seed only?"
+check "... and marks what depends on an answer not given" \
+	contains "$out_file" "(depends on answers not given yet)"
+run "$CTO_ASSESS" list -q "$tmp/preview.yaml" --answers "$tmp/profile.yaml" -f json
+python3 - "$out_file" >"$tmp/preview.out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["preview"]["asked"], d["preview"]["depends_on_answers"])
+print(" ".join(q["id"] + ("?" if q["depends_on_answers"] else "")
+               for a in d["areas"] for q in a["questions"]))
+PY
+printf '4 1\nstage product always early built?\n' >"$tmp/preview.expected"
+check_output "list --answers -f json: the preview and its questions" \
+	"$tmp/preview.expected" "$tmp/preview.out"
+run "$CTO_ASSESS" list -q "$tmp/preview.yaml" --answers "$tmp/profile.yaml" -f md
+check "list --answers -f md counts too" \
+	contains "$out_file" "4 to 5 questions for this company"
+printf 'answers:\n  stage: idea\n  product: "yes"\n' >"$tmp/profile2.yaml"
+run "$CTO_ASSESS" list -q "$tmp/preview.yaml" --answers "$tmp/profile2.yaml"
+check "with every condition known, one number" \
+	contains "$out_file" "2 areas, 5 questions for this company"
+printf 'answers:\n  stage: series-z\n' >"$tmp/bad-profile.yaml"
+run "$CTO_ASSESS" list -q "$tmp/preview.yaml" --answers "$tmp/bad-profile.yaml"
+check "an invalid profile is an error (exit 3)" [ "$status" -eq 3 ]
+check "... at its place" contains "$err_file" "bad-profile.yaml:2:10: error:"
+
+# A checklist is not private: it gets the usual 0666 less the umask, while
+# answers and reports are 0600 (run_pipe.sh).
+(umask 022 && "$CTO_ASSESS" list -q "$tmp/qdir" -f md -o "$tmp/check22.md")
+(umask 027 && "$CTO_ASSESS" list -q "$tmp/qdir" -f md -o "$tmp/check27.md")
+check "a checklist is 0644 under umask 022" \
+	[ "$(stat -c %a "$tmp/check22.md")" = 644 ]
+check "a checklist is 0640 under umask 027" \
+	[ "$(stat -c %a "$tmp/check27.md")" = 640 ]
+
 done_testing

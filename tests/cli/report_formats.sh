@@ -64,18 +64,20 @@ python3 - "$tmp/plan.csv" >"$tmp/csv.out" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
 for r in rows:
-    print(r["rank"], r["horizon"], r["question_id"], r["risk"], r["effort"],
-          repr(r["answer"]), repr(r["note"]))
+    print(r["rank"], r["horizon"], r["finding_ids"], r["risk"], r["effort"],
+          r["impact"], repr(r["answers"]), repr(r["notes"]))
 PY
+# The plan of tests/report/basic/questionnaire.yaml, worked out there.
 cat >"$tmp/csv.expected" <<'TXT'
-1 now backups high medium "Don't know" ''
-2 now mfa high low 'Some accounts' '<img src=x onerror=alert(1)>'
-3 next scans medium medium 'Dependency scanning' ''
-4 later ci medium low 'Some tests, run by hand' 'Jenkins | flaky `rm -rf /` *really*'
-5 later deploys medium medium '2 per week: weekly' ''
-6 later reviews low high '4 on a scale of 1 to 5' ''
+1 now backups high medium 19.20 "Don't know (unknown)" ''
+2 now mfa high low 9.00 'Some accounts' '<img src=x onerror=alert(1)>'
+3 next scans medium medium 3.60 'Dependency scanning' ''
+4 next ci medium low 2.40 'Some tests, run by hand' 'Jenkins | flaky `rm -rf /` *really*'
+5 next deploys medium medium 2.00 '2 per week: weekly' ''
+6 later reviews low high 0.50 '4 on a scale of 1 to 5' ''
 TXT
-check_output "csv parses into one row per finding" "$tmp/csv.expected" "$tmp/csv.out"
+check_output "csv parses into one row per action, in rank order" \
+	"$tmp/csv.expected" "$tmp/csv.out"
 check "csv records end in CRLF" \
 	[ "$(grep -c "$(printf '\r')\$" "$tmp/plan.csv")" -eq 7 ]
 
@@ -119,6 +121,17 @@ check "no answers file is a usage error" [ "$status" -eq 2 ]
 run "$CTO_ASSESS" report --help
 check "--help exits 0" [ "$status" -eq 0 ]
 check "--help shows usage" contains "$out_file" "usage: cto-assess report ANSWERS"
+# The usage lists the formats of the one table, each with its file.
+cat >"$tmp/formats" <<'TXT'
+Formats, with their file in a directory:
+  md     report.md        the report in Markdown
+  json   report.json      the report as JSON, for tools
+  html   report.html      the report as one web page
+  csv    action-plan.csv  the action plan, for a spreadsheet
+  text   summary.txt      the terminal summary
+TXT
+sed -n '/^Formats/,/^$/p' "$out_file" | sed '/^$/d' >"$tmp/formats.out"
+check_output "--help lists every format and its file" "$tmp/formats" "$tmp/formats.out"
 
 # ---- the terminal summary -------------------------------------------------
 run "$CTO_ASSESS" report "$answers" -q "$q"
@@ -152,5 +165,19 @@ run env CTO_ASSESS_QUESTIONNAIRES="$tmp/kit" "$CTO_ASSESS" report "$answers" \
 	--format json -o -
 check "the questionnaire id is looked up" [ "$status" -eq 0 ]
 check "... and scored with it" contains "$out_file" '"score":	42.8'
+# An answers file that names no questionnaire is not scored against the
+# default one (every answer would be an orphan): it asks for -q.
+sed '/"questionnaire":/d' "$answers" >"$tmp/anonymous.json"
+run "$CTO_ASSESS" report "$tmp/anonymous.json"
+check "no questionnaire named: exit 3" [ "$status" -eq 3 ]
+echo "cto-assess: error: '$tmp/anonymous.json' does not say which questionnaire it answers (give it with -q)" \
+	>"$tmp/expected"
+check_output "... asking for -q" "$tmp/expected" "$err_file"
+check "... and nothing on stdout" [ ! -s "$out_file" ]
+run "$CTO_ASSESS" report "$tmp/anonymous.json" -q "$q" --format json -o -
+check "... with -q it is scored" contains "$out_file" '"score":	42.8'
+run "$CTO_ASSESS" compare "$tmp/anonymous.json" "$tmp/kit/answers.json"
+check "compare asks for -q too (exit 3)" [ "$status" -eq 3 ]
+check_output "... with the same message" "$tmp/expected" "$err_file"
 
 done_testing

@@ -65,6 +65,75 @@ run "$CTO_ASSESS" run -q "$q" --answers alias.yaml
 check "answers: YAML aliases refused" contains "$err_file" \
 	"alias.yaml:2:10: error: YAML anchors and aliases are not supported"
 
+# Answers to questions the questionnaire does not have (orphans) are kept,
+# each in constant time: 100,000 orphan answers and 20,000 orphan notes
+# must load within 20 s of CPU time.  CPU time rather than wall-clock time,
+# so that a busy machine cannot fail the test; the margin is wide both ways:
+# a linear load takes well under a second (a few under the sanitizers),
+# while deleting each kept orphan from a cJSON object by a linear scan, as
+# it was done, needs about two minutes for this file.
+python3 - <<'PY'
+import json
+answers = {"company_name": "Acme", "stage": "seed", "mfa": "yes",
+           "tools": ["ci"], "backups": 4, "team_size": 3,
+           "funding": "long", "biggest_risk": "None"}
+notes = {}
+for i in range(100000):
+    answers["old_%d" % i] = "yes"
+for i in range(20000):
+    notes["gone_%d" % i] = "a note"
+with open("orphans.json", "w") as f:
+    json.dump({"answers": answers, "notes": notes}, f)
+PY
+run sh -c 'ulimit -t 20; exec "$@"' sh "$CTO_ASSESS" run -q "$q" \
+	--answers orphans.json --batch -o orphans -f json
+check "orphans: 120,000 of them load in linear time" [ "$status" -eq 0 ]
+check "orphans: each is a warning" \
+	[ "$(grep -c "warning: no question" "$err_file")" -eq 120000 ]
+check "orphans: kept in the session, answers and notes" python3 -c '
+import json, sys
+o = json.load(open(sys.argv[1]))["orphans"]
+sys.exit(not (len(o["answers"]) == 100000 and len(o["notes"]) == 20000
+              and o["answers"]["old_99999"] == "yes"
+              and o["notes"]["gone_0"] == "a note"))' orphans/answers.json
+
+# Only regular files are read.  A FIFO named by an answers file once made
+# report, --resume and compare wait forever for a writer; every command
+# runs under timeout, so that the test fails rather than hangs if it comes
+# back.  /dev/null is a device: it was read as an empty questionnaire.
+mkfifo fifo.yaml
+mkdir answers-dir.json
+for target in fifo.yaml /dev/null; do
+	printf '{"schema": "cto-assess/answers/1",\n' >to-special.json
+	printf ' "questionnaire": {"id": "run-basic", "path": "%s"},\n' \
+		"$target" >>to-special.json
+	printf ' "answers": {"stage": "seed"}}\n' >>to-special.json
+	run timeout 10 "$CTO_ASSESS" report to-special.json -f json -o -
+	check "special files: report with path $target exits 3" \
+		[ "$status" -eq 3 ]
+	check "special files: report says $target is not a regular file" \
+		contains "$err_file" "'$target' is not a regular file"
+	run timeout 10 "$CTO_ASSESS" run --resume to-special.json --batch
+	check "special files: --resume with path $target exits 3" \
+		[ "$status" -eq 3 ]
+	check "special files: --resume says $target is not a regular file" \
+		contains "$err_file" "'$target' is not a regular file"
+	run timeout 10 "$CTO_ASSESS" compare to-special.json to-special.json
+	check "special files: compare with path $target fails" \
+		[ "$status" -ne 0 ] && [ "$status" -ne 124 ]
+	check "special files: compare says $target is not a regular file" \
+		contains "$err_file" "'$target' is not a regular file"
+done
+run timeout 10 "$CTO_ASSESS" run -q "$q" --answers fifo.yaml --batch -o x
+check "special files: a FIFO as the answers file exits 3" [ "$status" -eq 3 ]
+check "special files: a FIFO as the answers file is named" \
+	contains "$err_file" "fifo.yaml: error: 'fifo.yaml' is not a regular file"
+run timeout 10 "$CTO_ASSESS" report answers-dir.json -q "$q" -f json -o -
+check "special files: a directory as the answers file exits 3" \
+	[ "$status" -eq 3 ]
+check "special files: a directory as the answers file is named" \
+	contains "$err_file" "answers-dir.json: error: 'answers-dir.json' is not a regular file"
+
 # Usage errors.
 run "$CTO_ASSESS" run --resume a.json --answers b.yaml
 check "usage: --resume with --answers" [ "$status" -eq 2 ]
@@ -88,5 +157,43 @@ check "missing questionnaire exits 3" [ "$status" -eq 3 ]
 run "$CTO_ASSESS" run --resume nonexistent.json
 check "missing session exits 3" [ "$status" -eq 3 ]
 check "missing session is named" contains "$err_file" "nonexistent.json"
+
+# ---- whole numbers of people; "none of these" on its own -------------------
+cd "$tmp" || exit 1
+cat >people.yaml <<'EOT'
+answers:
+  team_size: 2.5
+  sensitive_data: [none, health]
+EOT
+cat >people.expected <<'EOT'
+people.yaml:2:14: error: answer 2.5 to 'team_size' is not a whole number (expected a whole number from 1 to 100000)
+people.yaml:3:19: error: choice 'none' of 'sensitive_data' cannot be combined with other choices
+cto-assess: error: invalid answers in 'people.yaml'; nothing was written
+EOT
+run "$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers people.yaml --no-input -o people
+check "answers: 2.5 people and 'none' with others exit 3" [ "$status" -eq 3 ]
+check_output "answers: integer and exclusive, each at its place" \
+	people.expected "$err_file"
+
+# ---- answers from standard input -------------------------------------------
+printf 'answers:\n  team_size: 2.5\n' >stdin.yaml
+"$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers - -o from-stdin <stdin.yaml \
+	>"$out_file" 2>"$err_file"
+status=$?
+cat >stdin.expected <<'EOT'
+<stdin>:2:14: error: answer 2.5 to 'team_size' is not a whole number (expected a whole number from 1 to 100000)
+cto-assess: error: invalid answers on standard input; nothing was written
+EOT
+check "answers -: read from standard input, checked like a file" \
+	[ "$status" -eq 3 ]
+check_output "answers -: its errors name <stdin>" stdin.expected "$err_file"
+"$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
+	--answers - -o from-stdin2 \
+	<"$tests_dir/examples/idea-solo-agency.json" >"$out_file" 2>"$err_file"
+status=$?
+check "answers -: a complete JSON answers file writes the reports" \
+	[ "$status" -eq 0 ] && [ -s from-stdin2/report.md ]
 
 done_testing

@@ -7,7 +7,7 @@
 # 1.2 core schema (yes and no are text, 1.0 is a number), then checked with
 # python3-jsonschema.  Every shipped and good questionnaire must pass, bad
 # ones must fail for the reason given, and every key of the loader's tables
-# (src/loader.c) must be in the schema and the man page, so that neither
+# (src/loader*.c) must be in the schema and the man page, so that neither
 # drifts from the loader.
 . "$(dirname "$0")/lib.sh"
 
@@ -106,10 +106,12 @@ def validate_each(schema_path, out_dir, paths):
     return 0
 
 
-def loader_tables(loader_c):
-    """The key tables of src/loader.c: name -> [(key, required)]."""
-    with open(loader_c, encoding="utf-8") as f:
-        source = f.read()
+def loader_tables(loader_files):
+    """The key tables of src/loader*.c: name -> [(key, required)]."""
+    source = ""
+    for path in loader_files:
+        with open(path, encoding="utf-8") as f:
+            source += f.read()
     tables = {}
     for m in re.finditer(r"static const struct key_spec (\w+)\[\] = \{(.*?)\};",
                          source, re.S):
@@ -139,10 +141,12 @@ def schema_mappings(schema):
         "choice_keys": of(d["choice"]),
         "yesno_choice_keys": of(d["yesno_choice"]),
         "band_keys": of(d["band"]),
+        "initiative_keys": of(d["initiative"]),
+        "report_keys": of(d["report"]),
     }
 
 
-def keys(loader_c, schema_path, man5):
+def keys(schema_path, man5, loader_files):
     """Compares the loader's key tables with the schema and the man page."""
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
@@ -150,7 +154,7 @@ def keys(loader_c, schema_path, man5):
         documented = set()
         for line in re.findall(r"^\.It Cm .*", f.read(), re.M):
             documented.update(re.findall(r"\bCm (\w+)", line))
-    tables = loader_tables(loader_c)
+    tables = loader_tables(loader_files)
     mappings = schema_mappings(schema)
     problems = []
     if set(tables) != set(mappings):
@@ -183,7 +187,7 @@ if __name__ == "__main__":
     if command == "validate-each":
         sys.exit(validate_each(sys.argv[2], sys.argv[3], sys.argv[4:]))
     if command == "keys":
-        sys.exit(keys(sys.argv[2], sys.argv[3], sys.argv[4]))
+        sys.exit(keys(sys.argv[2], sys.argv[3], sys.argv[4:]))
     sys.exit(2)
 PY
 
@@ -207,7 +211,7 @@ result() {
 # The schema itself, and the loader's keys in it and in the man page.
 schema_check check-schema "$schema"
 check "the schema is a valid JSON Schema" [ "$status" -eq 0 ]
-schema_check keys "$root_dir/src/loader.c" "$schema" "$man5"
+schema_check keys "$schema" "$man5" "$root_dir"/src/loader*.c
 check "every key of the loader is in the schema and the man page" \
 	[ "$status" -eq 0 ]
 

@@ -28,8 +28,10 @@ check "good questionnaire has no diagnostics" [ ! -s "$err_file" ]
 
 run "$CTO_ASSESS" validate good/areas.yaml
 check "a file of areas validates on its own" [ "$status" -eq 0 ]
-check "a file of areas says so" \
-	contains "$out_file" "good/areas.yaml: ok (areas for include:)"
+# good/areas.yaml holds areas 'security' (backups, mfa) and 'team'
+# (bus_factor): two areas, three questions.
+check "a file of areas says so, with what it holds" \
+	contains "$out_file" "good/areas.yaml: ok (a file of areas to include: 2 areas, 3 questions)"
 
 run "$CTO_ASSESS" validate good/main.yaml bad/levels.yaml
 check "one bad file among good ones fails" [ "$status" -eq 3 ]
@@ -88,10 +90,52 @@ c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
 YAML
 run "$CTO_ASSESS" validate "$tmp/bomb.yaml"
 check "an alias bomb is refused" contains "$err_file" "bomb.yaml:1:4: error: YAML anchors and aliases are not supported"
+printf 'id: t\ntitle: T\0\n' >"$tmp/nul.yaml"
+run "$CTO_ASSESS" validate "$tmp/nul.yaml"
+check "a NUL byte is refused at its place" \
+	contains "$err_file" "nul.yaml:2:9: error: NUL byte in file (is it a binary file?)"
+# 256 files at most: the root and 255 includes (one file included again and
+# again counts each time).
+printf 'areas: []\n' >"$tmp/nothing.yaml"
+{
+	printf 'id: many\ntitle: Many\nversion: "1"\ninclude:\n'
+	i=0
+	while [ $i -lt 256 ]; do
+		printf '  - nothing.yaml\n'
+		i=$((i + 1))
+	done
+} >"$tmp/many.yaml"
+run "$CTO_ASSESS" validate "$tmp/many.yaml"
+check "the 256th include is one file too many" \
+	[ "$(grep -c 'error: ' "$err_file")" -eq 1 ]
+check "too many files: the message, at the entry" \
+	contains "$err_file" "many.yaml:260:5: error: too many included files (more than 256)"
 printf 'id: t\ntitle: "\033[31mred\033[0m"\nversion: 1\nareas: 5\n\033]0;x\a: 1\n' >"$tmp/escape.yaml"
 run "$CTO_ASSESS" validate "$tmp/escape.yaml"
 check "escape bytes never reach the terminal" \
 	[ "$(tr -d -c '\033\007' <"$err_file" | wc -c)" -eq 0 ]
+
+# Only regular files are read: a FIFO, a device or a directory named as a
+# questionnaire or an include is an error at once (a FIFO used to block
+# until a writer came; timeout turns a hang into a failure).
+mkfifo "$tmp/fifo.yaml"
+run timeout 10 "$CTO_ASSESS" validate "$tmp/fifo.yaml"
+check "a FIFO questionnaire exits 3" [ "$status" -eq 3 ]
+check "a FIFO questionnaire is not a regular file" contains "$err_file" \
+	"fifo.yaml: error: '$tmp/fifo.yaml' is not a regular file"
+run timeout 10 "$CTO_ASSESS" list -q /dev/null
+check "a device as the questionnaire exits 3" [ "$status" -eq 3 ]
+check "a device is not a regular file" contains "$err_file" \
+	"/dev/null: error: '/dev/null' is not a regular file"
+mkdir "$tmp/incdir.yaml"
+printf 'id: inc\ntitle: T\nversion: "1"\ninclude:\n  - fifo.yaml\n  - incdir.yaml\n' \
+	>"$tmp/special-include.yaml"
+run timeout 10 "$CTO_ASSESS" validate "$tmp/special-include.yaml"
+check "special includes exit 3" [ "$status" -eq 3 ]
+check "an included FIFO: at its entry" contains "$err_file" \
+	"special-include.yaml:5:5: error: '$tmp/fifo.yaml' is not a regular file"
+check "an included directory: at its entry" contains "$err_file" \
+	"special-include.yaml:6:5: error: '$tmp/incdir.yaml' is not a regular file"
 
 # A directory: each questionnaire in it, and areas nobody includes.
 mkdir "$tmp/dir"

@@ -1,12 +1,26 @@
 #!/usr/bin/env python3
 """check-self-contained.py - fail when an HTML report references anything
 outside itself: scripts, external or relative src/href, CSS imports or url(),
-frames, objects, <link> or <base>.  Prints one line per problem."""
+frames, objects, <link> or <base>.  The one image allowed is the consultant's
+logo: an <img class="logo"> whose src is a base64 data: URI of a PNG, JPEG
+or SVG, which a browser shows without running anything in it.  Prints one
+line per problem."""
+import re
 import sys
 from html.parser import HTMLParser
 
 FORBIDDEN_TAGS = {"script", "iframe", "frame", "object", "embed", "link",
                   "base", "img", "video", "audio", "source", "form"}
+LOGO = re.compile(r"data:image/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/]*=*\Z")
+
+
+def is_logo(tag, attrs):
+    """The consultant's logo, and nothing else, may be an image."""
+    names = [name for name, _ in attrs]
+    values = dict(attrs)
+    return (tag == "img" and sorted(names) == ["alt", "class", "src"]
+            and values["class"] == "logo"
+            and LOGO.match(values["src"] or "") is not None)
 URL_ATTRS = {"src", "href", "srcset", "action", "formaction", "data",
              "poster", "background", "xlink:href"}
 
@@ -18,6 +32,8 @@ class Checker(HTMLParser):
         self.in_style = False
 
     def handle_starttag(self, tag, attrs):
+        if is_logo(tag, attrs):
+            return
         if tag in FORBIDDEN_TAGS:
             self.problems.append("<%s> element" % tag)
         for name, value in attrs:

@@ -7,7 +7,9 @@ which must continue exactly where the interview stopped with every earlier
 answer intact.
 """
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -21,6 +23,25 @@ from harness import (BASIC, BIN, Q_BACKUPS, Q_FUNDING, Q_MFA, Q_NAME, Q_RISK,
                      finish, transcript)
 
 RESUME_HINT = "cto-assess run --resume out/answers.json"
+
+
+def shell_status(out):
+    """The status the wrapping shell printed as "status=N", or None."""
+    found = re.search(r"status=(\d+)", out)
+    return int(found.group(1)) if found else None
+
+
+def saved_answers(w):
+    """The answers of out/answers.json as cto-assess reads them (the
+    snapshot and its journal): {id: value} of the answered questions."""
+    proc = subprocess.run([BIN, "report", "out/answers.json", "-q", BASIC,
+                           "-f", "json", "-o", "-"], cwd=w.dir,
+                          capture_output=True, check=False)
+    if proc.returncode != 0:
+        return {"report failed": proc.stderr.decode(errors="replace")}
+    report = json.loads(proc.stdout)
+    return {a["id"]: a["value"] for a in report["answers"]
+            if a["status"] == "answered"}
 
 
 def first_two(c):
@@ -66,12 +87,13 @@ def ctrl_c(tap):
         c.send("typed but not entered")
         c.expect_exact("not entered")
         c.sendintr()
-        c.expect_exact("Interrupted. Your answers are saved in "
-                       "'out/answers.json'.")
-        c.expect_exact(RESUME_HINT)
-        c.expect_exact("status=130")
+        c.expect_exact("status=")
         finish(c)
-        tap.ok("ctrl-c: exit status 130 and the resume command", True)
+        out = transcript(c)
+        tap.ok("ctrl-c: exit status 130 and the resume command",
+               shell_status(out) == 130 and
+               "Interrupted. Your answers are saved in 'out/answers.json'."
+               in out and RESUME_HINT in out, out)
         with open(w.path("before")) as f1, open(w.path("after")) as f2:
             before, after = f1.read(), f2.read()
         tap.ok("ctrl-c: terminal settings restored", before == after,
@@ -89,6 +111,38 @@ def ctrl_c(tap):
                s["answers"]["stage"] == "seed" and
                s["answers"]["mfa"] == "yes" and
                s["completed_at"] is not None, out)
+    finally:
+        w.cleanup()
+
+
+def ctrl_backslash(tap):
+    """Ctrl-\\ (SIGQUIT) ends like Ctrl-C: saved, terminal restored, the
+    resume command, exit status 131 (128 + 3)."""
+    w = Workspace()
+    try:
+        script = ('trap : QUIT; stty -g >before; "$0" run -q "$1" -o out; '
+                  'echo "status=$?"; stty -g >after')
+        c = w.spawn(["/bin/sh", "-c", script, BIN, BASIC], binary=False)
+        first_two(c)
+        c.expect_exact(Q_MFA)
+        c.expect_exact("> ")
+        c.send("typed")
+        c.expect_exact("typed")
+        c.sendcontrol("\\")
+        c.expect_exact("status=")
+        finish(c)
+        out = transcript(c)
+        tap.ok("ctrl-\\: exit status 131", shell_status(out) == 131, out)
+        tap.ok("ctrl-\\: the answers are saved and the resume command shown",
+               "Interrupted. Your answers are saved in 'out/answers.json'."
+               in out and RESUME_HINT in out, out)
+        with open(w.path("before")) as f1, open(w.path("after")) as f2:
+            before, after = f1.read(), f2.read()
+        tap.ok("ctrl-\\: terminal settings restored", before == after,
+               "before: %s\nafter: %s" % (before, after))
+        s = w.load("out/answers.json")
+        tap.ok("ctrl-\\: answers so far saved, typed text not",
+               s["answers"] == {"company_name": "Acme", "stage": "seed"}, s)
     finally:
         w.cleanup()
 
@@ -128,17 +182,25 @@ def kill_9(tap):
         c.kill(signal.SIGKILL)
         status = finish(c)
         tap.ok("kill -9: the program was killed", status == 128 + 9, status)
-        s = w.load("out/answers.json")
+        # The last answers are in the journal beside the snapshot: read
+        # both the way cto-assess does, through a report.
+        s = saved_answers(w)
         tap.ok("kill -9: every answer before the kill is saved",
-               s["answers"] == {"company_name": "Acme", "stage": "seed",
-                                "mfa": "no"}, s)
+               s == {"company_name": "Acme", "stage": "seed", "mfa": "no"},
+               s)
+        # The lock file stays (its holder was killed) but is not held.
         tap.ok("kill -9: no temporary file left beside the session",
-               os.listdir(w.path("out")) == ["answers.json"],
+               sorted(os.listdir(w.path("out"))) ==
+               ["answers.json", "answers.json.journal", "answers.json.lock"],
                os.listdir(w.path("out")))
         status, shown, out = resume_and_finish(w, Q_TOOLS)
         s = w.load("out/answers.json")
         tap.ok("kill -9: resume continues at the next question",
                Q_MFA not in shown.split("Welcome back")[1], shown)
+        tap.ok("kill -9: resume takes the stale lock over silently",
+               "in use" not in out and
+               "answers.json.lock" not in os.listdir(w.path("out")),
+               "%s\n%s" % (out, os.listdir(w.path("out"))))
         tap.ok("kill -9: every earlier answer intact after the resume",
                status == 0 and s["answers"]["mfa"] == "no" and
                s["answers"]["company_name"] == "Acme" and
@@ -244,25 +306,25 @@ def pipe_sigint(tap):
         w.cleanup()
 
 
-def disk_full(tap):
-    """A save that fails half-way (the disk fills up) ends the interview
-    with a message naming the file and a non-zero status, never a crash or
-    a silent loss."""
+def save_fails(tap):
+    """A save that fails half-way ends the interview with a message naming
+    the file and the cause and a non-zero status, never a crash or a
+    silent loss.  Each answer is appended to the session's journal; here
+    the journal cannot be written (a directory stands in its place)."""
     w = Workspace()
     try:
         c = w.spawn(["run", "-q", BASIC, "-o", "out"])
         first_two(c)
         c.expect_exact(Q_MFA)
         c.expect_exact("> ")
-        # The session file now leads to a device that is always full.
-        os.remove(w.path("out", "answers.json"))
-        os.symlink("/dev/full", w.path("out", "answers.json"))
+        os.remove(w.path("out", "answers.json.journal"))
+        os.mkdir(w.path("out", "answers.json.journal"))
         c.sendline("y")
         status = finish(c)
         out = transcript(c)
-        tap.ok("disk full: exits 1", status == 1, out)
-        tap.ok("disk full: names the file and the cause",
-               "cannot write 'out/answers.json': No space left on device"
+        tap.ok("save fails: exits 1", status == 1, out)
+        tap.ok("save fails: names the file and the cause",
+               "cannot open 'out/answers.json.journal': Is a directory"
                in out, out)
     finally:
         w.cleanup()
@@ -271,12 +333,13 @@ def disk_full(tap):
 def main():
     tap = Tap()
     tap.run("ctrl-c", ctrl_c)
+    tap.run("ctrl-\\", ctrl_backslash)
     tap.run("ctrl-d", ctrl_d)
     tap.run("kill -9", kill_9)
     tap.run("hang-up", hang_up)
     tap.run("quit", quit_and_changed_questionnaire)
     tap.run("pipe sigint", pipe_sigint)
-    tap.run("disk full", disk_full)
+    tap.run("save fails", save_fails)
     tap.done()
 
 

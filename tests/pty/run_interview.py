@@ -2,8 +2,8 @@
 """run_interview.py - the interview through a real pseudo-terminal.
 
 A full run to the written reports; the commands at the prompt (?, back,
-skip, note); tab completion of labels; an invalid answer then a valid one;
-the review screen changing an answer.
+skip, note, na); tab completion of labels; an invalid answer then a valid
+one; the review screen changing an answer.
 """
 
 import os
@@ -130,9 +130,11 @@ def keys(tap):
         c.sendline("1")
         answer(c, Q_RISK, "Hiring")
 
-        # The review lists the answers; changing number 3 asks MFA again.
+        # The review lists the answers, notes in full; changing number 3
+        # asks MFA again.
         c.expect_exact("Review your answers")
-        c.expect_exact("Skipped [note]")
+        c.expect_exact("Skipped")
+        c.expect_exact("Note: restored once, in 2025")
         c.expect_exact("review> ")
         c.sendline("42")
         c.expect_exact("Type a number from 1 to 8")
@@ -205,11 +207,62 @@ def review_new_question(tap):
         w.cleanup()
 
 
+NA = os.path.join(os.path.dirname(BASIC), "na.yaml")
+Q_CARDS = "Do card numbers stay out of your servers?"
+
+
+def not_applicable(tap):
+    """'na' where a question allows it asks why and records the reason;
+    where it does not, it is refused and the question asked again."""
+    w = Workspace()
+    try:
+        c = w.spawn(["run", "-q", NA, "-o", "out"])
+        answer(c, Q_NAME, "Acme")
+        answer(c, Q_MFA, "na")
+        c.expect_exact('"not applicable" is not an answer to this question')
+        c.expect_exact("> ")
+        c.sendline("y")
+        c.expect_exact(Q_CARDS)
+        c.expect_exact("> ")
+        c.sendline("?")
+        c.expect_exact("'na' answers that the question does not apply")
+        c.expect_exact("> ")
+        c.sendline("na")
+        c.expect_exact("Why does this not apply, for example because you "
+                       "take no payments yet?")
+        c.expect_exact("reason> ")
+        c.sendline("We take no payments yet")
+        c.expect_exact("Review your answers")
+        c.expect_exact("Not applicable: We take")
+        c.expect_exact("review> ")
+        c.sendline("")
+        c.expect_exact("Reports written:")
+        status = finish(c)
+        out = transcript(c)
+        tap.ok("na: exit status 0", status == 0, out)
+        s = w.load("out/answers.json")
+        tap.ok("na: the session records it with its reason",
+               s["answers"] == {
+                   "company_name": "Acme", "mfa": "yes",
+                   "cards": {"status": "not_applicable",
+                             "reason": "We take no payments yet"}},
+               s["answers"])
+        with open(w.path("out", "report.md")) as f:
+            md = f.read()
+        tap.ok("na: the report lists it with the reason, in no score",
+               "| Checks | Do card numbers stay out of your servers? | "
+               "We take no payments yet |" in md and
+               "Checks**: 100.0" in md, md)
+    finally:
+        w.cleanup()
+
+
 def main():
     tap = Tap()
     tap.run("full run", full_run)
     tap.run("keys", keys)
     tap.run("review", review_new_question)
+    tap.run("not applicable", not_applicable)
     tap.done()
 
 

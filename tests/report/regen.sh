@@ -10,12 +10,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=${1:-$here/../../cto-assess}
 export SOURCE_DATE_EPOCH=1764320000 LC_ALL=C.UTF-8
 unset NO_COLOR
+# Never the consultant profile of whoever regenerates them.
+XDG_CONFIG_HOME=/nonexistent
+export XDG_CONFIG_HOME
 for answers in "$here"/*/answers*.json; do
 	dir=$(dirname "$answers")
 	name=$(basename "$answers" .json)
 	[ -f "$dir/questionnaire.yaml" ] || continue
 	mkdir -p "$dir/expected"
-	for fmt in json md csv text; do
+	for fmt in json md csv text html; do
 		"$bin" report "$answers" -q "$dir/questionnaire.yaml" \
 			--format "$fmt" -o - --color=never |
 			sed -f "$here/normalise.sed" \

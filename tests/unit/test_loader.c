@@ -25,6 +25,7 @@
 #include "util.h"
 
 #define GOOD "tests/questionnaires/good/main.yaml"
+#define PLAN "tests/questionnaires/good/plan.yaml"
 
 static char tmpdir[64];
 
@@ -158,14 +159,27 @@ static void test_model(void **state)
 	questionnaire_free(q);
 }
 
+/*
+ * The content hash of GOOD, pinned.  It is FNV-1a (64 bits) over what an
+ * answers file and a report depend on, in asking order: the questionnaire's
+ * id and version; per area its id and weight; per question its id, text,
+ * type, weight, condition, each choice's id, label and score, each band's
+ * min and score, and min and max (the function that computes it says so
+ * too).
+ * Comments, help, advice, risk, effort, levels and targets are not in it.
+ * The value was worked out apart from the program, with a 30-line Python
+ * transcription of that list over main.yaml and areas.yaml.  It may change
+ * only when the content of those files changes, or when the hash is made to
+ * cover more on purpose (which makes every saved session look stale: say so
+ * in the commit).
+ */
 static void test_hash(void **state)
 {
-	struct questionnaire *a = load_ok(GOOD), *b = load_ok(GOOD);
+	struct questionnaire *q = load_ok(GOOD);
 
 	(void)state;
-	assert_string_equal(a->hash, b->hash);
-	questionnaire_free(b);
-	questionnaire_free(a);
+	assert_string_equal(q->hash, "cf6f9fc699a9aac7");
+	questionnaire_free(q);
 }
 
 static const char small_root[] =
@@ -194,6 +208,170 @@ static void test_hash_sensitivity(void **state)
 	questionnaire_free(b);
 	questionnaire_free(c);
 	buf_release(&text);
+}
+
+/*
+ * cto-assess-questionnaire(5): "~ and null are not special: they are read
+ * as the text ~ and null", ids included.
+ */
+static void test_null_words_are_text(void **state)
+{
+	struct questionnaire *q;
+	const struct question *qn;
+
+	(void)state;
+	q = load_ok(write_tmp("nulls.yaml",
+			      "id: t\ntitle: ~\nversion: NULL\nareas:\n"
+			      "  - id: null\n    title: Null\n    questions:\n"
+			      "      - {id: q1, text: ~, type: yesno, help: null,"
+			      " advice: ~}\n"));
+	assert_string_equal(q->title, "~");
+	assert_string_equal(q->version, "NULL");
+	assert_non_null(questionnaire_area(q, "null"));
+	qn = questionnaire_question(q, "q1");
+	assert_string_equal(qn->text, "~");
+	assert_string_equal(qn->help, "null");
+	assert_string_equal(qn->advice, "~");
+	questionnaire_free(q);
+}
+
+/* The keys of the action plan, as good/plan.yaml writes them. */
+static void test_plan_keys(void **state)
+{
+	struct questionnaire *q = load_ok(PLAN);
+	const struct question *qn;
+
+	(void)state;
+	assert_string_equal(q->team_size_question, "team_size");
+	/* Like areas, the included file's initiatives come first; it is
+	 * included twice, and its initiative counts once. */
+	assert_int_equal(q->ninitiatives, 3);
+	assert_string_equal(q->initiatives[0].id, "tests");
+	assert_string_equal(q->initiatives[1].id, "review");
+	assert_string_equal(q->initiatives[1].title,
+			    "Get an independent technical review");
+	assert_string_equal(q->initiatives[1].advice, "Ask a senior engineer "
+			    "from outside to read the code for a day.");
+	assert_null(q->initiatives[2].advice);
+	assert_ptr_equal(questionnaire_initiative(q, "backups"),
+			 &q->initiatives[2]);
+	assert_null(questionnaire_initiative(q, "reviews"));
+
+	qn = questionnaire_question(q, "restore");
+	assert_true(qn->not_applicable);
+	assert_string_equal(qn->not_applicable_prompt,
+			    "Why do backups not apply to you?");
+	assert_string_equal(qn->initiative, "backups");
+	assert_string_equal(qn->choices[0].finding,
+			    "Backups have never been restored");
+	assert_string_equal(qn->choices[0].initiative, "review");
+	assert_null(qn->choices[1].finding);
+	assert_null(qn->choices[1].initiative);
+
+	qn = questionnaire_question(q, "servers");
+	assert_null(qn->bands[0].finding);
+	assert_string_equal(qn->bands[1].finding, "Some servers have no owner");
+	assert_string_equal(qn->bands[1].initiative, "review");
+
+	/* A yesno choice adds its finding to the built-in no. */
+	qn = questionnaire_question(q, "mfa");
+	assert_null(qn->choices[0].finding);
+	assert_string_equal(qn->choices[1].finding,
+			    "Admins log in with a password alone");
+
+	qn = questionnaire_question(q, "ci");
+	assert_false(qn->not_applicable);
+	assert_null(qn->not_applicable_prompt);
+	assert_string_equal(qn->initiative, "tests");
+
+	/*
+	 * The hash of plan.yaml, pinned like GOOD's, and worked out the same
+	 * way apart from the program: it covers every key of the plan.
+	 */
+	assert_string_equal(q->hash, "3b83c28b358b651f");
+	questionnaire_free(q);
+}
+
+/* text with its first from replaced by to (caller frees). */
+static char *replace(const char *text, const char *from, const char *to)
+{
+	struct buf out = BUF_INIT;
+	const char *at = strstr(text, from);
+
+	assert_non_null(at);
+	buf_add(&out, text, (size_t)(at - text));
+	buf_adds(&out, to);
+	buf_adds(&out, at + strlen(from));
+	return buf_detach(&out, NULL);
+}
+
+/* Each key of the plan changes the hash: a report depends on it. */
+static void test_hash_covers_plan_keys(void **state)
+{
+	static const char base[] =
+		"id: t\ntitle: T\nversion: '1'\n"
+		"team_size_question: size\n"
+		"initiatives:\n"
+		"  - {id: ia, title: Title A, advice: Advice A}\n"
+		"  - {id: ib, title: Title B}\n"
+		"areas:\n"
+		"  - id: a\n    title: A\n    questions:\n"
+		"      - {id: size, text: Size?, type: number, weight: 0}\n"
+		"      - {id: n, text: N?, type: number, weight: 0}\n"
+		"      - id: q\n        text: Q?\n        help: H\n"
+		"        advice: A\n"
+		"        initiative: ia\n"
+		"        not_applicable: true\n"
+		"        not_applicable_prompt: Why?\n"
+		"        choices:\n"
+		"          - {id: x, label: X, score: 0, finding: Finding X,"
+		" initiative: ia}\n"
+		"          - {id: y, label: Y, score: 1}\n"
+		"      - id: b\n        text: B?\n        help: H\n"
+		"        advice: A\n        type: number\n        bands:\n"
+		"          - {min: 0, score: 0, finding: Finding B,"
+		" initiative: ia}\n"
+		"          - {min: 1, score: 1}\n";
+	static const struct { const char *from, *to; } changes[] = {
+		{ "team_size_question: size", "team_size_question: n" },
+		{ "{id: ib, title: Title B}", "{id: ic, title: Title B}" },
+		{ "title: Title A,", "title: Title A2," },
+		{ "advice: Advice A}", "advice: Advice A2}" },
+		{ "        initiative: ia\n", "        initiative: ib\n" },
+		{ "not_applicable_prompt: Why?", "not_applicable_prompt: Why not?" },
+		{ "        not_applicable_prompt: Why?\n", "" },
+		{ "finding: Finding X,", "finding: Finding X2," },
+		{ "Finding X, initiative: ia}", "Finding X, initiative: ib}" },
+		{ "finding: Finding B,", "finding: Finding B2," },
+		{ "Finding B, initiative: ia}", "Finding B, initiative: ib}" },
+	};
+	struct questionnaire *q0, *q;
+	char *text, *no_prompt, *no_na, name[32];
+	size_t i;
+
+	(void)state;
+	q0 = load_ok(write_tmp("plan0.yaml", base));
+	for (i = 0; i < ARRAY_SIZE(changes); i++) {
+		text = replace(base, changes[i].from, changes[i].to);
+		assert_true(snprintf(name, sizeof(name), "plan%zu.yaml",
+				     i + 1) < (int)sizeof(name));
+		q = load_ok(write_tmp(name, text));
+		if (!strcmp(q->hash, q0->hash))
+			fail_msg("changing '%s' kept the hash", changes[i].from);
+		questionnaire_free(q);
+		free(text);
+	}
+	questionnaire_free(q0);
+	/* not_applicable itself, once its prompt is gone. */
+	no_prompt = replace(base, "        not_applicable_prompt: Why?\n", "");
+	no_na = replace(no_prompt, "        not_applicable: true\n", "");
+	q0 = load_ok(write_tmp("na1.yaml", no_prompt));
+	q = load_ok(write_tmp("na2.yaml", no_na));
+	assert_string_not_equal(q->hash, q0->hash);
+	questionnaire_free(q);
+	questionnaire_free(q0);
+	free(no_prompt);
+	free(no_na);
 }
 
 static void test_nothing_half_loaded(void **state)
@@ -233,6 +411,25 @@ static void test_includes(void **state)
 	assert_int_equal(q->nfiles, 2);
 	questionnaire_free(q);
 
+	/* An include between two areas puts its areas there, and the area
+	 * after it keeps its own questions. */
+	q = load_ok(write_tmp("middle.yaml",
+			      "id: t\ntitle: T\nversion: '1'\nareas:\n"
+			      "  - id: a\n    title: A\n    questions:\n"
+			      "      - {id: q1, text: Q?, type: yesno, help: H,"
+			      " advice: A}\n"
+			      "  - include: part.yaml\n"
+			      "    questions: [q2]\n"
+			      "  - id: c\n    title: C\n    questions:\n"
+			      "      - {id: q4, text: Q4?, type: yesno, help: H,"
+			      " advice: A}\n"));
+	assert_int_equal(q->nareas, 3);
+	assert_string_equal(q->areas[1].id, "b");
+	assert_string_equal(q->areas[2].id, "c");
+	assert_int_equal(q->nquestions, 3);
+	assert_string_equal(q->questions[2]->id, "q4");
+	questionnaire_free(q);
+
 	msg = load_fails(write_tmp("self.yaml",
 				   "id: t\ntitle: T\nversion: '1'\n"
 				   "include: [self.yaml]\n"));
@@ -269,6 +466,26 @@ static void test_directories(void **state)
 	write_tmp("d/two.yaml", small_root);
 	msg = load_fails(dir.data);
 	assert_non_null(strstr(msg, "holds several questionnaires"));
+	free(msg);
+
+	/* Only a fragment: nothing to load. */
+	buf_reset(&dir);
+	buf_addf(&dir, "%s/f", tmpdir);
+	assert_int_equal(file_make_dir(dir.data, &err), 0);
+	write_tmp("f/part.yaml", "areas: []\n");
+	msg = load_fails(dir.data);
+	assert_non_null(strstr(msg, "/f: error: no questionnaire in this "
+				    "directory (a questionnaire is a .yaml "
+				    "file with a top-level 'id')"));
+	free(msg);
+
+	/* A file is not a directory to list. */
+	assert_int_equal(questionnaire_find_roots(GOOD, &roots, &fragments,
+						  &diags), -1);
+	assert_int_equal(diags.errors, 1);
+	msg = diag_format(&diags.items[0]);
+	assert_string_equal(msg, GOOD ": error: cannot read directory: "
+			    "Not a directory");
 	free(msg);
 	diag_list_release(&diags);
 	buf_release(&dir);
@@ -347,6 +564,9 @@ int main(void)
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_hash_sensitivity),
+		cmocka_unit_test(test_null_words_are_text),
+		cmocka_unit_test(test_plan_keys),
+		cmocka_unit_test(test_hash_covers_plan_keys),
 		cmocka_unit_test(test_nothing_half_loaded),
 		cmocka_unit_test(test_includes),
 		cmocka_unit_test(test_directories),

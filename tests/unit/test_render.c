@@ -21,6 +21,7 @@
 #include "fileio.h"
 #include "loader.h"
 #include "render.h"
+#include "term.h"
 #include "util.h"
 
 /* Titles and labels a hostile consultant could write. */
@@ -29,6 +30,7 @@ static const char evil_yaml[] =
 	"title: \"Evil <b>title</b>\"\n"
 	"version: \"1\"\n"
 	"name_question: name\n"
+	"report: {subtitle: \"<b>Sub</b> | *x* \\e[31m\"}\n"
 	"areas:\n"
 	"  - id: profile\n"
 	"    title: Profile\n"
@@ -48,7 +50,7 @@ static const char evil_yaml[] =
 	"          - {id: mid, label: Mid, score: 0.3}\n"
 	"          - {id: hi, label: Hi, score: 1}\n"
 	"      - id: q2\n"
-	"        text: Second?\n"
+	"        text: \"Second \\u202Eevil\\u202C\\u200B?\"\n"
 	"        help: Why.\n"
 	"        advice: Do it.\n"
 	"        choices:\n"
@@ -157,13 +159,16 @@ static void test_markdown_escapes(void **state)
 	struct fixture *f = *state;
 	const char *md;
 
-	render_markdown(&f->out, &f->r);
+	render_markdown(&f->out, &f->r, NULL);
 	md = f->out.data;
 	assert_escaped(md, '<');
 	assert_escaped(md, '&');
 	assert_lacks(md, "\x1b");
-	assert_contains(md, "# Technology readiness report: Acme \\| "
-			"\\<script\\>alert(1)\\</script\\> \\& \"Co\"\n");
+	/* The title (the questionnaire's, with "report"), and the
+	 * subtitle as a paragraph of its own. */
+	assert_contains(md, "# Evil \\<b\\>title\\</b\\> report: Acme \\| "
+			"\\<script\\>alert(1)\\</script\\> \\& \"Co\"\n\n"
+			"\\<b\\>Sub\\</b\\> \\| \\*x\\* \\[31m\n\n");
 	/* A table cell keeps its pipe escaped. */
 	assert_contains(md, "| Sec \\| \\<i\\>urity\\</i\\> \\& \"co\" |");
 	/* Block quotes escape line starts: heading, list, indentation. */
@@ -182,7 +187,7 @@ static void test_html_escapes(void **state)
 	struct fixture *f = *state;
 	const char *html;
 
-	render_html(&f->out, &f->r);
+	render_html(&f->out, &f->r, NULL);
 	html = f->out.data;
 	assert_lacks(html, "<script");
 	assert_lacks(html, "<img");
@@ -191,9 +196,11 @@ static void test_html_escapes(void **state)
 	assert_lacks(html, "\x1b");
 	assert_lacks(html, "href=");
 	assert_lacks(html, "url(");
-	assert_contains(html, "<title>Technology readiness report: Acme | "
-			"&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+	assert_contains(html, "<title>Evil &lt;b&gt;title&lt;/b&gt; report: "
+			"Acme | &lt;script&gt;alert(1)&lt;/script&gt; &amp; "
 			"&quot;Co&quot;</title>");
+	assert_contains(html, "<p class=\"subtitle\">&lt;b&gt;Sub&lt;/b&gt; | "
+			"*x* [31m</p>");
 	assert_contains(html, "&lt;img src=x onerror=alert(1)&gt;");
 	assert_contains(html, "alert(&#39;x&#39;)");
 	assert_contains(html, "<svg class=\"chart\"");
@@ -202,27 +209,66 @@ static void test_html_escapes(void **state)
 	assert_contains(html, "</html>\n");
 }
 
-static void test_csv_quotes(void **state)
+/*
+ * The whole action plan, worked out by hand from the fixture.  Both
+ * findings are in area sec (weight 1, no targets): q1 (weight 3) answered
+ * "lo", score 0: risk high (0 < 0.34), impact 3 x 1 x (1 - 0) = 3.00;
+ * q2 (weight 1) answered "lo": risk high, impact 1.00.  Neither sets an
+ * effort (medium) nor a finding statement (the title is the question);
+ * their advice differs, so each is an action of its own, both "now".  One
+ * row an action: rank, horizon, risk, effort, impact, action id and
+ * title, advice, then the areas, ids, titles, answers and notes of the
+ * findings it covers.  Fields holding a comma, a quote or a line break
+ * are quoted with quotes doubled; the formula in q1's advice gets an
+ * apostrophe inside the quotes; ESC, CR and the zero width space are
+ * dropped, each invalid byte is U+FFFD, the bidi override and its pop are
+ * shown as <U+202E> and <U+202C>.
+ */
+static const char expected_csv[] =
+	"rank,horizon,risk,effort,impact,action_id,action,advice,areas,"
+	"finding_ids,findings,answers,notes,review,owner,due_date,status\r\n"
+	"1,now,high,medium,3.00,q1,"
+	"# Heading? <script>alert('x')</script> [31mred,"
+	"\"'=HYPERLINK(\"\"http://x\"\") *bold* [link](http://x)\","
+	"\"Sec | <i>urity</i> & \"\"co\"\"\",q1,"
+	"# Heading? <script>alert('x')</script> [31mred,"
+	"\"Lo, \"\"quoted\"\"\","
+	"\"[2J<img src=x onerror=alert(1)>\n# not a heading\n| a | b |\n"
+	"1. not a list\n    not code\nend \xef\xbf\xbd\xef\xbf\xbd\",,,,\r\n"
+	"2,now,high,medium,1.00,q2,Second <U+202E>evil<U+202C>?,Do it.,"
+	"\"Sec | <i>urity</i> & \"\"co\"\"\",q2,Second <U+202E>evil<U+202C>?,"
+	"Lo,,,,,\r\n";
+
+static void test_csv_text(void **state)
 {
 	struct fixture *f = *state;
-	const char *csv;
 
-	render_csv(&f->out, &f->r);
-	csv = f->out.data;
-	assert_true(!strncmp(csv, "rank,horizon,priority,risk,effort,area_id,"
-			     "area,question_id,question,answer,score,advice,"
-			     "note\r\n", 80));
-	/* Quotes doubled inside a quoted field. */
-	assert_contains(csv, ",\"Lo, \"\"quoted\"\"\",");
-	/* A formula is defused with an apostrophe. */
-	assert_contains(csv, ",\"'=HYPERLINK(\"\"http://x\"\") *bold* "
-			"[link](http://x)\",");
-	/* The note's line breaks stay inside one quoted field. */
-	assert_contains(csv, "\"[2J<img src=x onerror=alert(1)>\n# not a heading\n");
-	assert_lacks(csv, "\x1b");
-	assert_lacks(csv, "\r\nend");
-	/* Two findings, each a CRLF-terminated record, plus the header. */
-	assert_int_equal(f->r.score.nfindings, 2);
+	render_csv(&f->out, &f->r, NULL);
+	assert_string_equal(f->out.data, expected_csv);
+}
+
+/* Bidi controls are shown, not obeyed, in every format. */
+static void test_bidi_shown(void **state)
+{
+	struct fixture *f = *state;
+	struct render_options o = { 0, 1, 80 };
+
+	render_markdown(&f->out, &f->r, NULL);
+	assert_contains(f->out.data, "Second \\<U+202E\\>evil\\<U+202C\\>?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
+	assert_lacks(f->out.data, "\xe2\x80\x8b");
+	buf_reset(&f->out);
+	render_html(&f->out, &f->r, NULL);
+	assert_contains(f->out.data, "Second &lt;U+202E&gt;evil&lt;U+202C&gt;?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
+	buf_reset(&f->out);
+	render_text(&f->out, &f->r, &o);
+	assert_contains(f->out.data, "Second <U+202E>evil<U+202C>?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
+	buf_reset(&f->out);
+	render_json(&f->out, &f->r, NULL);
+	assert_contains(f->out.data, "Second <U+202E>evil<U+202C>?");
+	assert_lacks(f->out.data, "\xe2\x80\xae");
 }
 
 static void test_json_numbers_and_text(void **state)
@@ -231,13 +277,13 @@ static void test_json_numbers_and_text(void **state)
 	cJSON *doc;
 	const cJSON *findings, *first;
 
-	render_json(&f->out, &f->r);
+	render_json(&f->out, &f->r, NULL);
 	assert_lacks(f->out.data, "0000000");
 	assert_lacks(f->out.data, "\x1b");
 	doc = cJSON_Parse(f->out.data);
 	assert_non_null(doc);
 	assert_string_equal(cJSON_GetObjectItem(doc, "schema")->valuestring,
-			    "cto-assess/report/1");
+			    "cto-assess/report/2");
 	assert_string_equal(cJSON_GetObjectItem(doc, "generated_at")
 			    ->valuestring, "2025-11-28T10:00:00Z");
 	assert_string_equal(cJSON_GetObjectItem(doc, "assessment_date")
@@ -269,7 +315,7 @@ static void test_json_rounding(void **state)
 	ans->choice = xstrdup("mid");
 	report_release(&f->r);
 	report_init(&f->r, f->q, &f->a);
-	render_json(&f->out, &f->r);
+	render_json(&f->out, &f->r, NULL);
 	/* q1 scores 0.3 (30.0); the area (3 * 0.3 + 0) / 4 = 22.5. */
 	assert_contains(f->out.data, "\"score\":\t22.5,");
 	assert_contains(f->out.data, "\"score\":\t30,");
@@ -284,11 +330,11 @@ static void test_json_rounding(void **state)
 static void test_text_sanitised(void **state)
 {
 	struct fixture *f = *state;
-	struct render_text_options o = { 0, 1, 80 };
+	struct render_options o = { 0, 1, 80 };
 
 	render_text(&f->out, &f->r, &o);
 	assert_lacks(f->out.data, "\x1b");
-	assert_contains(f->out.data, "Technology readiness: Acme | "
+	assert_contains(f->out.data, "Evil <b>title</b> report: Acme | "
 			"<script>alert(1)</script> & \"Co\"\n");
 	assert_contains(f->out.data, "# Heading? <script>alert('x')</script> "
 			"[31mred");
@@ -302,21 +348,85 @@ static void test_text_sanitised(void **state)
 	assert_lacks(f->out.data, "\xe2\x96\x88");
 }
 
-static void test_truncate(void **state)
-{
-	struct buf b = BUF_INIT;
+/*
+ * Two areas, one with a title of 21 CJK characters, two columns each: 42
+ * columns, more than the 36 the summary gives a title.
+ */
+static const char cjk_yaml[] =
+	"id: cjk\n"
+	"title: CJK\n"
+	"version: \"1\"\n"
+	"areas:\n"
+	"  - id: a\n"
+	"    title: \"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae"
+	"\xe3\x82\xbb\xe3\x82\xad\xe3\x83\xa5\xe3\x83\xaa\xe3\x83\x86"
+	"\xe3\x82\xa3\xe3\x81\xa8\xe4\xbf\xa1\xe9\xa0\xbc\xe6\x80\xa7"
+	"\xe3\x81\xa8\xe9\x81\x8b\xe7\x94\xa8\xe3\x81\xae\xe6\x97\xa5"
+	"\xe6\x9c\xac\xe8\xaa\x9e\"\n"
+	"    questions:\n"
+	"      - {id: q1, text: One?, help: Why., advice: Do., choices: "
+	"[{id: n, label: No, score: 0}, {id: y, label: Yes, score: 1}]}\n"
+	"  - id: b\n"
+	"    title: Team\n"
+	"    questions:\n"
+	"      - {id: q2, text: Two?, help: Why., advice: Do., choices: "
+	"[{id: n, label: No, score: 0}, {id: y, label: Yes, score: 1}]}\n";
 
-	(void)state;
-	render_truncate(&b, "short", 10);
-	assert_string_equal(b.data, "short");
-	buf_reset(&b);
-	render_truncate(&b, "a much longer title", 10);
-	assert_string_equal(b.data, "a much ...");
-	buf_reset(&b);
-	/* Never cut inside a UTF-8 character. */
-	render_truncate(&b, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 5);
-	assert_string_equal(b.data, "\xc3\xa9\xc3\xa9...");
-	buf_release(&b);
+/* The display column where the first '.' of an ASCII bar starts. */
+static size_t bar_column(const char *text, const char *title_start)
+{
+	const char *line = strstr(text, title_start), *bar;
+	char *prefix;
+	size_t width;
+
+	assert_non_null(line);
+	bar = strstr(line, " .");
+	assert_non_null(bar);
+	prefix = xstrndup(line, (size_t)(bar - line));
+	width = term_text_width(prefix);
+	free(prefix);
+	return width;
+}
+
+/* Every area's bar starts in the same column, whatever the title's script. */
+static void test_text_aligned_cjk(void **state)
+{
+	struct fixture *f = *state;
+	struct render_options o = { 0, 0, 80 };
+	struct diag_list diags = DIAG_LIST_INIT;
+	struct buf path = BUF_INIT, err = BUF_INIT;
+	struct questionnaire *q;
+	struct answers a;
+	struct report r;
+
+	buf_addf(&path, "%s/cjk.yaml", f->dir);
+	assert_int_equal(file_write_atomic(path.data, cjk_yaml,
+					   strlen(cjk_yaml), 0, &err), 0);
+	q = questionnaire_load(path.data, &diags);
+	diag_print(&diags, stderr);
+	assert_non_null(q);
+	answers_init(&a, q);
+	answers_get(&a, questionnaire_question(q, "q1"))->kind = ANSWER_CHOICE;
+	answers_get(&a, questionnaire_question(q, "q1"))->choice = xstrdup("n");
+	answers_get(&a, questionnaire_question(q, "q2"))->kind = ANSWER_CHOICE;
+	answers_get(&a, questionnaire_question(q, "q2"))->choice = xstrdup("n");
+	report_init(&r, q, &a);
+	render_text(&f->out, &r, &o);
+	/*
+	 * The columns after the name: " %5.1f" (6), no target, "  " and
+	 * "Initial" (7): 15.  At 80 columns that leaves 80 - 15 - 3 = 62 for
+	 * the name and the bar.  The CJK title is 21 characters, 42
+	 * columns, and fits with a bar of 20: both names get a column of
+	 * 42, so both bars start after "  " and 42 columns: column 44.
+	 */
+	assert_int_equal(bar_column(f->out.data, "  Team"), 44);
+	assert_int_equal(bar_column(f->out.data, "  \xe6\x97\xa5"), 44);
+	report_release(&r);
+	answers_release(&a);
+	questionnaire_free(q);
+	diag_list_release(&diags);
+	buf_release(&path);
+	buf_release(&err);
 }
 
 int main(void)
@@ -326,7 +436,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_html_escapes, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_csv_quotes, setup,
+		cmocka_unit_test_setup_teardown(test_csv_text, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_bidi_shown, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_json_numbers_and_text,
 						setup, teardown),
@@ -334,7 +446,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_text_sanitised, setup,
 						teardown),
-		cmocka_unit_test(test_truncate),
+		cmocka_unit_test_setup_teardown(test_text_aligned_cjk, setup,
+						teardown),
 	};
 
 	/* Display widths are counted with wcwidth, as under the CLI. */

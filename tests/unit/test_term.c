@@ -51,6 +51,28 @@ static void test_sanitize_removes_controls(void **state)
 			 "caf\xc3\xa9 \xe6\x97\xa5\xe6\x9c\xac");
 }
 
+/* The one decision (escape_sanitize) as the terminal sees it. */
+static void test_sanitize_bidi_and_invisible(void **state)
+{
+	(void)state;
+	/* Bidi overrides, embeddings, isolates and marks are shown. */
+	assert_sanitized("a\xe2\x80\xae" "b\xe2\x80\xac" "c", 0,
+			 "a<U+202E>b<U+202C>c");
+	assert_sanitized("\xe2\x81\xa6x\xe2\x81\xa9", 0,
+			 "<U+2066>x<U+2069>");
+	assert_sanitized("\xe2\x80\x8f" "\xd8\x9c", 0, "<U+200F><U+061C>");
+	/* Zero width characters, the word joiner, a BOM and tags go. */
+	assert_sanitized("ad\xe2\x80\x8bmin\xe2\x81\xa0!", 0, "admin!");
+	assert_sanitized("\xef\xbb\xbfid", 0, "id");
+	assert_sanitized("x\xf3\xa0\x81\x81y", 0, "xy");
+	/* A line separator is a line break like '\n'. */
+	assert_sanitized("a\xe2\x80\xa8" "b", 0, "a b");
+	assert_sanitized("a\xe2\x80\xa8" "b", 1, "a\nb");
+	/* Characters next to those ranges are text. */
+	assert_sanitized("\xe2\x80\x90\xe2\x81\xb0\xc2\xa0", 0,
+			 "\xe2\x80\x90\xe2\x81\xb0\xc2\xa0");
+}
+
 static void test_text_width(void **state)
 {
 	(void)state;
@@ -88,6 +110,33 @@ static void test_wrap(void **state)
 		       "\xe6\x97\xa5\xe6\x9c\xac\n");
 	/* Escape sequences are gone before wrapping. */
 	assert_wrapped("\x1b[1mbold\x1b[0m", 80, 0, "[1mbold[0m\n");
+	/*
+	 * A word wider than a line (14 - 2 = 12 columns) is cut where the
+	 * line ends, and only that word: "see" stays whole on its line.
+	 */
+	assert_wrapped("see https://example.com/abc ok", 14, 2,
+		       "  see\n  https://exam\n  ple.com/abc\n  ok\n");
+	/* Wide characters are never split: 11 columns hold five. */
+	assert_wrapped("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe6\x97\xa5"
+		       "\xe6\x9c\xac\xe8\xaa\x9e", 11, 0,
+		       "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe6\x97\xa5"
+		       "\xe6\x9c\xac\n\xe8\xaa\x9e\n");
+}
+
+/*
+ * In the C locale (LANG=C) wcwidth() knows only ASCII; the terminal still
+ * shows UTF-8, so widths must not come out short there.
+ */
+static void test_width_c_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_CTYPE, "C"));
+	/* "café": four columns; two CJK characters: four; e + U+0301: one. */
+	assert_int_equal(term_text_width("caf\xc3\xa9"), 4);
+	assert_int_equal(term_text_width("\xe6\x97\xa5\xe6\x9c\xac"), 4);
+	assert_int_equal(term_text_width("e\xcc\x81"), 1);
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
 static void assert_truncated(const char *in, size_t width,
@@ -110,6 +159,20 @@ static void test_truncate(void **state)
 			 "\xe6\x97\xa5\xe6\x9c\xac...", 7);
 	assert_truncated("line\none", 20, "line one", 8);
 	assert_truncated("\x1b[31mred", 20, "[31mred", 7);
+	/* Display columns, not characters: CJK counts two. */
+	assert_truncated("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe6\x97\xa5"
+			 "\xe6\x9c\xac\xe8\xaa\x9e", 10,
+			 "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e...", 9);
+	/* A combining accent takes no column and stays with its letter. */
+	assert_truncated("e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 4,
+			 "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 4);
+	assert_truncated("e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81"
+			 "e\xcc\x81", 4, "e\xcc\x81...", 4);
+	/* Never cut inside a UTF-8 character. */
+	assert_truncated("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 5,
+			 "\xc3\xa9\xc3\xa9...", 5);
+	/* A block scalar's final newline adds nothing. */
+	assert_truncated("Question?\n", 9, "Question?", 9);
 }
 
 static void test_color_decision(void **state)
@@ -134,6 +197,16 @@ static void test_color_decision(void **state)
 	setenv("NO_COLOR", "", 1);
 	assert_int_equal(term_use_color(COLOR_NEVER, -1), 0);
 	unsetenv("NO_COLOR");
+	/* FORCE_COLOR colours a pipe; NO_COLOR and --color=never win. */
+	setenv("FORCE_COLOR", "1", 1);
+	assert_int_equal(term_use_color(COLOR_AUTO, -1), 1);
+	assert_int_equal(term_use_color(COLOR_NEVER, -1), 0);
+	setenv("NO_COLOR", "1", 1);
+	assert_int_equal(term_use_color(COLOR_AUTO, -1), 0);
+	unsetenv("NO_COLOR");
+	setenv("FORCE_COLOR", "", 1);
+	assert_int_equal(term_use_color(COLOR_AUTO, -1), 0);
+	unsetenv("FORCE_COLOR");
 }
 
 static void test_styles(void **state)
@@ -153,24 +226,33 @@ static void test_width_bounds(void **state)
 {
 	(void)state;
 	setenv("COLUMNS", "300", 1);
-	/* Not a terminal: COLUMNS is used, capped at 100. */
-	assert_int_equal(term_width(-1), 100);
+	/* Not a terminal: COLUMNS is used, as wide as it says. */
+	assert_int_equal(term_width(-1), 300);
 	setenv("COLUMNS", "60", 1);
 	assert_int_equal(term_width(-1), 60);
+	/* Not a number of columns: the default. */
+	setenv("COLUMNS", "60x", 1);
+	assert_int_equal(term_width(-1), 80);
 	unsetenv("COLUMNS");
 	assert_int_equal(term_width(-1), 80);
+	setenv("LINES", "40", 1);
+	assert_int_equal(term_height(-1), 40);
+	unsetenv("LINES");
+	assert_int_equal(term_height(-1), 24);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sanitize_removes_controls),
+		cmocka_unit_test(test_sanitize_bidi_and_invisible),
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_color_decision),
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_width_bounds),
+		cmocka_unit_test(test_width_c_locale),
 	};
 
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))

@@ -74,7 +74,11 @@ class Workspace:
         env.update(TERM="dumb", INPUTRC=self.inputrc, LC_ALL="C.UTF-8",
                    HOME=self.dir)
         env.pop("NO_COLOR", None)
+        env.pop("FORCE_COLOR", None)
         env.pop("COLUMNS", None)
+        # 'note edit' runs the workspace's editor.sh, if a test wrote one.
+        env.pop("VISUAL", None)
+        env["EDITOR"] = self.path("editor.sh")
         return env
 
     def spawn(self, args, binary=True):
