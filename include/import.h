@@ -23,6 +23,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "treecheck.h"
 #include "yamltree.h"
 
 /* A link shown in reports: title and an http or https URL. */
@@ -164,44 +165,42 @@ int import_write(const struct import_files *files, const char *outdir,
 
 /* ---- for the importers ------------------------------------------------ */
 
-/* Where diagnostics go, and whether the source is JSON (text must be
- * a string there, not a number or true). */
+/*
+ * Where diagnostics go (treecheck.h: tree_error() and the like report at a
+ * node's place), whether to note ignored keys, and whether the source is
+ * JSON (text must be a string there, not a number or true).
+ */
 struct import_ctx {
-	struct diag_list *diags;
-	const char *file;
+	struct tree_check tc;
 	int strict;
 	int json;
 };
 
-void import_error(struct import_ctx *c, const struct ynode *n,
-		  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void import_warning(struct import_ctx *c, const struct ynode *n,
-		    const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /*
- * Checks a mapping's keys: duplicates are errors; keys not in known[] are
- * ignored, with a note (and a hint when a known key is close) when
- * c->strict.  what names the mapping in messages ("a stream").
+ * Checks a mapping's keys as tree_check_open_keys() does (duplicates,
+ * keys that are not text); keys not in known[] are ignored, with a note
+ * (and a hint when a known key is close) when c->strict.  what names the
+ * mapping in messages ("a stream").
  */
 void import_check_keys(struct import_ctx *c, const struct ynode *map,
 		       const char *const *known, size_t nknown,
 		       const char *what);
 
-/* The value under key, or NULL when absent or null (YAML ~, null or
- * nothing; JSON null). */
+/* The value under key, or NULL when absent or null (nothing, ~, null:
+ * see ynode_value_type()). */
 const struct ynode *import_get(const struct ynode *map, const char *key);
 
 /*
  * The text under key: a scalar (a JSON string), not empty.  Returns NULL
  * when absent (with an error when required) or not text (with an error).
- * The result points into the tree.
+ * An empty optional text ("url": "") counts as absent.  The result points
+ * into the tree.
  */
 const char *import_text(struct import_ctx *c, const struct ynode *map,
 			const char *key, const char *what, int required);
 
-/* The number under key into *out; returns 0, 1 when absent (an error when
- * required) or -1 after an error. */
+/* The number under key into *out (tree_get_number()); returns 0, 1 when
+ * absent (an error when required) or -1 after an error. */
 int import_number(struct import_ctx *c, const struct ynode *map,
 		  const char *key, const char *what, int required,
 		  double *out);

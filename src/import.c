@@ -4,8 +4,8 @@
  * and reading positioned source trees with diagnostics.
  */
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,6 @@
 
 #include "fileio.h"
 #include "import.h"
-#include "strmap.h"
 #include "util.h"
 #include "yamlout.h"
 
@@ -566,81 +565,28 @@ out:
 
 /* ---- reading the source ----------------------------------------------------- */
 
-static void vdiag(struct import_ctx *c, enum diag_severity severity,
-		  const struct ynode *n, const char *fmt, va_list ap)
-	__attribute__((format(printf, 4, 0)));
-
-static void vdiag(struct import_ctx *c, enum diag_severity severity,
-		  const struct ynode *n, const char *fmt, va_list ap)
-{
-	diag_vadd(c->diags, severity, c->file, n ? n->line : 0,
-		  n ? n->col : 0, fmt, ap);
-}
-
-void import_error(struct import_ctx *c, const struct ynode *n,
-		  const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(c, DIAG_ERROR, n, fmt, ap);
-	va_end(ap);
-}
-
-void import_warning(struct import_ctx *c, const struct ynode *n,
-		    const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(c, DIAG_WARNING, n, fmt, ap);
-	va_end(ap);
-}
-
-static void check_duplicates(struct import_ctx *c, const struct ynode *map)
-{
-	struct strmap seen = STRMAP_INIT;
-	size_t i;
-
-	for (i = 0; i + 1 < map->count; i += 2) {
-		const struct ynode *k = map->items[i], *first;
-
-		if (k->kind != YNODE_SCALAR)
-			continue;
-		first = strmap_put(&seen, k->text, (void *)k);
-		if (first)
-			import_error(c, k, "duplicate key '%s' (first at "
-				     "line %d)", k->text, first->line);
-	}
-	strmap_release(&seen);
-}
-
 void import_check_keys(struct import_ctx *c, const struct ynode *map,
 		       const char *const *known, size_t nknown,
 		       const char *what)
 {
 	size_t i, j;
 
-	check_duplicates(c, map);
-	for (i = 0; i + 1 < map->count; i += 2) {
+	tree_check_open_keys(&c->tc, map, what);
+	for (i = 0; c->strict && i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->items[i];
 		struct buf msg = BUF_INIT;
 
-		if (k->kind != YNODE_SCALAR) {
-			import_error(c, k, "keys must be text, not %s",
-				     ynode_kind_name(k));
+		if (k->kind != YNODE_SCALAR)
 			continue;
-		}
 		for (j = 0; j < nknown; j++)
 			if (!strcmp(k->text, known[j]))
 				break;
-		if (j < nknown || !c->strict)
+		if (j < nknown)
 			continue;
 		buf_addf(&msg, "ignoring unknown key '%s' in %s", k->text,
 			 what);
 		buf_add_hint(&msg, k->text, known, nknown);
-		diag_add(c->diags, DIAG_NOTE, c->file, k->line, k->col, "%s",
-			 msg.data);
+		tree_report(&c->tc, DIAG_NOTE, k, "%s", msg.data);
 		buf_release(&msg);
 	}
 }
@@ -649,23 +595,13 @@ const struct ynode *import_get(const struct ynode *map, const char *key)
 {
 	const struct ynode *n = ynode_get(map, key);
 
-	if (!n || n->kind != YNODE_SCALAR || n->style != YSTYLE_PLAIN)
-		return n;
-	if (!*n->text || !strcmp(n->text, "~") || !strcmp(n->text, "null"))
-		return NULL;
-	return n;
+	return ynode_value_type(n) == YVALUE_NULL ? NULL : n;
 }
-
-/* A scalar as 'text' in messages, anything else as "a list" or the like. */
-#define QUOTED(n) \
-	(n)->kind == YNODE_SCALAR ? "'" : "", \
-	(n)->kind == YNODE_SCALAR ? (n)->text : ynode_kind_name(n), \
-	(n)->kind == YNODE_SCALAR ? "'" : ""
 
 static void missing(struct import_ctx *c, const struct ynode *map,
 		    const char *key, const char *what)
 {
-	import_error(c, map, "%s is missing required key '%s'", what, key);
+	tree_error(&c->tc, map, "%s is missing required key '%s'", what, key);
 }
 
 const char *import_text(struct import_ctx *c, const struct ynode *map,
@@ -680,17 +616,26 @@ const char *import_text(struct import_ctx *c, const struct ynode *map,
 	}
 	if (n->kind != YNODE_SCALAR ||
 	    (c->json && n->style != YSTYLE_QUOTED)) {
-		import_error(c, n, "'%s' of %s must be %s, not %s%s%s", key,
-			     what, c->json ? "a string" : "text", QUOTED(n));
+		if (n->kind == YNODE_SCALAR)
+			tree_error(&c->tc, n, "'%s' of %s must be %s, not "
+				   "'%s'", key, what,
+				   c->json ? "a string" : "text", n->text);
+		else
+			tree_error(&c->tc, n, "'%s' of %s must be %s, not %s",
+				   key, what, c->json ? "a string" : "text",
+				   ynode_kind_name(n));
 		return NULL;
 	}
-	/* An empty optional text ("url": "") says there is none. */
 	if (!*n->text && !n->len && !required)
 		return NULL;
-	if (!*n->text || strlen(n->text) != n->len) {
-		import_error(c, n, "'%s' of %s must be %s", key, what,
-			     *n->text ? "text without NUL characters"
-				      : "text, not empty");
+	if (!*n->text) {
+		tree_error(&c->tc, n, "'%s' of %s must not be empty", key,
+			   what);
+		return NULL;
+	}
+	if (!ynode_is_string(n)) {
+		tree_error(&c->tc, n, "'%s' of %s contains a NUL character",
+			   key, what);
 		return NULL;
 	}
 	return n->text;
@@ -700,20 +645,12 @@ int import_number(struct import_ctx *c, const struct ynode *map,
 		  const char *key, const char *what, int required,
 		  double *out)
 {
-	const struct ynode *n = import_get(map, key);
-
-	if (!n) {
+	if (!import_get(map, key)) {
 		if (required)
 			missing(c, map, key, what);
 		return 1;
 	}
-	if (n->kind != YNODE_SCALAR || n->style != YSTYLE_PLAIN ||
-	    parse_number(n->text, out) < 0) {
-		import_error(c, n, "'%s' of %s must be a number, not %s%s%s",
-			     key, what, QUOTED(n));
-		return -1;
-	}
-	return 0;
+	return tree_get_number(&c->tc, map, key, -HUGE_VAL, HUGE_VAL, out);
 }
 
 const struct ynode *import_list(struct import_ctx *c, const struct ynode *map,
@@ -728,8 +665,12 @@ const struct ynode *import_list(struct import_ctx *c, const struct ynode *map,
 		return NULL;
 	}
 	if (n->kind != YNODE_SEQUENCE) {
-		import_error(c, n, "'%s' of %s must be a list, not %s%s%s",
-			     key, what, QUOTED(n));
+		if (n->kind == YNODE_SCALAR)
+			tree_error(&c->tc, n, "'%s' of %s must be a list, not "
+				   "'%s'", key, what, n->text);
+		else
+			tree_error(&c->tc, n, "'%s' of %s must be a list, not "
+				   "%s", key, what, ynode_kind_name(n));
 		return NULL;
 	}
 	return n;

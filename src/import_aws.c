@@ -106,7 +106,7 @@ static char *lens_id(struct aws_reader *r, const struct ynode *n,
 		free(converted);
 	}
 	if (!id_is_valid(id.data)) {
-		import_error(&r->ctx, n, "cannot make an id of '%s' (ids "
+		tree_error(&r->ctx.tc, n, "cannot make an id of '%s' (ids "
 			     "are letters, digits, '_', '.' and '-', at most "
 			     "64 bytes)", n->text);
 		buf_release(&id);
@@ -125,11 +125,11 @@ static int claim_id(struct aws_reader *r, struct strmap *map, const char *id,
 	if (!first)
 		return 0;
 	if (strcmp(first->text, n->text))
-		import_error(&r->ctx, n, "duplicate %s id '%s' (the same as "
+		tree_error(&r->ctx.tc, n, "duplicate %s id '%s' (the same as "
 			     "'%s' at line %d once lowercase)", what, n->text,
 			     first->text, first->line);
 	else
-		import_error(&r->ctx, n, "duplicate %s id '%s' (first at line "
+		tree_error(&r->ctx.tc, n, "duplicate %s id '%s' (first at line "
 			     "%d)", what, n->text, first->line);
 	return -1;
 }
@@ -181,7 +181,7 @@ static void condition_error(struct aws_parser *p, size_t offset,
 	for (i = 0; i < offset && p->src[i]; i++)
 		if (((unsigned char)p->src[i] & 0xc0) != 0x80)
 			col++;
-	diag_add(p->r->ctx.diags, DIAG_ERROR, p->r->ctx.file, p->node->line,
+	diag_add(p->r->ctx.tc.diags, DIAG_ERROR, p->r->ctx.tc.file, p->node->line,
 		 col, "%s", msg);
 }
 
@@ -456,7 +456,7 @@ static void read_resource(struct aws_reader *r, const struct ynode *res,
 	const char *text, *url, *title;
 
 	if (res->kind != YNODE_MAPPING) {
-		import_error(&r->ctx, res, "%s must be a mapping, not %s", what,
+		tree_error(&r->ctx.tc, res, "%s must be a mapping, not %s", what,
 			     ynode_kind_name(res));
 		return;
 	}
@@ -469,7 +469,7 @@ static void read_resource(struct aws_reader *r, const struct ynode *res,
 	if (!url)
 		return;
 	if (!import_url_ok(url)) {
-		import_warning(&r->ctx, import_get(res, "url"), "ignoring URL "
+		tree_warning(&r->ctx.tc, import_get(res, "url"), "ignoring URL "
 			       "'%s' (only http and https links are kept)",
 			       url);
 		return;
@@ -493,7 +493,7 @@ static void read_additional(struct aws_reader *r, const struct ynode *list,
 					      &c->refs_alloc, NULL, c->label };
 
 		if (a->kind != YNODE_MAPPING) {
-			import_error(&r->ctx, a, "an additional resource must "
+			tree_error(&r->ctx.tc, a, "an additional resource must "
 				     "be a mapping, not %s", ynode_kind_name(a));
 			continue;
 		}
@@ -506,7 +506,7 @@ static void read_additional(struct aws_reader *r, const struct ynode *list,
 				      "an additional resource", 1);
 		if (type && strcmp(type, "HELPFUL_RESOURCE") &&
 		    strcmp(type, "IMPROVEMENT_PLAN"))
-			import_error(&r->ctx, import_get(a, "type"),
+			tree_error(&r->ctx.tc, import_get(a, "type"),
 				     "unknown resource type '%s' (expected "
 				     "HELPFUL_RESOURCE or IMPROVEMENT_PLAN)",
 				     type);
@@ -618,7 +618,7 @@ static void read_choices(struct aws_reader *r, const struct ynode *list,
 		size_t before = q->nchoices;
 
 		if (n->kind != YNODE_MAPPING) {
-			import_error(&r->ctx, n, "a choice must be a mapping, "
+			tree_error(&r->ctx.tc, n, "a choice must be a mapping, "
 				     "not %s", ynode_kind_name(n));
 			continue;
 		}
@@ -646,7 +646,7 @@ static const struct aws_risk *find_risk(struct aws_reader *r,
 	for (i = 0; i < ARRAY_SIZE(aws_risks); i++)
 		if (!strcmp(aws_risks[i].name, name))
 			return &aws_risks[i];
-	import_error(&r->ctx, n, "unknown risk '%s' (expected HIGH_RISK, "
+	tree_error(&r->ctx.tc, n, "unknown risk '%s' (expected HIGH_RISK, "
 		     "MEDIUM_RISK or NO_RISK)", name);
 	return NULL;
 }
@@ -664,7 +664,7 @@ static void read_rules(struct aws_reader *r, const struct ynode *qmap,
 		char *when;
 
 		if (n->kind != YNODE_MAPPING) {
-			import_error(&r->ctx, n, "a risk rule must be a "
+			tree_error(&r->ctx.tc, n, "a risk rule must be a "
 				     "mapping, not %s", ynode_kind_name(n));
 			continue;
 		}
@@ -685,7 +685,7 @@ static void read_rules(struct aws_reader *r, const struct ynode *qmap,
 		q->rules[q->nrules - 1].score = risk->score;
 	}
 	if (!has_default && list->count)
-		import_error(&r->ctx, import_get(qmap, "riskRules"),
+		tree_error(&r->ctx.tc, import_get(qmap, "riskRules"),
 			     "question '%s' has no 'default' risk rule, so "
 			     "some answers would have no risk", q->id);
 }
@@ -726,12 +726,12 @@ static void read_question(struct aws_reader *r, struct import_area *area,
 		read_resource(r, res, "a helpful resource", &sink);
 	ids = xcalloc(list ? list->count + 2 : 2, sizeof(*ids));
 	if (list && !list->count)
-		import_error(&r->ctx, list, "question '%s' has no choice",
+		tree_error(&r->ctx.tc, list, "question '%s' has no choice",
 			     q->id);
 	if (list)
 		read_choices(r, list, q, &help, ids);
 	if (rules && !rules->count)
-		import_error(&r->ctx, rules, "question '%s' has no risk rule",
+		tree_error(&r->ctx.tc, rules, "question '%s' has no risk rule",
 			     q->id);
 	if (rules)
 		read_rules(r, n, rules, q, ids);
@@ -765,11 +765,11 @@ static void read_pillar(struct aws_reader *r, struct import_questionnaire *lq,
 	buf_addf(&file, "areas/%s.yaml", area->id);
 	area->file = buf_detach(&file, NULL);
 	if (list && !list->count)
-		import_error(&r->ctx, list, "pillar '%s' has no question",
+		tree_error(&r->ctx.tc, list, "pillar '%s' has no question",
 			     area->id);
 	for (i = 0; list && i < list->count; i++) {
 		if (list->items[i]->kind != YNODE_MAPPING) {
-			import_error(&r->ctx, list->items[i], "a question must "
+			tree_error(&r->ctx.tc, list->items[i], "a question must "
 				     "be a mapping, not %s",
 				     ynode_kind_name(list->items[i]));
 			continue;
@@ -814,10 +814,10 @@ static void read_lens(struct aws_reader *r, const struct ynode *root,
 	lq->licence = xstrdup(opts->licence ? opts->licence :
 			      "not stated in the lens file");
 	if (pillars && !pillars->count)
-		import_error(&r->ctx, pillars, "the lens has no pillar");
+		tree_error(&r->ctx.tc, pillars, "the lens has no pillar");
 	for (i = 0; pillars && i < pillars->count; i++) {
 		if (pillars->items[i]->kind != YNODE_MAPPING) {
-			import_error(&r->ctx, pillars->items[i], "a pillar "
+			tree_error(&r->ctx.tc, pillars->items[i], "a pillar "
 				     "must be a mapping, not %s",
 				     ynode_kind_name(pillars->items[i]));
 			continue;
@@ -834,15 +834,15 @@ int import_aws_lens(const char *file, const struct import_options *opts,
 	size_t errors = diags->errors;
 
 	memset(&r, 0, sizeof(r));
-	r.ctx.diags = diags;
-	r.ctx.file = file;
+	r.ctx.tc.diags = diags;
+	r.ctx.tc.file = file;
 	r.ctx.strict = opts->strict;
 	r.ctx.json = 1;
 	if (json_tree_load(&tree, file, LOADER_MAX_FILE_SIZE, diags) == 0) {
 		if (tree.root && tree.root->kind == YNODE_MAPPING)
 			read_lens(&r, tree.root, q, opts, file);
 		else if (tree.root)
-			import_error(&r.ctx, tree.root, "a lens must be a JSON "
+			tree_error(&r.ctx.tc, tree.root, "a lens must be a JSON "
 				     "object, not %s",
 				     ynode_kind_name(tree.root));
 	}

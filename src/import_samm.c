@@ -145,7 +145,7 @@ static char **list_yaml_files(struct samm_reader *r, const char *dir,
 	size_t n = 0, alloc = 0;
 
 	if (!d) {
-		diag_add(r->ctx.diags, DIAG_ERROR, dir, 0, 0,
+		diag_add(r->ctx.tc.diags, DIAG_ERROR, dir, 0, 0,
 			 "cannot open directory: %s", strerror(errno));
 		return NULL;
 	}
@@ -153,7 +153,7 @@ static char **list_yaml_files(struct samm_reader *r, const char *dir,
 		if (e->d_name[0] == '.' || !path_is_yaml(e->d_name))
 			continue;
 		if (n == SAMM_MAX_FILES) {
-			diag_add(r->ctx.diags, DIAG_ERROR, dir, 0, 0,
+			diag_add(r->ctx.tc.diags, DIAG_ERROR, dir, 0, 0,
 				 "more than %d files", SAMM_MAX_FILES);
 			break;
 		}
@@ -194,7 +194,7 @@ static void add_object(struct samm_reader *r, enum samm_kind kind,
 	for (i = 0; i < ARRAY_SIZE(kinds[kind].required); i++)
 		if (kinds[kind].required[i] &&
 		    !import_get(map, kinds[kind].required[i]))
-			import_error(&r->ctx, map, "%s is missing required "
+			tree_error(&r->ctx.tc, map, "%s is missing required "
 				     "key '%s'", kinds[kind].what,
 				     kinds[kind].required[i]);
 	o->id = import_text(&r->ctx, map, "id", kinds[kind].what, 0);
@@ -204,7 +204,7 @@ static void add_object(struct samm_reader *r, enum samm_kind kind,
 		return;
 	first = strmap_put(&r->index[kind], o->id, o);
 	if (first)
-		import_error(&r->ctx, import_get(map, "id"),
+		tree_error(&r->ctx.tc, import_get(map, "id"),
 			     "duplicate id '%s' (also in %s)", o->id,
 			     first->file);
 }
@@ -220,16 +220,16 @@ static void read_file(struct samm_reader *r, enum samm_kind kind,
 	GROW(r->trees, r->trees_alloc, r->ntrees + 1);
 	r->paths[r->ntrees] = copy;
 	t = &r->trees[r->ntrees++];
-	r->ctx.file = copy;
-	if (yaml_tree_load(t, path, LOADER_MAX_FILE_SIZE, r->ctx.diags) < 0)
+	r->ctx.tc.file = copy;
+	if (yaml_tree_load(t, path, LOADER_MAX_FILE_SIZE, r->ctx.tc.diags) < 0)
 		return;
 	if (!t->root) {
-		diag_add(r->ctx.diags, DIAG_ERROR, path, 1, 1,
+		diag_add(r->ctx.tc.diags, DIAG_ERROR, path, 1, 1,
 			 "file is empty");
 		return;
 	}
 	if (t->root->kind != YNODE_MAPPING) {
-		import_error(&r->ctx, t->root, "%s must be a mapping, not %s",
+		tree_error(&r->ctx.tc, t->root, "%s must be a mapping, not %s",
 			     kinds[kind].what, ynode_kind_name(t->root));
 		return;
 	}
@@ -263,13 +263,13 @@ static void resolve_link(struct samm_reader *r, struct samm_object *o,
 {
 	const char *id;
 
-	r->ctx.file = o->file;
+	r->ctx.tc.file = o->file;
 	id = import_text(&r->ctx, o->map, l->key, kinds[o->kind].what, 0);
 	if (!id)
 		return;
 	o->link[l->slot] = strmap_get(&r->index[l->to], id);
 	if (!o->link[l->slot])
-		import_error(&r->ctx, import_get(o->map, l->key),
+		tree_error(&r->ctx.tc, import_get(o->map, l->key),
 			     "unknown %s '%s' (no file in %s/ has this id)",
 			     kinds[l->to].noun, id, kinds[l->to].dir);
 }
@@ -280,7 +280,7 @@ static double object_number(struct samm_reader *r, struct samm_object *o,
 {
 	double v = fallback;
 
-	r->ctx.file = o->file;
+	r->ctx.tc.file = o->file;
 	if (import_number(&r->ctx, o->map, key, kinds[o->kind].what,
 			  required, &v) != 0)
 		return fallback;
@@ -309,8 +309,8 @@ static void check_activities(struct samm_reader *r)
 		if (!s || !l || !s->link[0] || !l->link[0] ||
 		    s->link[0] == l->link[0])
 			continue;
-		r->ctx.file = a->file;
-		import_error(&r->ctx, import_get(a->map, "level"),
+		r->ctx.tc.file = a->file;
+		tree_error(&r->ctx.tc, import_get(a->map, "level"),
 			     "practice level '%s' is not of the practice of "
 			     "stream '%s'", l->id, s->id);
 	}
@@ -377,7 +377,7 @@ static struct samm_object **children(struct samm_reader *r,
 static const char *object_text(struct samm_reader *r, struct samm_object *o,
 			       const char *key, int required)
 {
-	r->ctx.file = o->file;
+	r->ctx.tc.file = o->file;
 	return import_text(&r->ctx, o->map, key, kinds[o->kind].what,
 			   required);
 }
@@ -395,13 +395,13 @@ static char *question_help(struct samm_reader *r, struct samm_object *qn)
 	struct buf help = BUF_INIT;
 	size_t i;
 
-	r->ctx.file = qn->file;
+	r->ctx.tc.file = qn->file;
 	quality = import_list(&r->ctx, qn->map, "quality", "a question", 0);
 	for (i = 0; quality && i < quality->count; i++) {
 		const struct ynode *c = quality->items[i];
 
 		if (c->kind != YNODE_SCALAR || !*c->text) {
-			import_error(&r->ctx, c, "a quality criterion must be "
+			tree_error(&r->ctx.tc, c, "a quality criterion must be "
 				     "text");
 			continue;
 		}
@@ -468,7 +468,7 @@ static void add_answer(struct samm_reader *r, struct import_question *q,
 	double value = 0;
 
 	if (v->kind != YNODE_MAPPING) {
-		import_error(&r->ctx, v, "an answer must be a mapping, not %s",
+		tree_error(&r->ctx.tc, v, "an answer must be a mapping, not %s",
 			     ynode_kind_name(v));
 		return;
 	}
@@ -477,7 +477,7 @@ static void add_answer(struct samm_reader *r, struct import_question *q,
 	text = import_text(&r->ctx, v, "text", "an answer", 1);
 	if (import_number(&r->ctx, v, "value", "an answer", 1, &value) == 0 &&
 	    (value < 0 || value > 1))
-		import_error(&r->ctx, import_get(v, "value"),
+		tree_error(&r->ctx.tc, import_get(v, "value"),
 			     "an answer's value must be from 0 to 1, not %g",
 			     value);
 	if (!text)
@@ -525,12 +525,12 @@ static void add_choices(struct samm_reader *r, struct import_question *q,
 	double best = 0;
 	size_t i;
 
-	r->ctx.file = set->file;
+	r->ctx.tc.file = set->file;
 	values = import_list(&r->ctx, set->map, "values", "an answer set", 1);
 	if (!values)
 		return;
 	if (values->count < 2)
-		import_error(&r->ctx, values, "answer set '%s' has %zu "
+		tree_error(&r->ctx.tc, values, "answer set '%s' has %zu "
 			     "answer%s; a question needs at least two", set->id,
 			     values->count, values->count == 1 ? "" : "s");
 	sorted = sorted_answers(r, values);
@@ -540,7 +540,7 @@ static void add_choices(struct samm_reader *r, struct import_question *q,
 	for (i = 0; i < q->nchoices; i++)
 		best = fmax(best, q->choices[i].score);
 	if (q->nchoices && best != 1)
-		import_error(&r->ctx, values, "the best answer of answer set "
+		tree_error(&r->ctx.tc, values, "the best answer of answer set "
 			     "'%s' is worth %g, not 1: SAMM's maturity could "
 			     "not be kept", set->id, best);
 }
@@ -575,8 +575,8 @@ static void claim_question_id(struct samm_reader *r, const char *id,
 
 	if (!first)
 		return;
-	r->ctx.file = qn->file;
-	import_error(&r->ctx, qn->map, "this question's id '%s' is also that "
+	r->ctx.tc.file = qn->file;
+	tree_error(&r->ctx.tc, qn->map, "this question's id '%s' is also that "
 		     "of %s (two activities of one stream at one maturity "
 		     "level?)", id, first->file);
 }
@@ -658,8 +658,8 @@ static void add_practice(struct samm_reader *r,
 		add_stream(r, area, streams[i]);
 	free(streams);
 	if (!area->nquestions) {
-		r->ctx.file = practice->file;
-		import_error(&r->ctx, practice->map, "security practice '%s' "
+		r->ctx.tc.file = practice->file;
+		tree_error(&r->ctx.tc, practice->map, "security practice '%s' "
 			     "has no question", name ? name : practice->id);
 	}
 }
@@ -674,8 +674,8 @@ static void check_area_ids(struct samm_reader *r,
 	for (i = 0; i < q->nareas; i++)
 		for (j = 0; j < i; j++)
 			if (!strcmp(q->areas[i].id, q->areas[j].id)) {
-				r->ctx.file = practices[i]->file;
-				import_error(&r->ctx, practices[i]->map,
+				r->ctx.tc.file = practices[i]->file;
+				tree_error(&r->ctx.tc, practices[i]->map,
 					     "this practice's area id '%s' is "
 					     "also that of %s", q->areas[i].id,
 					     practices[j]->file);
@@ -789,7 +789,7 @@ static void build(struct samm_reader *r, struct import_questionnaire *q)
 	}
 	check_area_ids(r, q, all);
 	if (!q->nareas)
-		diag_add(r->ctx.diags, DIAG_ERROR, r->ctx.file, 0, 0,
+		diag_add(r->ctx.tc.diags, DIAG_ERROR, r->ctx.tc.file, 0, 0,
 			 "the model has no security practice");
 	free(all);
 	free(functions);
@@ -836,9 +836,9 @@ int import_samm(const char *dir, const struct import_options *opts,
 	int ret = -1;
 
 	memset(&r, 0, sizeof(r));
-	r.ctx.diags = diags;
+	r.ctx.tc.diags = diags;
 	r.ctx.strict = opts->strict;
-	r.ctx.file = model;
+	r.ctx.tc.file = model;
 	buf_addf(&path, "%s/%s", model, kinds[SAMM_FUNCTION].dir);
 	if (!file_is_dir(path.data)) {
 		diag_add(diags, DIAG_ERROR, dir, 0, 0, "not an OWASP SAMM "

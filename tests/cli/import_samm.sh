@@ -94,6 +94,7 @@ cp -r "$import_dir/samm-mini" bad
 	sed -i 's/^id: q1B1.*/id: q1A10000000000000000000000000000/' \
 		questions/G-SM-1-B.yml
 	sed -i 's/^order: 2/order: second/' streams/D-TA-B.yml
+	echo "name: Twice" >>streams/G-SM-A.yml
 	printf 'id: [unclosed\n' >maturity_levels/4.yml
 )
 run "$CTO_ASSESS" import samm bad -o bad-out --strict
@@ -107,7 +108,8 @@ bad/model/answer_sets/B.yml:5:1: error: the best answer of answer set 'a00000000
 bad/model/maturity_levels/4.yml:2:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1)
 bad/model/questions/D-TA-1-B.yml:2:1: error: a question is missing required key 'text'
 bad/model/questions/G-SM-1-B.yml:4:5: error: duplicate id 'q1A10000000000000000000000000000' (also in bad/model/questions/G-SM-1-A.yml)
-bad/model/streams/D-TA-B.yml:7:8: error: 'order' of a stream must be a number, not 'second'
+bad/model/streams/D-TA-B.yml:7:8: error: 'order' must be a number, not 'second'
+bad/model/streams/G-SM-A.yml:9:1: error: duplicate key 'name' in a stream (first at line 4)
 bad/model/streams/G-SM-B.yml:2:11: error: unknown security practice 'p0000000000000000000000000000009' (no file in security_practices/ has this id)
 EOF
 check_output "each problem once, with its place" expected "$err_file"
