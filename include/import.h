@@ -219,7 +219,5 @@ const struct ynode *import_list(struct import_ctx *c, const struct ynode *map,
  */
 char *import_slug(const char *text);
 
-/* 1 when an http:// or https:// URL without spaces or control characters. */
-int import_url_ok(const char *url);
 
 #endif

@@ -39,6 +39,17 @@ struct srcpos {
 	int col;  /* 1-based */
 };
 
+/*
+ * A link a questionnaire gives with a question or a choice (`references:`),
+ * shown in reports: a title and an http or https URL (checked by the
+ * loader, see url_is_web()).
+ */
+struct reference {
+	char *title;
+	char *url;
+	struct srcpos pos;
+};
+
 struct choice {
 	char *id;
 	char *label;
@@ -50,6 +61,8 @@ struct choice {
 	enum risk risk;
 	enum effort effort;
 	int exclusive;     /* multi: "none of these", never ticked with others */
+	struct reference *refs; /* `references:`, in order */
+	size_t nrefs;
 	struct srcpos pos;
 };
 
@@ -92,6 +105,8 @@ struct question {
 	char *not_applicable_prompt; /* asks for the reason, may be NULL */
 	char *initiative;  /* id of a struct initiative, may be NULL */
 	int scored;        /* computed: weight > 0, area scored, type scorable */
+	struct reference *refs; /* `references:`, in order */
+	size_t nrefs;
 
 	struct choice *choices;  /* single, multi, yesno (always yes, no) */
 	size_t nchoices;
@@ -240,6 +255,9 @@ void model_hash(struct questionnaire *q);
 
 /* True for types whose answers can carry a score. */
 int question_type_scorable(enum question_type type);
+
+/* Frees the titles and URLs of count references, and the array. */
+void references_free(struct reference *refs, size_t count);
 
 /* Free what an area, question or initiative holds (used by the loader for
  * partial models); questionnaire_free() frees the questionnaire and all of

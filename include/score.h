@@ -148,6 +148,8 @@ struct question_score {
 	const char *advice;
 	const char *statement;   /* the `finding:` of the answer */
 	const char *initiative;  /* the initiative id of the answer */
+	const struct choice *choice; /* the choice that speaks for a finding
+					(its advice, finding, risk, links) */
 };
 
 struct area_score {

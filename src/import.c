@@ -708,19 +708,3 @@ char *import_slug(const char *text)
 	}
 	return buf_detach(&id, NULL);
 }
-
-int import_url_ok(const char *url)
-{
-	const char *s, *host;
-
-	if (!strncmp(url, "https://", 8))
-		host = url + 8;
-	else if (!strncmp(url, "http://", 7))
-		host = url + 7;
-	else
-		return 0;
-	for (s = url; *s; s++)
-		if ((unsigned char)*s <= 0x20 || *s == 0x7f)
-			return 0;
-	return *host && *host != '/';
-}

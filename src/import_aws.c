@@ -468,7 +468,7 @@ static void read_resource(struct aws_reader *r, const struct ynode *res,
 		add_paragraph(sink->text, text);
 	if (!url)
 		return;
-	if (!import_url_ok(url)) {
+	if (!url_is_web(url)) {
 		tree_warning(&r->ctx.tc, import_get(res, "url"), "ignoring URL "
 			       "'%s' (only http and https links are kept)",
 			       url);

@@ -257,6 +257,22 @@ static void md_answers(struct buf *out, const struct question *qn)
 	}
 }
 
+/* The question's links, for the client to read before the session. */
+static void md_references(struct buf *out, const struct question *qn)
+{
+	size_t i;
+
+	if (!qn->nrefs)
+		return;
+	buf_adds(out, "\n   *See:* ");
+	for (i = 0; i < qn->nrefs; i++) {
+		if (i)
+			buf_adds(out, ", ");
+		escape_markdown_link(out, qn->refs[i].title, qn->refs[i].url);
+	}
+	buf_adds(out, "\n");
+}
+
 static void md_question(struct buf *out, const struct list_view *v,
 			const struct question *qn, size_t no)
 {
@@ -271,6 +287,7 @@ static void md_question(struct buf *out, const struct list_view *v,
 		escape_markdown(out, qn->help);
 		buf_adds(out, "\n");
 	}
+	md_references(out, qn);
 	if (open_question(v, qn))
 		buf_adds(out, "\n   *Depends on earlier answers.*\n");
 	else if (qn->when_source && !v->state)
@@ -332,6 +349,25 @@ static void add_string(cJSON *obj, const char *key, const char *s)
 		cJSON_AddStringToObject(obj, key, s);
 }
 
+/* "references": [{title, url}] when there are any; owned by obj. */
+static void add_references(cJSON *obj, const struct reference *refs,
+			   size_t count)
+{
+	cJSON *list;
+	size_t i;
+
+	if (!count)
+		return;
+	list = cJSON_AddArrayToObject(obj, "references");
+	for (i = 0; i < count; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "title", refs[i].title);
+		cJSON_AddStringToObject(o, "url", refs[i].url);
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
 static cJSON *choice_json(const struct question *qn, const struct choice *c)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -347,6 +383,7 @@ static cJSON *choice_json(const struct question *qn, const struct choice *c)
 		cJSON_AddStringToObject(o, "effort", effort_names[c->effort]);
 	if (c->exclusive)
 		cJSON_AddBoolToObject(o, "exclusive", 1);
+	add_references(o, c->refs, c->nrefs);
 	return o;
 }
 
@@ -411,6 +448,7 @@ static cJSON *question_json(const struct list_view *v,
 	if (qn->type == QTYPE_MULTI)
 		cJSON_AddNumberToObject(o, "full_score", qn->full_score);
 	add_bands(o, qn);
+	add_references(o, qn->refs, qn->nrefs);
 	return o;
 }
 

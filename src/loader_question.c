@@ -17,17 +17,20 @@ static const struct key_spec question_keys[] = {
 	{ "not_applicable_prompt", 0 }, { "initiative", 0 }, { "when", 0 },
 	{ "choices", 0 }, { "full_score", 0 }, { "best", 0 }, { "min", 0 },
 	{ "max", 0 }, { "min_label", 0 }, { "max_label", 0 }, { "unit", 0 },
-	{ "bands", 0 }, { "integer", 0 },
+	{ "bands", 0 }, { "integer", 0 }, { "references", 0 },
 };
 static const struct key_spec choice_keys[] = {
 	{ "id", 1 }, { "label", 1 }, { "score", 0 }, { "advice", 0 },
 	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
-	{ "effort", 0 }, { "exclusive", 0 },
+	{ "effort", 0 }, { "exclusive", 0 }, { "references", 0 },
 };
 static const struct key_spec yesno_choice_keys[] = {
 	{ "id", 1 }, { "label", 0 }, { "score", 0 }, { "advice", 0 },
 	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
-	{ "effort", 0 },
+	{ "effort", 0 }, { "references", 0 },
+};
+static const struct key_spec reference_keys[] = {
+	{ "title", 1 }, { "url", 1 },
 };
 static const struct key_spec band_keys[] = {
 	{ "min", 1 }, { "score", 1 }, { "label", 0 }, { "advice", 0 },
@@ -136,6 +139,43 @@ static void free_choice(struct choice *c)
 	free(c->advice);
 	free(c->finding);
 	free(c->initiative);
+	references_free(c->refs, c->nrefs);
+}
+
+/*
+ * `references:` of a question or a choice: links a report shows, each a
+ * title and an http or https URL (a javascript: or file: link could run or
+ * read something where the report is opened).
+ */
+static void load_references(struct loader *l, const struct ynode *map,
+			    struct reference **refs, size_t *nrefs)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *list;
+	size_t i;
+
+	list = tree_get_kind(tc, map, "references", YNODE_SEQUENCE);
+	if (!list)
+		return;
+	*refs = xcalloc(list->count ? list->count : 1, sizeof(**refs));
+	for (i = 0; i < list->count; i++) {
+		const struct ynode *n = list->items[i];
+		struct reference *r;
+
+		if (tree_expect_kind(tc, n, YNODE_MAPPING, "a reference") < 0)
+			continue;
+		loader_check_keys(l, n, reference_keys,
+				  ARRAY_SIZE(reference_keys), "a reference");
+		r = &(*refs)[(*nrefs)++];
+		r->pos = loader_pos(l, n);
+		r->title = tree_get_text(tc, n, "title", "a reference");
+		r->url = tree_get_text(tc, n, "url", "a reference");
+		if (r->url && !url_is_web(r->url))
+			tree_error(tc, tree_value(n, "url"), "'url' of a "
+				   "reference must be an http or https link "
+				   "(without spaces, quotes or '<>'), not '%s'",
+				   r->url);
+	}
 }
 
 static void load_choice(struct loader *l, const struct ynode *n,
@@ -165,6 +205,7 @@ static void load_choice(struct loader *l, const struct ynode *n,
 	c->risk = get_risk(l, n);
 	c->effort = get_effort(l, n, EFFORT_UNSET);
 	tree_get_bool(tc, n, "exclusive", &c->exclusive);
+	load_references(l, n, &c->refs, &c->nrefs);
 	if (c->exclusive && q->type != QTYPE_MULTI)
 		tree_error(tc, tree_value(n, "exclusive"), "'exclusive' "
 			   "applies to choices of multi questions only (a "
@@ -202,6 +243,8 @@ static void yesno_override(struct choice *slot, struct choice *c)
 	slot->initiative = c->initiative;
 	slot->risk = c->risk;
 	slot->effort = c->effort;
+	slot->refs = c->refs;
+	slot->nrefs = c->nrefs;
 	slot->pos = c->pos;
 	if (c->score >= 0)
 		slot->score = c->score;
@@ -480,6 +523,7 @@ static int load_common(struct loader *l, const struct ynode *n,
 	load_not_applicable(l, n, q);
 	q->initiative = loader_initiative_ref(l, n, "a question");
 	tree_get_number(tc, n, "full_score", 0, 1e6, &q->full_score);
+	load_references(l, n, &q->refs, &q->nrefs);
 	return type >= 0;
 }
 

@@ -105,6 +105,17 @@ int question_type_scorable(enum question_type type)
 	return type != QTYPE_TEXT;
 }
 
+void references_free(struct reference *refs, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		free(refs[i].title);
+		free(refs[i].url);
+	}
+	free(refs);
+}
+
 void question_release(struct question *q)
 {
 	size_t i;
@@ -115,6 +126,7 @@ void question_release(struct question *q)
 		free(q->choices[i].advice);
 		free(q->choices[i].finding);
 		free(q->choices[i].initiative);
+		references_free(q->choices[i].refs, q->choices[i].nrefs);
 	}
 	free(q->choices);
 	for (i = 0; i < q->nbands; i++) {
@@ -136,6 +148,7 @@ void question_release(struct question *q)
 	free(q->max_question);
 	free(q->when_source);
 	expr_free(q->when);
+	references_free(q->refs, q->nrefs);
 	memset(q, 0, sizeof(*q));
 }
 

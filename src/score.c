@@ -219,6 +219,7 @@ static const struct choice *multi_advice_choice(const struct question *q,
 static enum risk take_choice(struct question_score *qs,
 			     const struct choice *c)
 {
+	qs->choice = c;
 	if (c->effort != EFFORT_UNSET)
 		qs->effort = c->effort;
 	if (c->advice)

@@ -1,6 +1,6 @@
 /*
- * test_import.c - what the importers share: ids made from text and the
- * links they keep.
+ * test_import.c - what the importers share: ids made from text, and the
+ * links they keep (url_is_web(), which the loader uses too).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -54,15 +54,20 @@ static void test_slug(void **state)
 static void test_url(void **state)
 {
 	(void)state;
-	assert_int_equal(import_url_ok("https://example.org/a?b=c#d"), 1);
-	assert_int_equal(import_url_ok("http://example.org"), 1);
-	assert_int_equal(import_url_ok("javascript:alert(1)"), 0);
-	assert_int_equal(import_url_ok("ftp://example.org/x"), 0);
-	assert_int_equal(import_url_ok("https://"), 0);
-	assert_int_equal(import_url_ok("https:///path"), 0);
-	assert_int_equal(import_url_ok("https://a b"), 0);
-	assert_int_equal(import_url_ok("https://a\nb"), 0);
-	assert_int_equal(import_url_ok("data:text/html,x"), 0);
+	assert_int_equal(url_is_web("https://example.org/a?b=c#d"), 1);
+	assert_int_equal(url_is_web("http://example.org"), 1);
+	assert_int_equal(url_is_web("javascript:alert(1)"), 0);
+	assert_int_equal(url_is_web("ftp://example.org/x"), 0);
+	assert_int_equal(url_is_web("https://"), 0);
+	assert_int_equal(url_is_web("https:///path"), 0);
+	assert_int_equal(url_is_web("https://a b"), 0);
+	assert_int_equal(url_is_web("https://a\nb"), 0);
+	assert_int_equal(url_is_web("data:text/html,x"), 0);
+	/* What could break out of a Markdown or HTML link. */
+	assert_int_equal(url_is_web("https://a.org/x)\"<b>"), 0);
+	assert_int_equal(url_is_web("https://a.org/x>y"), 0);
+	assert_int_equal(url_is_web("https://a.org/a\\b"), 0);
+	assert_int_equal(url_is_web("https://a.org/o'brien(1)"), 1);
 }
 
 int main(void)
