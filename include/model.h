@@ -79,6 +79,23 @@ struct band {
 };
 
 /*
+ * One of a question's `rules:`.  The first rule whose condition holds for
+ * the question's own answer gives the answer's score and risk, in place of
+ * those of its choice or band (an AWS lens's riskRules are rules); when
+ * none holds, the answer is scored as without rules.
+ */
+struct rule {
+	char *when_source;      /* the condition as written */
+	struct expr *when;      /* parsed by the loader's second pass */
+	struct srcpos when_pos; /* where the condition's text starts */
+	int when_inline;        /* on one line: columns count from when_pos */
+	double score;           /* 0-1, a fraction of full marks */
+	enum risk risk;         /* RISK_UNSET: derived from the score, or
+				   none at all with a score of 1 */
+	struct srcpos pos;
+};
+
+/*
  * An action that several findings share ("Get an independent technical
  * review"): questions, choices and bands name it with `initiative:`, and the
  * report plans it once for all the findings that name it.
@@ -107,6 +124,10 @@ struct question {
 	int scored;        /* computed: weight > 0, area scored, type scorable */
 	struct reference *refs; /* `references:`, in order */
 	size_t nrefs;
+	struct rule *rules;      /* `rules:`, in order */
+	size_t nrules;
+	int rules_cover;         /* the last rule always holds (`when: true`),
+				    so choices and bands need no scores */
 
 	struct choice *choices;  /* single, multi, yesno (always yes, no) */
 	size_t nchoices;
@@ -255,6 +276,15 @@ void model_hash(struct questionnaire *q);
 
 /* True for types whose answers can carry a score. */
 int question_type_scorable(enum question_type type);
+
+/*
+ * The rule that gives answer to q its score and risk: the first whose
+ * condition holds for the answer (the conditions name only q), or NULL
+ * when q has no rules, none holds or the answer has no value.
+ */
+struct answer;
+const struct rule *question_rule(const struct question *q,
+				 const struct answer *answer);
 
 /* Frees the titles and URLs of count references, and the array. */
 void references_free(struct reference *refs, size_t count);

@@ -18,6 +18,7 @@ static const struct key_spec question_keys[] = {
 	{ "choices", 0 }, { "full_score", 0 }, { "best", 0 }, { "min", 0 },
 	{ "max", 0 }, { "min_label", 0 }, { "max_label", 0 }, { "unit", 0 },
 	{ "bands", 0 }, { "integer", 0 }, { "references", 0 },
+	{ "rules", 0 },
 };
 static const struct key_spec choice_keys[] = {
 	{ "id", 1 }, { "label", 1 }, { "score", 0 }, { "advice", 0 },
@@ -28,6 +29,14 @@ static const struct key_spec yesno_choice_keys[] = {
 	{ "id", 1 }, { "label", 0 }, { "score", 0 }, { "advice", 0 },
 	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
 	{ "effort", 0 }, { "references", 0 },
+};
+static const struct key_spec rule_keys[] = {
+	{ "when", 1 }, { "risk", 0 }, { "score", 0 },
+};
+/* A rule's risk: the risks of choices, and none (no finding at all). */
+static const char *const rule_risk_names[] = {
+	[RISK_UNSET] = "none", [RISK_LOW] = "low", [RISK_MEDIUM] = "medium",
+	[RISK_HIGH] = "high", [RISK_CRITICAL] = "critical",
 };
 static const struct key_spec reference_keys[] = {
 	{ "title", 1 }, { "url", 1 },
@@ -47,16 +56,18 @@ static const struct key_spec band_keys[] = {
 static const struct type_spec {
 	const char *keys[8];
 } type_keys[QTYPE_COUNT] = {
-	[QTYPE_SINGLE] = { { "choices" } },
-	[QTYPE_MULTI] = { { "choices", "full_score" } },
-	[QTYPE_YESNO] = { { "choices", "best" } },
-	[QTYPE_SCALE] = { { "min", "max", "min_label", "max_label", "bands" } },
-	[QTYPE_NUMBER] = { { "min", "max", "unit", "bands", "integer" } },
+	[QTYPE_SINGLE] = { { "choices", "rules" } },
+	[QTYPE_MULTI] = { { "choices", "full_score", "rules" } },
+	[QTYPE_YESNO] = { { "choices", "best", "rules" } },
+	[QTYPE_SCALE] = { { "min", "max", "min_label", "max_label", "bands",
+			    "rules" } },
+	[QTYPE_NUMBER] = { { "min", "max", "unit", "bands", "integer",
+			     "rules" } },
 	[QTYPE_TEXT] = { { NULL } },
 };
 static const char *const type_specific_keys[] = {
 	"choices", "full_score", "best", "min", "max", "min_label",
-	"max_label", "unit", "bands", "integer",
+	"max_label", "unit", "bands", "integer", "rules",
 };
 
 /* ---- enumerations --------------------------------------------------- */
@@ -455,6 +466,91 @@ static void check_type_keys(struct loader *l, const struct ynode *n,
 }
 
 /*
+ * Keeps a condition's text and place (of `when:` or of a rule); it is
+ * parsed and checked in the second pass, once every question (and so what
+ * is "earlier") is known.  Returns 0, or -1 when w is not a condition.
+ */
+static int keep_condition(struct loader *l, const struct ynode *w,
+			  char **source, struct srcpos *pos, int *is_inline)
+{
+	if (w->kind != YNODE_SCALAR) {
+		tree_error(&l->tc, w, "'when' must be a condition, not %s",
+			   ynode_kind_name(w));
+		return -1;
+	}
+	*source = xstrdup(w->text);
+	*pos = loader_pos(l, w);
+	/* Columns inside quoted text start after the quote. */
+	if (w->style == YSTYLE_QUOTED)
+		pos->col++;
+	*is_inline = w->style != YSTYLE_BLOCK && !strchr(w->text, '\n');
+	return 0;
+}
+
+/*
+ * A rule's risk and score.  `risk: none` makes no finding, so its score is
+ * 1 (and may be left out); any other risk needs a score below 1, or it
+ * would never show.
+ */
+static void load_rule_outcome(struct loader *l, const struct ynode *n,
+			      struct rule *r)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *risk = tree_value(n, "risk");
+	const struct ynode *score = tree_value(n, "score");
+	int named = tree_get_enum(tc, n, "risk", rule_risk_names,
+				  ARRAY_SIZE(rule_risk_names), -1);
+	int none = risk && named == RISK_UNSET;
+
+	r->risk = named > 0 ? (enum risk)named : RISK_UNSET;
+	r->score = none ? 1 : 0;
+	if (tree_get_number(tc, n, "score", 0, 1, &r->score) < 0 || !score) {
+		if (!score && !none && !(risk && named < 0))
+			tree_error(tc, n, "a rule is missing required key "
+				   "'score' (only 'risk: none' goes without)");
+		return;
+	}
+	if (none && r->score != 1)
+		tree_error(tc, score, "a rule of risk 'none' makes no finding, "
+			   "so it scores 1, not %g", r->score);
+	else if (named > 0 && r->score >= 1)
+		tree_error(tc, risk, "a rule that scores 1 makes no finding, "
+			   "so its risk '%s' would never show", risk_names[named]);
+}
+
+/* `rules:`: an ordered list of {when, risk, score}. */
+static void load_rules(struct loader *l, const struct ynode *n,
+		       struct question *q)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *list;
+	size_t i;
+
+	list = tree_get_kind(tc, n, "rules", YNODE_SEQUENCE);
+	if (!list)
+		return;
+	if (!list->count)
+		tree_error(tc, list, "'rules' must not be empty");
+	q->rules = xcalloc(list->count ? list->count : 1, sizeof(*q->rules));
+	for (i = 0; i < list->count; i++) {
+		const struct ynode *item = list->items[i], *w;
+		struct rule *r;
+
+		if (tree_expect_kind(tc, item, YNODE_MAPPING, "a rule") < 0)
+			continue;
+		loader_check_keys(l, item, rule_keys, ARRAY_SIZE(rule_keys),
+				  "a rule");
+		r = &q->rules[q->nrules++];
+		r->pos = loader_pos(l, item);
+		load_rule_outcome(l, item, r);
+		w = tree_value(item, "when");
+		if (w)
+			keep_condition(l, w, &r->when_source, &r->when_pos,
+				       &r->when_inline);
+	}
+}
+
+/*
  * Keeps a condition's text and place; it is parsed and checked in the second
  * pass, once every question (and so what is "earlier") is known.
  */
@@ -463,19 +559,9 @@ static void load_when(struct loader *l, const struct ynode *n,
 {
 	const struct ynode *w = tree_value(n, "when");
 
-	if (!w)
-		return;
-	if (w->kind != YNODE_SCALAR) {
-		tree_error(&l->tc, w, "'when' must be a condition, not %s",
-			   ynode_kind_name(w));
-		return;
-	}
-	q->when_source = xstrdup(w->text);
-	q->when_pos = loader_pos(l, w);
-	/* Columns inside quoted text start after the quote. */
-	if (w->style == YSTYLE_QUOTED)
-		q->when_pos.col++;
-	q->when_inline = w->style != YSTYLE_BLOCK && !strchr(w->text, '\n');
+	if (w)
+		keep_condition(l, w, &q->when_source, &q->when_pos,
+			       &q->when_inline);
 }
 
 /*
@@ -547,5 +633,7 @@ void loader_load_question(struct loader *l, const struct ynode *n,
 		load_yesno(l, n, q);
 	else if (q->type == QTYPE_SCALE || q->type == QTYPE_NUMBER)
 		load_range(l, n, q);
+	if (q->type != QTYPE_TEXT)
+		load_rules(l, n, q);
 	load_when(l, n, q);
 }

@@ -105,6 +105,34 @@ int question_type_scorable(enum question_type type)
 	return type != QTYPE_TEXT;
 }
 
+/* A question's own answer, for the conditions of its rules. */
+struct self_answer {
+	const struct question *question;
+	const struct answer *answer;
+};
+
+static const struct answer *self_lookup(const char *id, void *ctx)
+{
+	const struct self_answer *self = ctx;
+
+	return strcmp(id, self->question->id) ? NULL : self->answer;
+}
+
+const struct rule *question_rule(const struct question *q,
+				 const struct answer *answer)
+{
+	struct self_answer self = { q, answer };
+	size_t i;
+
+	if (!answer || !answer_has_value(answer))
+		return NULL;
+	for (i = 0; i < q->nrules; i++)
+		if (q->rules[i].when &&
+		    expr_eval(q->rules[i].when, self_lookup, &self))
+			return &q->rules[i];
+	return NULL;
+}
+
 void references_free(struct reference *refs, size_t count)
 {
 	size_t i;
@@ -149,6 +177,11 @@ void question_release(struct question *q)
 	free(q->when_source);
 	expr_free(q->when);
 	references_free(q->refs, q->nrefs);
+	for (i = 0; i < q->nrules; i++) {
+		free(q->rules[i].when_source);
+		expr_free(q->rules[i].when);
+	}
+	free(q->rules);
 	memset(q, 0, sizeof(*q));
 }
 

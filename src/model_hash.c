@@ -15,7 +15,8 @@
  *     initiative, integer and a max that names a question;
  *   team_size_question; each initiative's id, title and advice;
  *   and, per question, its references and each choice's (title and URL),
- *   at the end of its question and choice.
+ *   at the end of its question and choice, then its rules (each rule's
+ *   condition as written and its score).
  *
  * Texts end with a NUL byte, so that "ab" + "c" differs from "a" + "bc";
  * numbers are the bytes of their double.  The keys from "then" on (those
@@ -123,6 +124,10 @@ static void hash_question(struct hasher *hs, const struct question *qn)
 	hash_optional(hs, "integer", qn->integer ? "true" : NULL);
 	hash_optional(hs, "max", qn->max_question);
 	hash_references(hs, qn->refs, qn->nrefs);
+	for (i = 0; i < qn->nrules; i++) {
+		hash_optional(hs, "rule", qn->rules[i].when_source);
+		hash_number(hs, qn->rules[i].score);
+	}
 }
 
 void model_hash(struct questionnaire *q)

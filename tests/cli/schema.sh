@@ -142,6 +142,7 @@ def schema_mappings(schema):
         "yesno_choice_keys": of(d["yesno_choice"]),
         "band_keys": of(d["band"]),
         "reference_keys": of(d["reference"]),
+        "rule_keys": of(d["rule"]),
         "initiative_keys": of(d["initiative"]),
         "report_keys": of(d["report"]),
     }
