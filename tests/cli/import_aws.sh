@@ -6,7 +6,8 @@
 #
 # tests/import/lens_check.py evaluates the lens's riskRules and the rules
 # the importer wrote with evaluators of its own, for every answer a
-# respondent can give, and compares the risks.
+# respondent can give, and compares the risks; then the risks of cto-assess's
+# reports with the lens's, for many sets of answers.
 . "$(dirname "$0")/lib.sh"
 
 import_dir="$tests_dir/import"
@@ -72,6 +73,55 @@ check "a helpful resource's link is a reference" contains mini/areas/ops.yaml \
 check "a question's own resource too" contains mini/areas/sec.yaml \
 	"url: https://example.org/least-privilege"
 
+# ---- the imported lens is a questionnaire like any other -----------------
+
+run "$CTO_ASSESS" validate --strict mini
+check "validate --strict accepts the imported lens" [ "$status" -eq 0 ]
+run "$CTO_ASSESS" list -q mini
+check "list shows its rules" contains "$out_file" \
+	"rule: true -> medium, score 0.5"
+
+# OPS_1 [pipeline, small]: neither all three nor !OPS_1_1: default,
+# MEDIUM_RISK, score 0.5, advice of the one box not ticked (rollback).
+# OPS_2 [none of these]: OPS_2_1 is not ticked: default, HIGH_RISK, 0.
+# SEC_1 [a, c]: (a && c) holds: NO_RISK, 1.  SEC_2 [2]: default, NO_RISK.
+# Operations: (0.5 + 0) / 2 = 25.0; Security: (1 + 1) / 2 = 100.0.
+cat >answers.yaml <<'EOF'
+answers:
+  ops_1: [ops_1_1, ops_1_2]
+  ops_2: [ops_2_no]
+  sec_1: [sec_1_a, sec_1_c]
+  sec_2: [sec_2_2]
+EOF
+run "$CTO_ASSESS" report answers.yaml -q mini -f json -o report.json
+check "report works on the imported lens" [ "$status" -eq 0 ]
+run python3 -c '
+import json
+r = json.load(open("report.json"))
+print(" ".join("%s=%s" % (a["id"], a["score"]) for a in r["areas"]))
+for f in r["findings"]:
+    print(f["id"], f["risk"], f["advice"],
+          [x["url"] for x in f.get("references", [])])'
+cat >expected <<'EOF'
+ops=25 sec=100
+ops_2 high Hold a game day this quarter. []
+ops_1 medium Roll back when the health checks fail. ['https://example.org/rollback']
+EOF
+check_output "high and medium risks are the findings, as worked out" \
+	expected "$out_file"
+run python3 "$import_dir/lens_check.py" report "$import_dir/lens-mini.json" \
+	mini answers.yaml report.json
+check "the report's risks are the lens's" [ "$status" -eq 0 ]
+run "$CTO_ASSESS" report answers.yaml -q mini -f html -o report.html
+run python3 "$tests_dir/html/check-self-contained.py" report.html
+check "the HTML report links its references and loads nothing" \
+	[ "$status" -eq 0 ]
+check "a reference is a link" contains report.html \
+	'<a href="https://example.org/rollback" rel="noopener noreferrer">'
+run "$CTO_ASSESS" report answers.yaml -q mini -f md -o -
+check "and a Markdown link" contains "$out_file" \
+	"[Roll back when the health checks fail.](<https://example.org/rollback>)"
+
 # ---- broken lenses ------------------------------------------------------------
 
 cd "$import_dir" || exit 1
@@ -112,6 +162,27 @@ for lens in "$frameworks"/aws-lenses/*.json; do
 	check "$name: structure and texts" [ "$status" -eq 0 ]
 	run python3 "$import_dir/lens_check.py" rules "$lens" "$name"
 	check "$name: the rules give the lens's risks" [ "$status" -eq 0 ]
+	run "$CTO_ASSESS" validate --strict "$name"
+	check "$name validates with --strict" [ "$status" -eq 0 ]
+	# Answers 0 to 15 go through every answer of the questions that have
+	# at most 16; cto-assess's risk must be the lens's every time.
+	bad=
+	for seed in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+		python3 "$import_dir/lens_check.py" answers "$lens" "$name" \
+			"$seed" >answers.yaml
+		"$CTO_ASSESS" report answers.yaml -q "$name" -f json \
+			-o report.json --force >/dev/null 2>&1 &&
+		python3 "$import_dir/lens_check.py" report "$lens" "$name" \
+			answers.yaml report.json 2>>"$tmp/lens-report.log" ||
+			bad="$bad $seed"
+	done
+	check "$name: report's risks are the lens's for 16 answer sets" \
+		[ -z "$bad" ]
+	[ -z "$bad" ] || sed 's/^/#   /' "$tmp/lens-report.log" | head -5
+	"$CTO_ASSESS" report answers.yaml -q "$name" -f html -o report.html \
+		--force >/dev/null 2>&1
+	run python3 "$tests_dir/html/check-self-contained.py" report.html
+	check "$name: the HTML report loads nothing" [ "$status" -eq 0 ]
 done
 
 done_testing

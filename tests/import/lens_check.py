@@ -15,8 +15,9 @@ its own (none of cto-assess's code):
                                      questionnaire rule that holds gives the
                                      risk the lens's riskRules give
   lens_check.py answers LENS OUT SEED
-                                     prints an answers file (YAML) with a
-                                     random answer to every question
+                                     prints an answers file (YAML) with an
+                                     answer to every question, a different
+                                     one for each seed
   lens_check.py report LENS OUT ANSWERS REPORT
                                      the report's risk of every question is
                                      the one the lens's riskRules give for
@@ -194,12 +195,15 @@ def check_rules(lens_file, out):
 
 
 def make_answers(lens_file, out, seed):
+    """Answer SEED of each question in the order answers_of() lists them
+    (so that seeds 0, 1, 2 ... go through every answer of a question that
+    has few), the question's place added so that questions differ."""
     lens, _, areas = load(lens_file, out)
     rng = random.Random(seed)
     lines = ["answers:"]
-    for theirs, ours in pairs(lens, areas):
+    for i, (theirs, ours) in enumerate(pairs(lens, areas)):
         options = list(answers_of(theirs, ours, rng, limit=64))
-        _, mine = rng.choice(options)
+        _, mine = options[(seed + i) % len(options)]
         lines.append("  %s: %s" % (ours["id"], json.dumps(sorted(mine))))
     print("\n".join(lines))
     return True
