@@ -122,6 +122,18 @@ run "$CTO_ASSESS" report answers.yaml -q mini -f md -o -
 check "and a Markdown link" contains "$out_file" \
 	"[Roll back when the health checks fail.](<https://example.org/rollback>)"
 
+# "None of these" only alone: refused in an answers file and at the prompt.
+printf 'answers:\n  ops_1: [ops_1_1, ops_1_no]\n' >both.yaml
+run "$CTO_ASSESS" run -q mini --answers both.yaml --batch -o both
+check "an answers file ticking '_no' with another is refused" \
+	[ "$status" -eq 3 ]
+check "and says why, at its place" contains "$err_file" \
+	"both.yaml:2:10: error: choice 'ops_1_no' of 'ops_1' cannot be combined with other choices"
+printf '1,4\n' >line
+run sh -c '"$1" run -q mini -o piped <line' sh "$CTO_ASSESS"
+check "the interview refuses it too" contains "$err_file" \
+	"'None of these' cannot be combined with other choices"
+
 # ---- broken lenses ------------------------------------------------------------
 
 cd "$import_dir" || exit 1
