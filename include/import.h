@@ -37,6 +37,8 @@ struct import_choice {
 	char *label;
 	int has_score;
 	double score;
+	const char *risk;  /* "low", "medium", "high" (static), or NULL to
+			      let the score decide */
 	char *advice;      /* may be NULL */
 	int exclusive;     /* "none of these": cannot be ticked with others */
 	struct import_reference *refs;

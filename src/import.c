@@ -204,6 +204,8 @@ static void render_choice(struct yamlout *y, const struct import_choice *c)
 	yamlout_pair_text(y, "label", c->label);
 	if (c->has_score)
 		yamlout_pair_number(y, "score", c->score);
+	if (c->risk)
+		yamlout_pair_text(y, "risk", c->risk);
 	if (c->exclusive)
 		yamlout_pair_bool(y, "exclusive", 1);
 	if (c->advice)

@@ -545,6 +545,40 @@ static void add_choices(struct samm_reader *r, struct import_question *q,
 			     "not be kept", set->id, best);
 }
 
+/* The highest maturity level's number (3 in SAMM), or 0 without any. */
+static double top_level(struct samm_reader *r)
+{
+	double top = 0;
+	size_t i;
+
+	for (i = 0; i < r->count[SAMM_MATURITY_LEVEL]; i++)
+		top = fmax(top, r->objects[SAMM_MATURITY_LEVEL][i]->sort_key);
+	return top;
+}
+
+/*
+ * SAMM climbs its maturity levels in order, so an activity of a higher
+ * level left undone is a smaller risk than a first-level one: an answer's
+ * risk, which cto-assess otherwise derives from the score alone (below
+ * 0.34 high, below 0.67 medium, else low), is at most high for a level-1
+ * activity, medium for a middle level and low for the top level.  Only a
+ * risk the cap lowers is written out.
+ */
+static void cap_risks(struct import_question *q, double level, double top)
+{
+	static const char *const names[] = { "low", "medium", "high" };
+	int cap = level <= 1 ? 2 : level >= top ? 0 : 1;
+	size_t i;
+
+	for (i = 0; i < q->nchoices; i++) {
+		double s = q->choices[i].score;
+		int derived = s < 0.34 ? 2 : s < 0.67 ? 1 : 0;
+
+		if (s < 1 && derived > cap)
+			q->choices[i].risk = names[cap];
+	}
+}
+
 /*
  * The question's id: the practice's area id, the maturity level and the
  * stream letter, as SAMM names its activities (D-SA-1-A is d-sa-1-a).
@@ -597,6 +631,7 @@ static void add_question(struct samm_reader *r, struct import_area *area,
 	q->help = question_help(r, qn);
 	q->advice = question_advice(r, qn);
 	add_choices(r, q, qn->link[1]);
+	cap_risks(q, qn->link[0]->sort_key, top_level(r));
 }
 
 /* The questions of a stream: its activities by level, their questions. */
@@ -680,17 +715,6 @@ static void check_area_ids(struct samm_reader *r,
 					     "also that of %s", q->areas[i].id,
 					     practices[j]->file);
 			}
-}
-
-/* The highest maturity level's number (3 in SAMM), or 0 without any. */
-static double top_level(struct samm_reader *r)
-{
-	double top = 0;
-	size_t i;
-
-	for (i = 0; i < r->count[SAMM_MATURITY_LEVEL]; i++)
-		top = fmax(top, r->objects[SAMM_MATURITY_LEVEL][i]->sort_key);
-	return top;
 }
 
 /* SAMM's maturity levels, as the questionnaire's levels. */

@@ -75,6 +75,40 @@ run python3 "$import_dir/samm_check.py" maturity "$import_dir/samm-mini" \
 	owasp-samm "$import_dir/samm-mini-answers.yaml" report.json
 check "area score x 3 / 100 is SAMM's maturity" [ "$status" -eq 0 ]
 
+# Risks follow SAMM's levels: derived from the score (below 0.34 high,
+# below 0.67 medium, else low) but at most medium at level 2 and low at
+# level 3.  g-sm-2-a (level 2): No and "some" medium (high capped), "half"
+# medium anyway (not written); g-sm-3-a (level 3): every answer short of
+# the best low.
+run python3 -c '
+import yaml
+qs = yaml.safe_load(open("owasp-samm/areas/g-sm.yaml"))["areas"][0]["questions"]
+for q in qs[1:3]:
+    print(q["id"], [c.get("risk") for c in q["choices"]])'
+cat >expected <<'EOF'
+g-sm-2-a ['medium', 'medium', None, None]
+g-sm-3-a ['low', 'low', 'low', None]
+EOF
+check_output "an undone activity is a smaller risk at a higher level" \
+	expected "$out_file"
+# The answers of samm-mini-answers.yaml, by level: g-sm-1-b 0.25 at level
+# 1, high; g-sm-2-a 0.5, g-sm-2-b 0 and d-ta-2-b 0.25 at level 2, medium;
+# g-sm-3-a 0, g-sm-3-b 0, d-ta-3-a 0.5 and d-ta-3-b 0 at level 3, low.
+run python3 -c '
+import json, collections
+r = json.load(open("report.json"))
+by = collections.defaultdict(list)
+for f in r["findings"]:
+    by[f["risk"]].append(f["id"])
+for risk in ("high", "medium", "low"):
+    print(risk, sorted(by[risk]))'
+cat >expected <<'EOF'
+high ['g-sm-1-b']
+medium ['d-ta-2-b', 'g-sm-2-a', 'g-sm-2-b']
+low ['d-ta-3-a', 'd-ta-3-b', 'g-sm-3-a', 'g-sm-3-b']
+EOF
+check_output "the findings' risks, level by level" expected "$out_file"
+
 run "$CTO_ASSESS" list -q owasp-samm
 check "list works on it" [ "$status" -eq 0 ]
 check "list shows a question" contains "$out_file" \
