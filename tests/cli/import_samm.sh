@@ -206,4 +206,38 @@ for seed in 0 1 2 3; do
 		[ "$status" -eq 0 ]
 done
 
+# ---- a consultant's try: six practices, an interview, the report -------------
+
+# Keep six practices: the root's include list is one line each.
+cut=real-cut
+cp -r real "$cut"
+grep -v -e '^- areas/g-pc' -e '^- areas/d-sa' -e '^- areas/i-sd' \
+	-e '^- areas/i-dm' -e '^- areas/v-aa' -e '^- areas/v-rt' \
+	-e '^- areas/o-' real/owasp-samm.yaml >"$cut/owasp-samm.yaml"
+run "$CTO_ASSESS" validate --strict "$cut"
+check "cut to six practices, it validates" contains "$out_file" \
+	"$cut/owasp-samm.yaml: ok (6 areas, 36 questions)"
+# 36 answers typed at the prompt (1 to 4, in turn), then Enter to finish
+# the review.
+i=0
+: >lines
+while [ $i -lt 36 ]; do
+	echo $((i % 4 + 1)) >>lines
+	i=$((i + 1))
+done
+echo >>lines
+run sh -c '"$1" run -q "$2" -o session <lines' sh "$CTO_ASSESS" "$cut"
+check "the interview runs through its 36 questions" [ "$status" -eq 0 ] && \
+	[ -f session/report.md ]
+check "the report is SAMM's" contains session/report.md "# OWASP SAMM report"
+check "its scorecard has the six practices" \
+	[ "$(grep -c '^| [A-Z][a-z]*: ' session/report.md)" -eq 6 ]
+python3 -c '
+import json, yaml
+a = json.load(open("session/answers.json"))["answers"]
+print(yaml.safe_dump({"answers": a}))' >session-answers.yaml
+run python3 "$import_dir/samm_check.py" maturity "$samm" "$cut" \
+	session-answers.yaml session/report.json
+check "the six practices' maturity is SAMM's" [ "$status" -eq 0 ]
+
 done_testing
