@@ -77,6 +77,9 @@ check "a question's own resource too" contains mini/areas/sec.yaml \
 
 run "$CTO_ASSESS" validate --strict mini
 check "validate --strict accepts the imported lens" [ "$status" -eq 0 ]
+run python3 "$import_dir/schema_check.py" \
+	"$root_dir/questionnaires/questionnaire.schema.json" mini
+check "the JSON Schema accepts it too, as an editor would" [ "$status" -eq 0 ]
 run "$CTO_ASSESS" list -q mini
 check "list shows its rules" contains "$out_file" \
 	"rule: true -> medium, score 0.5"

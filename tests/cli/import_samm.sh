@@ -42,6 +42,9 @@ run "$CTO_ASSESS" validate --strict owasp-samm
 check "validate --strict accepts it" [ "$status" -eq 0 ]
 check "validate counts its questions" contains "$out_file" \
 	"owasp-samm/owasp-samm.yaml: ok (2 areas, 12 questions)"
+run python3 "$import_dir/schema_check.py" \
+	"$root_dir/questionnaires/questionnaire.schema.json" owasp-samm
+check "the JSON Schema accepts it too, as an editor would" [ "$status" -eq 0 ]
 
 run python3 "$import_dir/samm_check.py" structure "$import_dir/samm-mini" \
 	owasp-samm
