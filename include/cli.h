@@ -28,6 +28,7 @@ int cmd_list(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_portfolio(int argc, char **argv);
 int cmd_consultant(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /*
  * Prints "cto-assess: error: <message>" and "Try 'cto-assess <command>

@@ -55,6 +55,17 @@ void escape_markdown_line(struct buf *out, const char *s, size_t len,
 void escape_html(struct buf *out, const char *s, int keep_newlines);
 
 /*
+ * A link of a questionnaire's `references:` (its URL checked by the loader,
+ * url_is_web()): in Markdown "[title](<url>)", the title escaped as inline
+ * text and the URL's '&' escaped so that nothing in it reads as an entity;
+ * in HTML an <a> element with rel="noopener noreferrer" (a link the reader
+ * may follow, never something the page loads).
+ */
+void escape_markdown_link(struct buf *out, const char *title,
+			  const char *url);
+void escape_html_link(struct buf *out, const char *title, const char *url);
+
+/*
  * One CSV field (RFC 4180): cleaned, quoted when it holds a comma, quote or
  * line break, and with an apostrophe first when the cleaned field starts,
  * after any spaces, tabs and line breaks, with = + - @, so that a

@@ -73,6 +73,17 @@ struct srcpos {
 	int col;  /* 1-based */
 };
 
+/*
+ * A link a questionnaire gives with a question or a choice (`references:`),
+ * shown in reports: a title and an http or https URL (checked by the
+ * loader, see url_is_web()).
+ */
+struct reference {
+	char *title;
+	char *url;
+	struct srcpos pos;
+};
+
 struct choice {
 	char *id;
 	char *label;
@@ -84,6 +95,8 @@ struct choice {
 	enum risk risk;
 	enum effort effort;
 	int exclusive;     /* multi: "none of these", never ticked with others */
+	struct reference *refs; /* `references:`, in order */
+	size_t nrefs;
 	struct srcpos pos;
 };
 
@@ -96,6 +109,23 @@ struct band {
 	char *finding;     /* as on a choice, may be NULL */
 	char *initiative;  /* as on a choice, may be NULL */
 	enum risk risk;
+	struct srcpos pos;
+};
+
+/*
+ * One of a question's `rules:`.  The first rule whose condition holds for
+ * the question's own answer gives the answer's score and risk, in place of
+ * those of its choice or band (an AWS lens's riskRules are rules); when
+ * none holds, the answer is scored as without rules.
+ */
+struct rule {
+	char *when_source;      /* the condition as written */
+	struct expr *when;      /* parsed by the loader's second pass */
+	struct srcpos when_pos; /* where the condition's text starts */
+	int when_inline;        /* on one line: columns count from when_pos */
+	double score;           /* 0-1, a fraction of full marks */
+	enum risk risk;         /* RISK_UNSET: derived from the score, or
+				   none at all with a score of 1 */
 	struct srcpos pos;
 };
 
@@ -126,6 +156,12 @@ struct question {
 	char *not_applicable_prompt; /* asks for the reason, may be NULL */
 	char *initiative;  /* id of a struct initiative, may be NULL */
 	int scored;        /* computed: weight > 0, area scored, type scorable */
+	struct reference *refs; /* `references:`, in order */
+	size_t nrefs;
+	struct rule *rules;      /* `rules:`, in order */
+	size_t nrules;
+	int rules_cover;         /* the last rule always holds (`when: true`),
+				    so choices and bands need no scores */
 
 	struct choice *choices;  /* single, multi, yesno (always yes, no) */
 	size_t nchoices;
@@ -287,6 +323,18 @@ int question_whole_numbers(const struct question *q);
 int question_type_takes(enum question_type t, const char *key);
 /* True when some type takes key (so that others must refuse it). */
 int question_type_key(const char *key);
+
+/*
+ * The rule that gives answer to q its score and risk: the first whose
+ * condition holds for the answer (the conditions name only q), or NULL
+ * when q has no rules, none holds or the answer has no value.
+ */
+struct answer;
+const struct rule *question_rule(const struct question *q,
+				 const struct answer *answer);
+
+/* Frees the titles and URLs of count references, and the array. */
+void references_free(struct reference *refs, size_t count);
 
 /* Free what an area, question or initiative holds (used by the loader for
  * partial models); questionnaire_free() frees the questionnaire and all of

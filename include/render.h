@@ -21,6 +21,7 @@ struct cJSON;
 
 #define RENDER_FIRST_ACTIONS 3  /* actions in an executive summary */
 #define RENDER_URGENT_MAX 10    /* critical and high risks named there */
+#define RENDER_REFERENCES_MAX 16 /* links shown with one finding */
 
 /* How a document is shown; only the terminal summary reads them today. */
 struct render_options {
@@ -131,6 +132,14 @@ size_t render_urgent(const struct score_result *s, const struct finding **out,
 void render_urgent_context(struct buf *out, const struct finding *f);
 /* "and 3 more high risks in the action plan". */
 void render_more_high(struct buf *out, size_t more);
+
+/*
+ * The links of a finding (`references:`): its question's, then those of
+ * the choice that speaks for its answer (score.h), each URL once, at most
+ * RENDER_REFERENCES_MAX.  Fills out and returns how many.
+ */
+size_t render_references(const struct question_score *qs,
+			 const struct reference **out);
 
 /* The reason given for "not applicable", or "None given" (never NULL). */
 const char *render_na_reason(const struct question_score *qs);

@@ -11,6 +11,9 @@
  *     scale, number   s = score of the band with the greatest min <= value
  *                         (below the first band: the first band's score);
  *                         a scale without bands: (value - min) / (max - min)
+ *     with rules      the first rule whose condition holds for the answer
+ *                     gives s (its score) and the risk; when none holds,
+ *                     as above
  *     skipped, don't know, not answered: s = 0, an unknown
  *   A question counts when it is scored (weight > 0, a scorable type, in a
  *   scored area) and applies: its `when` holds and the respondent did not
@@ -29,7 +32,8 @@
  *                the level is capped at the second-lowest level
  *
  *   finding      every counting question with s < 1, unknowns included
- *     risk       the choice's (or band's) explicit risk, else from s:
+ *     risk       the rule's, else the choice's (or band's) explicit
+ *                risk, else from s:
  *                s < 0.34 high, s < 0.67 medium, else low, raised one
  *                level for a question of weight >= 4 (never above high:
  *                critical is only ever explicit); an unknown gets the
@@ -148,6 +152,8 @@ struct question_score {
 	const char *advice;
 	const char *statement;   /* the `finding:` of the answer */
 	const char *initiative;  /* the initiative id of the answer */
+	const struct choice *choice; /* the choice that speaks for a finding
+					(its advice, finding, risk, links) */
 };
 
 struct area_score {

@@ -90,4 +90,12 @@ int path_is_yaml(const char *path);
 /* Returns 1 if s is a valid id: [a-z0-9][a-z0-9_.-]*, at most 64 bytes. */
 int id_is_valid(const char *s);
 
+/*
+ * Returns 1 if url is a web link a report may show: http:// or https://, a
+ * host, and no space, control character, '"', '<', '>', '\\' or '`' (which
+ * a URL has no need of, written as it should be, and which could break out
+ * of a link in Markdown or HTML).
+ */
+int url_is_web(const char *url);
+
 #endif

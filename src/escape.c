@@ -210,3 +210,38 @@ void escape_csv(struct buf *out, const char *s)
 	buf_addc(out, '"');
 	buf_release(&clean);
 }
+
+void escape_markdown_link(struct buf *out, const char *title,
+			  const char *url)
+{
+	struct buf clean = BUF_INIT;
+	size_t i;
+
+	buf_addc(out, '[');
+	escape_markdown(out, title);
+	buf_adds(out, "](<");
+	/* The loader let no space, '<', '>' or '\\' in; cleaning is for
+	 * callers that did not come through it. */
+	escape_clean(&clean, url, 0);
+	for (i = 0; i < clean.len; i++) {
+		char c = clean.data[i];
+
+		if (c == '&' || c == '\\')
+			buf_addc(out, '\\');
+		if (c == '<' || c == '>' || c == ' ')
+			buf_addf(out, "%%%02X", (unsigned char)c);
+		else
+			buf_addc(out, c);
+	}
+	buf_adds(out, ">)");
+	buf_release(&clean);
+}
+
+void escape_html_link(struct buf *out, const char *title, const char *url)
+{
+	buf_adds(out, "<a href=\"");
+	escape_html(out, url, 0);
+	buf_adds(out, "\" rel=\"noopener noreferrer\">");
+	escape_html(out, title, 0);
+	buf_adds(out, "</a>");
+}

@@ -103,7 +103,11 @@ static void text_choices(struct buf *out, const struct list_view *v,
 
 		snprintf(prefix, sizeof(prefix), "%c) ", (int)('a' + (i % 26)));
 		term_sanitize(&line, qn->choices[i].label, 0);
-		if (qn->scored) {
+		if (qn->choices[i].exclusive)
+			buf_adds(&line, " (alone)");
+		/* Under rules that cover every answer, choices score
+		 * nothing of their own. */
+		if (qn->scored && !qn->rules_cover) {
 			buf_adds(&line, " [");
 			buf_add_number(&line, qn->choices[i].score);
 			buf_adds(&line, "]");
@@ -136,6 +140,26 @@ static void text_range(struct buf *out, const struct list_view *v,
 			 qn->bands[i].score);
 }
 
+/* "rule: WHEN -> high, 0": the rules in order. */
+static void text_rules(struct buf *out, const struct list_view *v,
+		       const struct question *qn)
+{
+	struct buf line = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < qn->nrules; i++) {
+		const struct rule *r = &qn->rules[i];
+
+		buf_reset(&line);
+		term_sanitize(&line, r->when_source, 0);
+		buf_addf(&line, " -> %s, score ", r->risk ? risk_names[r->risk]
+			 : r->score >= 1 ? "no risk" : "risk from the score");
+		buf_add_number(&line, r->score);
+		wrap_hanging(out, v, 9, "rule: ", line.data, 15);
+	}
+	buf_release(&line);
+}
+
 static void text_question(struct buf *out, const struct list_view *v,
 			  const struct question *qn, size_t area_no, size_t no)
 {
@@ -162,6 +186,7 @@ static void text_question(struct buf *out, const struct list_view *v,
 		buf_adds(out, "         (depends on answers not given yet)\n");
 	text_choices(out, v, qn);
 	text_range(out, v, qn);
+	text_rules(out, v, qn);
 	buf_release(&head);
 }
 
@@ -259,6 +284,22 @@ static void md_answers(struct buf *out, const struct question *qn)
 	}
 }
 
+/* The question's links, for the client to read before the session. */
+static void md_references(struct buf *out, const struct question *qn)
+{
+	size_t i;
+
+	if (!qn->nrefs)
+		return;
+	buf_adds(out, "\n   *See:* ");
+	for (i = 0; i < qn->nrefs; i++) {
+		if (i)
+			buf_adds(out, ", ");
+		escape_markdown_link(out, qn->refs[i].title, qn->refs[i].url);
+	}
+	buf_adds(out, "\n");
+}
+
 static void md_question(struct buf *out, const struct list_view *v,
 			const struct question *qn, size_t no)
 {
@@ -273,6 +314,7 @@ static void md_question(struct buf *out, const struct list_view *v,
 		escape_markdown(out, qn->help);
 		buf_adds(out, "\n");
 	}
+	md_references(out, qn);
 	if (open_question(v, qn))
 		buf_adds(out, "\n   *Depends on earlier answers.*\n");
 	else if (qn->when_source && !v->state)
@@ -334,6 +376,51 @@ static void add_string(cJSON *obj, const char *key, const char *s)
 		cJSON_AddStringToObject(obj, key, s);
 }
 
+/* "references": [{title, url}] when there are any; owned by obj. */
+static void add_references(cJSON *obj, const struct reference *refs,
+			   size_t count)
+{
+	cJSON *list;
+	size_t i;
+
+	if (!count)
+		return;
+	list = cJSON_AddArrayToObject(obj, "references");
+	for (i = 0; i < count; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "title", refs[i].title);
+		cJSON_AddStringToObject(o, "url", refs[i].url);
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
+/* "rules": [{when, risk, score}] when the question has rules, the risk
+ * "none" for a rule that makes no finding; owned by obj. */
+static void add_rules(cJSON *obj, const struct question *qn)
+{
+	cJSON *list;
+	size_t i;
+
+	if (!qn->nrules)
+		return;
+	list = cJSON_AddArrayToObject(obj, "rules");
+	for (i = 0; i < qn->nrules; i++) {
+		const struct rule *r = &qn->rules[i];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "when", r->when_source);
+		if (r->risk)
+			cJSON_AddStringToObject(o, "risk", risk_names[r->risk]);
+		else if (r->score >= 1)
+			cJSON_AddStringToObject(o, "risk", "none");
+		else
+			cJSON_AddNullToObject(o, "risk");
+		cJSON_AddNumberToObject(o, "score", r->score);
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
 static cJSON *choice_json(const struct question *qn, const struct choice *c)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -349,6 +436,7 @@ static cJSON *choice_json(const struct question *qn, const struct choice *c)
 		cJSON_AddStringToObject(o, "effort", effort_names[c->effort]);
 	if (c->exclusive)
 		cJSON_AddBoolToObject(o, "exclusive", 1);
+	add_references(o, c->refs, c->nrefs);
 	return o;
 }
 
@@ -413,6 +501,8 @@ static cJSON *question_json(const struct list_view *v,
 	if (question_value(qn) == QVALUE_CHOICES)
 		cJSON_AddNumberToObject(o, "full_score", qn->full_score);
 	add_bands(o, qn);
+	add_references(o, qn->refs, qn->nrefs);
+	add_rules(o, qn);
 	return o;
 }
 

@@ -200,10 +200,41 @@ static int has_advice(const struct loader *l, const struct question *qn,
 	return in ? in->advice != NULL : l->fragment;
 }
 
+/*
+ * With rules, an answer's finding comes from the first rule that holds; the
+ * advice is still that of its choice or band, else the question's.  A rule
+ * that makes a finding where nothing says what to do is worth a warning.
+ */
+static void warn_rules_without_advice(struct loader *l,
+				      const struct question *qn)
+{
+	size_t i;
+	int some = has_advice(l, qn, NULL, NULL);
+
+	for (i = 0; i < qn->nchoices && !some; i++)
+		some = qn->choices[i].advice != NULL;
+	for (i = 0; i < qn->nbands && !some; i++)
+		some = qn->bands[i].advice != NULL;
+	for (i = 0; i < qn->nrules && !some; i++)
+		if (qn->rules[i].score < 1)
+			diag_add(l->tc.diags, DIAG_WARNING,
+				 qn->rules[i].pos.file, qn->rules[i].pos.line,
+				 qn->rules[i].pos.col, "rule %zu of question "
+				 "'%s' makes a finding, but nothing says what "
+				 "to do (no advice on the question or its "
+				 "choices)", i + 1, qn->id);
+}
+
 static void warn_missing_advice(struct loader *l, const struct question *qn)
 {
 	double best = 0;
 	size_t i;
+
+	if (qn->nrules)
+		warn_rules_without_advice(l, qn);
+	/* Scores the last rule always replaces say nothing of a finding. */
+	if (qn->rules_cover)
+		return;
 
 	for (i = 0; i < qn->nchoices; i++) {
 		const struct choice *c = &qn->choices[i];
@@ -242,18 +273,25 @@ static void check_scoring(struct loader *l, struct question *qn)
 
 	qn->scored = qn->area->scored && qn->weight > 0 &&
 		     question_type_scorable(qn->type) &&
-		     (!question_is(qn, QTYPE_F_BANDED) || qn->nbands > 0);
+		     (!question_is(qn, QTYPE_F_BANDED) || qn->nbands > 0 ||
+		      qn->rules_cover);
 	if (question_is(qn, QTYPE_F_BANDED) && !qn->nbands &&
-	    qn->area->scored && qn->weight > 0)
+	    !qn->rules_cover && qn->area->scored && qn->weight > 0)
 		error_pos(l, &qn->pos, "%s question '%s' in a scored area "
 			  "needs 'bands' to be scored (or 'weight: 0')",
 			  question_types[qn->type].name, qn->id);
 	for (i = 0; i < qn->nchoices; i++) {
 		struct choice *c = &qn->choices[i];
 
-		if (c->score < 0 && qn->scored && c->id)
+		if (c->score < 0 && qn->scored && c->id && !qn->rules_cover)
 			error_pos(l, &c->pos, "choice '%s' of question '%s' "
 				  "needs a 'score'", c->id, qn->id);
+		else if (c->score >= 0 && qn->rules_cover &&
+			 !question_is(qn, QTYPE_F_YESNO))
+			diag_add(l->tc.diags, DIAG_WARNING, c->pos.file,
+				 c->pos.line, c->pos.col, "the score of choice "
+				 "'%s' is never used: the last rule of question "
+				 "'%s' always holds", c->id, qn->id);
 		if (c->score < 0 || !qn->scored)
 			c->score = c->score < 0 ? 0 : c->score;
 		if (c->score > qn->best_score)
@@ -271,7 +309,7 @@ static void check_scoring(struct loader *l, struct question *qn)
 	if (!qn->scored)
 		return;
 	if (question_has_choices(qn) && qn->nchoices >= 2 &&
-	    qn->best_score <= 0)
+	    qn->best_score <= 0 && !qn->rules_cover)
 		error_pos(l, &qn->pos, "question '%s' is scored but no choice "
 			  "scores above 0", qn->id);
 	if (!qn->help)
@@ -418,10 +456,18 @@ static void check_profile_rows(struct loader *l)
 
 /* ---- conditions ------------------------------------------------------ */
 
+/*
+ * One condition being checked: a question's `when`, which may name earlier
+ * questions, or one of its rules, which may name the question itself only.
+ */
 struct when_check {
 	struct loader *l;
 	const struct question *question;
 	const char **ids;
+	const char *source;     /* the condition's text */
+	struct srcpos pos;      /* where it starts */
+	int is_inline;          /* on one line */
+	int rule;               /* a rule: about the question's own answer */
 };
 
 /*
@@ -429,16 +475,15 @@ struct when_check {
  * characters before offset.  Inside block scalars and multi-line text the
  * text's own place is the best we know.
  */
-static struct srcpos when_place(const struct question *qn, size_t offset)
+static struct srcpos when_place(const struct when_check *c, size_t offset)
 {
-	struct srcpos pos = qn->when_pos;
-	const char *src = qn->when_source;
+	struct srcpos pos = c->pos;
 	size_t i;
 
-	if (!qn->when_inline)
+	if (!c->is_inline)
 		return pos;
-	for (i = 0; i < offset && src[i]; i++)
-		if (((unsigned char)src[i] & 0xc0) != 0x80)
+	for (i = 0; i < offset && c->source[i]; i++)
+		if (((unsigned char)c->source[i] & 0xc0) != 0x80)
 			pos.col++;
 	return pos;
 }
@@ -449,7 +494,7 @@ static void when_error(struct when_check *c, size_t offset, const char *fmt,
 static void when_error(struct when_check *c, size_t offset, const char *fmt,
 		       ...)
 {
-	struct srcpos pos = when_place(c->question, offset);
+	struct srcpos pos = when_place(c, offset);
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -518,7 +563,13 @@ static int check_when_ref(const struct expr *e, void *ctx)
 		buf_release(&msg);
 		return 0;
 	}
-	if (ref == self || ref->index > self->index) {
+	if (c->rule && ref != self) {
+		when_error(c, e->question_offset, "a rule tests the answer "
+			   "to its own question '%s', not '%s'", self->id,
+			   e->question);
+		return 0;
+	}
+	if (!c->rule && (ref == self || ref->index > self->index)) {
 		when_error(c, e->question_offset, "condition refers to "
 			   "question '%s', which is asked %s", e->question,
 			   ref == self ? "here (a question cannot depend on "
@@ -547,27 +598,66 @@ static int check_when_ref(const struct expr *e, void *ctx)
 	return 0;
 }
 
+/* Parses the condition c names into *out and checks what it refers to. */
+static void check_condition(struct when_check *c, struct expr **out)
+{
+	struct expr_error err;
+
+	if (expr_parse(c->source, out, &err) < 0) {
+		when_error(c, err.offset, "%s", err.message);
+		return;
+	}
+	/* A rule names only its own question: a fragment knows it too. */
+	if (c->question->id && (!c->l->fragment || c->rule))
+		expr_visit(*out, check_when_ref, c);
+}
+
+/* Whether a parsed condition is the constant true (a rule for the rest). */
+static int always_holds(const struct expr *e)
+{
+	return e && e->kind == EXPR_CONST && !e->negate;
+}
+
+static void check_rules(struct when_check *c, struct question *qn)
+{
+	size_t i;
+
+	c->rule = 1;
+	for (i = 0; i < qn->nrules; i++) {
+		struct rule *r = &qn->rules[i];
+
+		if (!r->when_source)
+			continue;
+		c->source = r->when_source;
+		c->pos = r->when_pos;
+		c->is_inline = r->when_inline;
+		check_condition(c, &r->when);
+	}
+	c->rule = 0;
+	qn->rules_cover = qn->nrules &&
+			  always_holds(qn->rules[qn->nrules - 1].when);
+}
+
 static void check_whens(struct loader *l)
 {
 	struct questionnaire *q = l->q;
 	struct when_check c;
 	size_t i;
 
+	memset(&c, 0, sizeof(c));
 	c.l = l;
 	c.ids = question_ids(q);
 	for (i = 0; i < q->nquestions; i++) {
 		struct question *qn = q->questions[i];
-		struct expr_error err;
 
-		if (!qn->when_source)
-			continue;
 		c.question = qn;
-		if (expr_parse(qn->when_source, &qn->when, &err) < 0) {
-			when_error(&c, err.offset, "%s", err.message);
-			continue;
+		if (qn->when_source) {
+			c.source = qn->when_source;
+			c.pos = qn->when_pos;
+			c.is_inline = qn->when_inline;
+			check_condition(&c, &qn->when);
 		}
-		if (qn->id && !l->fragment)
-			expr_visit(qn->when, check_when_ref, &c);
+		check_rules(&c, qn);
 	}
 	free(c.ids);
 }
@@ -624,6 +714,9 @@ void loader_check(struct loader *l)
 
 	index_areas(l);
 	index_initiatives(l);
+	/* First: scoring needs to know which questions' rules cover every
+	 * answer. */
+	check_whens(l);
 	if (!q->nareas && !l->tc.diags->errors && !l->fragment)
 		diag_add(l->tc.diags, DIAG_ERROR, q->path, 1, 1,
 			 "the questionnaire has no areas (add 'areas' or "
@@ -638,5 +731,4 @@ void loader_check(struct loader *l)
 		check_max_refs(l);
 		check_profile_rows(l);
 	}
-	check_whens(l);
 }

@@ -17,17 +17,29 @@ static const struct key_spec question_keys[] = {
 	{ "not_applicable_prompt", 0 }, { "initiative", 0 }, { "when", 0 },
 	{ "choices", 0 }, { "full_score", 0 }, { "best", 0 }, { "min", 0 },
 	{ "max", 0 }, { "min_label", 0 }, { "max_label", 0 }, { "unit", 0 },
-	{ "bands", 0 }, { "integer", 0 },
+	{ "bands", 0 }, { "integer", 0 }, { "references", 0 },
+	{ "rules", 0 },
 };
 static const struct key_spec choice_keys[] = {
 	{ "id", 1 }, { "label", 1 }, { "score", 0 }, { "advice", 0 },
 	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
-	{ "effort", 0 }, { "exclusive", 0 },
+	{ "effort", 0 }, { "exclusive", 0 }, { "references", 0 },
 };
 static const struct key_spec yesno_choice_keys[] = {
 	{ "id", 1 }, { "label", 0 }, { "score", 0 }, { "advice", 0 },
 	{ "finding", 0 }, { "initiative", 0 }, { "risk", 0 },
-	{ "effort", 0 },
+	{ "effort", 0 }, { "references", 0 },
+};
+static const struct key_spec rule_keys[] = {
+	{ "when", 1 }, { "risk", 0 }, { "score", 0 },
+};
+/* A rule's risk: the risks of choices, and none (no finding at all). */
+static const char *const rule_risk_names[] = {
+	[RISK_UNSET] = "none", [RISK_LOW] = "low", [RISK_MEDIUM] = "medium",
+	[RISK_HIGH] = "high", [RISK_CRITICAL] = "critical",
+};
+static const struct key_spec reference_keys[] = {
+	{ "title", 1 }, { "url", 1 },
 };
 static const struct key_spec band_keys[] = {
 	{ "min", 1 }, { "score", 1 }, { "label", 0 }, { "advice", 0 },
@@ -118,6 +130,43 @@ static void free_choice(struct choice *c)
 	free(c->advice);
 	free(c->finding);
 	free(c->initiative);
+	references_free(c->refs, c->nrefs);
+}
+
+/*
+ * `references:` of a question or a choice: links a report shows, each a
+ * title and an http or https URL (a javascript: or file: link could run or
+ * read something where the report is opened).
+ */
+static void load_references(struct loader *l, const struct ynode *map,
+			    struct reference **refs, size_t *nrefs)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *list;
+	size_t i;
+
+	list = tree_get_kind(tc, map, "references", YNODE_SEQUENCE);
+	if (!list)
+		return;
+	*refs = xcalloc(list->count ? list->count : 1, sizeof(**refs));
+	for (i = 0; i < list->count; i++) {
+		const struct ynode *n = list->items[i];
+		struct reference *r;
+
+		if (tree_expect_kind(tc, n, YNODE_MAPPING, "a reference") < 0)
+			continue;
+		loader_check_keys(l, n, reference_keys,
+				  ARRAY_SIZE(reference_keys), "a reference");
+		r = &(*refs)[(*nrefs)++];
+		r->pos = loader_pos(l, n);
+		r->title = tree_get_text(tc, n, "title", "a reference");
+		r->url = tree_get_text(tc, n, "url", "a reference");
+		if (r->url && !url_is_web(r->url))
+			tree_error(tc, tree_value(n, "url"), "'url' of a "
+				   "reference must be an http or https link "
+				   "(without spaces, quotes or '<>'), not '%s'",
+				   r->url);
+	}
 }
 
 static void load_choice(struct loader *l, const struct ynode *n,
@@ -147,6 +196,7 @@ static void load_choice(struct loader *l, const struct ynode *n,
 	c->risk = get_risk(l, n);
 	c->effort = get_effort(l, n, EFFORT_UNSET);
 	tree_get_bool(tc, n, "exclusive", &c->exclusive);
+	load_references(l, n, &c->refs, &c->nrefs);
 	if (c->exclusive && question_value(q) != QVALUE_CHOICES)
 		tree_error(tc, tree_value(n, "exclusive"), "'exclusive' "
 			   "applies to choices of multi questions only (a "
@@ -184,6 +234,8 @@ static void yesno_override(struct choice *slot, struct choice *c)
 	slot->initiative = c->initiative;
 	slot->risk = c->risk;
 	slot->effort = c->effort;
+	slot->refs = c->refs;
+	slot->nrefs = c->nrefs;
 	slot->pos = c->pos;
 	if (c->score >= 0)
 		slot->score = c->score;
@@ -395,6 +447,91 @@ static void check_type_keys(struct loader *l, const struct ynode *n,
 }
 
 /*
+ * Keeps a condition's text and place (of `when:` or of a rule); it is
+ * parsed and checked in the second pass, once every question (and so what
+ * is "earlier") is known.  Returns 0, or -1 when w is not a condition.
+ */
+static int keep_condition(struct loader *l, const struct ynode *w,
+			  char **source, struct srcpos *pos, int *is_inline)
+{
+	if (w->kind != YNODE_SCALAR) {
+		tree_error(&l->tc, w, "'when' must be a condition, not %s",
+			   ynode_kind_name(w));
+		return -1;
+	}
+	*source = xstrdup(w->text);
+	*pos = loader_pos(l, w);
+	/* Columns inside quoted text start after the quote. */
+	if (w->style == YSTYLE_QUOTED)
+		pos->col++;
+	*is_inline = w->style != YSTYLE_BLOCK && !strchr(w->text, '\n');
+	return 0;
+}
+
+/*
+ * A rule's risk and score.  `risk: none` makes no finding, so its score is
+ * 1 (and may be left out); any other risk needs a score below 1, or it
+ * would never show.
+ */
+static void load_rule_outcome(struct loader *l, const struct ynode *n,
+			      struct rule *r)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *risk = tree_value(n, "risk");
+	const struct ynode *score = tree_value(n, "score");
+	int named = tree_get_enum(tc, n, "risk", rule_risk_names,
+				  ARRAY_SIZE(rule_risk_names), -1);
+	int none = risk && named == RISK_UNSET;
+
+	r->risk = named > 0 ? (enum risk)named : RISK_UNSET;
+	r->score = none ? 1 : 0;
+	if (tree_get_number(tc, n, "score", 0, 1, &r->score) < 0 || !score) {
+		if (!score && !none && !(risk && named < 0))
+			tree_error(tc, n, "a rule is missing required key "
+				   "'score' (only 'risk: none' goes without)");
+		return;
+	}
+	if (none && r->score != 1)
+		tree_error(tc, score, "a rule of risk 'none' makes no finding, "
+			   "so it scores 1, not %g", r->score);
+	else if (named > 0 && r->score >= 1)
+		tree_error(tc, risk, "a rule that scores 1 makes no finding, "
+			   "so its risk '%s' would never show", risk_names[named]);
+}
+
+/* `rules:`: an ordered list of {when, risk, score}. */
+static void load_rules(struct loader *l, const struct ynode *n,
+		       struct question *q)
+{
+	const struct tree_check *tc = &l->tc;
+	const struct ynode *list;
+	size_t i;
+
+	list = tree_get_kind(tc, n, "rules", YNODE_SEQUENCE);
+	if (!list)
+		return;
+	if (!list->count)
+		tree_error(tc, list, "'rules' must not be empty");
+	q->rules = xcalloc(list->count ? list->count : 1, sizeof(*q->rules));
+	for (i = 0; i < list->count; i++) {
+		const struct ynode *item = list->items[i], *w;
+		struct rule *r;
+
+		if (tree_expect_kind(tc, item, YNODE_MAPPING, "a rule") < 0)
+			continue;
+		loader_check_keys(l, item, rule_keys, ARRAY_SIZE(rule_keys),
+				  "a rule");
+		r = &q->rules[q->nrules++];
+		r->pos = loader_pos(l, item);
+		load_rule_outcome(l, item, r);
+		w = tree_value(item, "when");
+		if (w)
+			keep_condition(l, w, &r->when_source, &r->when_pos,
+				       &r->when_inline);
+	}
+}
+
+/*
  * Keeps a condition's text and place; it is parsed and checked in the second
  * pass, once every question (and so what is "earlier") is known.
  */
@@ -403,19 +540,9 @@ static void load_when(struct loader *l, const struct ynode *n,
 {
 	const struct ynode *w = tree_value(n, "when");
 
-	if (!w)
-		return;
-	if (w->kind != YNODE_SCALAR) {
-		tree_error(&l->tc, w, "'when' must be a condition, not %s",
-			   ynode_kind_name(w));
-		return;
-	}
-	q->when_source = xstrdup(w->text);
-	q->when_pos = loader_pos(l, w);
-	/* Columns inside quoted text start after the quote. */
-	if (w->style == YSTYLE_QUOTED)
-		q->when_pos.col++;
-	q->when_inline = w->style != YSTYLE_BLOCK && !strchr(w->text, '\n');
+	if (w)
+		keep_condition(l, w, &q->when_source, &q->when_pos,
+			       &q->when_inline);
 }
 
 /*
@@ -463,6 +590,7 @@ static int load_common(struct loader *l, const struct ynode *n,
 	load_not_applicable(l, n, q);
 	q->initiative = loader_initiative_ref(l, n, "a question");
 	tree_get_number(tc, n, "full_score", 0, 1e6, &q->full_score);
+	load_references(l, n, &q->refs, &q->nrefs);
 	return type >= 0;
 }
 
@@ -486,5 +614,7 @@ void loader_load_question(struct loader *l, const struct ynode *n,
 		load_choices(l, n, q);
 	else if (question_value(q) == QVALUE_NUMBER)
 		load_range(l, n, q);
+	if (question_type_takes(q->type, "rules"))
+		load_rules(l, n, q);
 	load_when(l, n, q);
 }

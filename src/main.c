@@ -28,6 +28,8 @@ static const struct command commands[] = {
 	  cmd_portfolio },
 	{ "consultant", "write or check your consultant profile",
 	  cmd_consultant },
+	{ "import", "make a questionnaire of OWASP SAMM or an AWS lens",
+	  cmd_import },
 };
 
 static const char main_usage[] =

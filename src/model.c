@@ -10,18 +10,20 @@
 
 const struct question_type_info question_types[QTYPE_COUNT] = {
 	[QTYPE_SINGLE] = { "single", QVALUE_CHOICE, QTYPE_F_SCORABLE,
-			   { "choices" } },
+			   { "choices", "rules" } },
 	[QTYPE_MULTI] = { "multi", QVALUE_CHOICES, QTYPE_F_SCORABLE,
-			  { "choices", "full_score" } },
+			  { "choices", "full_score", "rules" } },
 	[QTYPE_YESNO] = { "yesno", QVALUE_CHOICE,
 			  QTYPE_F_SCORABLE | QTYPE_F_YESNO,
-			  { "choices", "best" } },
+			  { "choices", "best", "rules" } },
 	[QTYPE_SCALE] = { "scale", QVALUE_NUMBER,
 			  QTYPE_F_SCORABLE | QTYPE_F_RANGE | QTYPE_F_WHOLE,
-			  { "min", "max", "min_label", "max_label", "bands" } },
+			  { "min", "max", "min_label", "max_label", "bands",
+			    "rules" } },
 	[QTYPE_NUMBER] = { "number", QVALUE_NUMBER,
 			   QTYPE_F_SCORABLE | QTYPE_F_BANDED,
-			   { "min", "max", "unit", "bands", "integer" } },
+			   { "min", "max", "unit", "bands", "integer",
+			     "rules" } },
 	[QTYPE_TEXT] = { "text", QVALUE_TEXT, 0, { NULL } },
 };
 
@@ -167,6 +169,45 @@ int question_type_key(const char *key)
 	return 0;
 }
 
+/* A question's own answer, for the conditions of its rules. */
+struct self_answer {
+	const struct question *question;
+	const struct answer *answer;
+};
+
+static const struct answer *self_lookup(const char *id, void *ctx)
+{
+	const struct self_answer *self = ctx;
+
+	return strcmp(id, self->question->id) ? NULL : self->answer;
+}
+
+const struct rule *question_rule(const struct question *q,
+				 const struct answer *answer)
+{
+	struct self_answer self = { q, answer };
+	size_t i;
+
+	if (!answer || !answer_has_value(answer))
+		return NULL;
+	for (i = 0; i < q->nrules; i++)
+		if (q->rules[i].when &&
+		    expr_eval(q->rules[i].when, self_lookup, &self))
+			return &q->rules[i];
+	return NULL;
+}
+
+void references_free(struct reference *refs, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		free(refs[i].title);
+		free(refs[i].url);
+	}
+	free(refs);
+}
+
 void question_release(struct question *q)
 {
 	size_t i;
@@ -177,6 +218,7 @@ void question_release(struct question *q)
 		free(q->choices[i].advice);
 		free(q->choices[i].finding);
 		free(q->choices[i].initiative);
+		references_free(q->choices[i].refs, q->choices[i].nrefs);
 	}
 	free(q->choices);
 	for (i = 0; i < q->nbands; i++) {
@@ -198,6 +240,12 @@ void question_release(struct question *q)
 	free(q->max_question);
 	free(q->when_source);
 	expr_free(q->when);
+	references_free(q->refs, q->nrefs);
+	for (i = 0; i < q->nrules; i++) {
+		free(q->rules[i].when_source);
+		expr_free(q->rules[i].when);
+	}
+	free(q->rules);
 	memset(q, 0, sizeof(*q));
 }
 

@@ -13,7 +13,10 @@
  *     exclusive; each band's min and score, then its finding and
  *     initiative; min and max; then not_applicable, not_applicable_prompt,
  *     initiative, integer and a max that names a question;
- *   team_size_question; each initiative's id, title and advice.
+ *   team_size_question; each initiative's id, title and advice;
+ *   and, per question, its references and each choice's (title and URL),
+ *   at the end of its question and choice, then its rules (each rule's
+ *   condition as written and its score).
  *
  * Texts end with a NUL byte, so that "ab" + "c" differs from "a" + "bc";
  * numbers are the bytes of their double.  The keys from "then" on (those
@@ -76,6 +79,18 @@ static void hash_optional(struct hasher *hs, const char *key,
 	hash_text(hs, value);
 }
 
+/* The links of a question or a choice, each an optional pair. */
+static void hash_references(struct hasher *hs, const struct reference *refs,
+			    size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++) {
+		hash_optional(hs, "reference", refs[i].title);
+		hash_optional(hs, "url", refs[i].url);
+	}
+}
+
 static void hash_question(struct hasher *hs, const struct question *qn)
 {
 	size_t i;
@@ -93,6 +108,7 @@ static void hash_question(struct hasher *hs, const struct question *qn)
 		hash_optional(hs, "initiative", qn->choices[i].initiative);
 		hash_optional(hs, "exclusive", qn->choices[i].exclusive ?
 			      "true" : NULL);
+		hash_references(hs, qn->choices[i].refs, qn->choices[i].nrefs);
 	}
 	for (i = 0; i < qn->nbands; i++) {
 		hash_number(hs, qn->bands[i].min);
@@ -107,6 +123,11 @@ static void hash_question(struct hasher *hs, const struct question *qn)
 	hash_optional(hs, "initiative", qn->initiative);
 	hash_optional(hs, "integer", qn->integer ? "true" : NULL);
 	hash_optional(hs, "max", qn->max_question);
+	hash_references(hs, qn->refs, qn->nrefs);
+	for (i = 0; i < qn->nrules; i++) {
+		hash_optional(hs, "rule", qn->rules[i].when_source);
+		hash_number(hs, qn->rules[i].score);
+	}
 }
 
 void model_hash(struct questionnaire *q)

@@ -21,7 +21,7 @@
 static const char *const csv_columns[] = {
 	"rank", "horizon", "risk", "effort", "impact", "action_id", "action",
 	"advice", "areas", "finding_ids", "findings", "answers", "notes",
-	"review", "owner", "due_date", "status"
+	"review", "references", "owner", "due_date", "status"
 };
 
 /* The last columns, left empty for the client to fill in as they work
@@ -38,7 +38,8 @@ static void csv_field(struct buf *out, const char *s, int first)
 
 /* What one column lists of each finding of an action. */
 enum csv_list {
-	CSV_AREAS, CSV_IDS, CSV_TITLES, CSV_ANSWERS, CSV_NOTES, CSV_REVIEW
+	CSV_AREAS, CSV_IDS, CSV_TITLES, CSV_ANSWERS, CSV_NOTES, CSV_REVIEW,
+	CSV_REFERENCES
 };
 
 /* Whether finding i of a is in an area an earlier one already named. */
@@ -64,6 +65,17 @@ static void csv_review(struct buf *out, const struct finding *f)
 	if (f->review->comment)
 		buf_addf(out, "%scomment: %s", out->len > start ? "; " : "",
 			 f->review->comment);
+}
+
+/* The links of a finding, plain: "TITLE <URL>", joined by "; ". */
+static void csv_references(struct buf *out, const struct question_score *qs)
+{
+	const struct reference *refs[RENDER_REFERENCES_MAX];
+	size_t i, count = render_references(qs, refs);
+
+	for (i = 0; i < count; i++)
+		buf_addf(out, "%s%s <%s>", i ? "; " : "", refs[i]->title,
+			 refs[i]->url);
 }
 
 static void csv_item(struct buf *out, const struct finding *f,
@@ -92,6 +104,9 @@ static void csv_item(struct buf *out, const struct finding *f,
 		break;
 	case CSV_REVIEW:
 		csv_review(out, f);
+		break;
+	case CSV_REFERENCES:
+		csv_references(out, qs);
 		break;
 	}
 }
@@ -144,6 +159,7 @@ static void csv_row(struct buf *out, const struct action *a)
 	csv_list_field(out, a, CSV_ANSWERS);
 	csv_list_field(out, a, CSV_NOTES);
 	csv_list_field(out, a, CSV_REVIEW);
+	csv_list_field(out, a, CSV_REFERENCES);
 	buf_addn(out, ',', CSV_TRACKING_COLUMNS);
 	buf_adds(out, "\r\n");
 }

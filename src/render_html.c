@@ -545,6 +545,24 @@ static void html_current(struct buf *out, const struct question_score *qs)
 }
 
 /* A finding inside an action that covers several. */
+/* The links a finding gives, as links the reader may follow. */
+static void html_references(struct buf *out, const struct question_score *qs)
+{
+	const struct reference *refs[RENDER_REFERENCES_MAX];
+	size_t i, count = render_references(qs, refs);
+
+	if (!count)
+		return;
+	buf_adds(out, "<p class=\"refs\"><span class=\"label\">References:"
+		      "</span> ");
+	for (i = 0; i < count; i++) {
+		if (i)
+			buf_adds(out, ", ");
+		escape_html_link(out, refs[i]->title, refs[i]->url);
+	}
+	buf_adds(out, "</p>\n");
+}
+
 static void html_covered(struct buf *out, const struct finding *f)
 {
 	const struct question_score *qs = f->qs;
@@ -558,6 +576,7 @@ static void html_covered(struct buf *out, const struct finding *f)
 	escape_html(out, qs->question->text, 0);
 	buf_adds(out, "</p>\n");
 	html_current(out, qs);
+	html_references(out, qs);
 	html_review(out, f);
 	buf_adds(out, "</li>\n");
 }
@@ -585,6 +604,7 @@ static void html_action(struct buf *out, const struct action *a)
 	}
 	if (a->nfindings == 1) {
 		html_current(out, lead->qs);
+		html_references(out, lead->qs);
 		html_review(out, lead);
 	} else {
 		buf_adds(out, "<ul class=\"covers\">\n");

@@ -42,6 +42,29 @@ static void add_text(cJSON *parent, const char *key, const char *s)
 			      s ? clean_string(s) : cJSON_CreateNull());
 }
 
+/*
+ * "references": [{title, url}] when the finding gives links (a member
+ * only then, so that reports without any keep their shape).  The array
+ * belongs to parent.
+ */
+static void add_references(cJSON *parent, const struct question_score *qs)
+{
+	const struct reference *refs[RENDER_REFERENCES_MAX];
+	size_t i, count = render_references(qs, refs);
+	cJSON *list;
+
+	if (!count)
+		return;
+	list = cJSON_AddArrayToObject(parent, "references");
+	for (i = 0; i < count; i++) {
+		cJSON *o = cJSON_CreateObject();
+
+		add_text(o, "title", refs[i]->title);
+		add_text(o, "url", refs[i]->url);
+		cJSON_AddItemToArray(list, o);
+	}
+}
+
 static void add_number(cJSON *parent, const char *key, int has, double v,
 		       int decimals)
 {
@@ -245,6 +268,7 @@ static cJSON *finding_json(const struct finding *f)
 	add_text(o, "initiative", f->action->initiative ?
 				  f->action->initiative->id : NULL);
 	add_text(o, "advice", qs->advice);
+	add_references(o, qs);
 	add_text(o, "note", qs->answer->note);
 	cJSON_AddItemToObject(o, "override", override_json(f));
 	return o;

@@ -344,6 +344,24 @@ static void md_review(struct buf *out, const struct finding *f, size_t n,
 	buf_release(&text);
 }
 
+/* "References: [a](<u>), [b](<v>)": the links a finding gives. */
+static void md_references(struct buf *out, const struct question_score *qs,
+			  size_t n, int alone)
+{
+	const struct reference *refs[RENDER_REFERENCES_MAX];
+	size_t i, count = render_references(qs, refs);
+
+	if (!count)
+		return;
+	md_item_at(out, n, alone ? 1 : 2, "References");
+	for (i = 0; i < count; i++) {
+		if (i)
+			buf_adds(out, ", ");
+		escape_markdown_link(out, refs[i]->title, refs[i]->url);
+	}
+	buf_addc(out, '\n');
+}
+
 /* The lines of one finding inside its action; alone, it is the action. */
 static void md_finding_lines(struct buf *out, const struct finding *f,
 			     size_t n, const char *advice, int alone)
@@ -371,6 +389,7 @@ static void md_finding_lines(struct buf *out, const struct finding *f,
 		escape_markdown(out, advice);
 		buf_addc(out, '\n');
 	}
+	md_references(out, qs, n, alone);
 	if (qs->answer->note) {
 		md_item_at(out, n, alone ? 1 : 2, "Note");
 		escape_markdown(out, qs->answer->note);

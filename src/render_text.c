@@ -269,6 +269,25 @@ static void text_overall(struct text_ctx *t, const struct report *r)
 	buf_release(&headline);
 }
 
+/* The links of an action's findings, one a line: "See: TITLE <URL>". */
+static void text_references(struct text_ctx *t, const struct action *a)
+{
+	const struct reference *refs[RENDER_REFERENCES_MAX];
+	struct buf line = BUF_INIT;
+	size_t i, j, count;
+
+	for (i = 0; i < a->nfindings; i++) {
+		count = render_references(a->findings[i]->qs, refs);
+		for (j = 0; j < count; j++) {
+			buf_reset(&line);
+			buf_addf(&line, "See: %s <%s>", refs[j]->title,
+				 refs[j]->url);
+			text_wrapped(t, t->style.dim, line.data, TEXT_INDENT);
+		}
+	}
+	buf_release(&line);
+}
+
 static void text_action(struct text_ctx *t, const struct action *a)
 {
 	const struct finding *lead = a->findings[0];
@@ -293,6 +312,7 @@ static void text_action(struct text_ctx *t, const struct action *a)
 	text_wrapped(t, t->style.dim, meta.data, TEXT_INDENT);
 	if (a->advice)
 		text_wrapped(t, "", a->advice, TEXT_INDENT);
+	text_references(t, a);
 	buf_release(&wrapped);
 	buf_release(&meta);
 }

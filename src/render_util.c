@@ -39,3 +39,31 @@ void render_title(struct buf *out, const struct report *r)
 	if (r->score.company)
 		buf_addf(out, ": %s", r->score.company);
 }
+
+/* Adds refs to out (n so far) unless their URL is there; returns n. */
+static size_t add_references(const struct reference **out, size_t n,
+			     const struct reference *refs, size_t count)
+{
+	size_t i, j;
+
+	for (i = 0; i < count && n < RENDER_REFERENCES_MAX; i++) {
+		for (j = 0; j < n; j++)
+			if (!strcmp(out[j]->url, refs[i].url))
+				break;
+		if (j == n)
+			out[n++] = &refs[i];
+	}
+	return n;
+}
+
+size_t render_references(const struct question_score *qs,
+			 const struct reference **out)
+{
+	size_t n;
+
+	n = add_references(out, 0, qs->question->refs, qs->question->nrefs);
+	if (qs->choice)
+		n = add_references(out, n, qs->choice->refs,
+				   qs->choice->nrefs);
+	return n;
+}

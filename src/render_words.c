@@ -21,7 +21,9 @@ const char *const render_method_text[] = {
 	"scale answer scores the score of the band it falls in (the band with "
 	"the greatest minimum not above the value; below the first band, the "
 	"first band's score); a scale without bands scores (value - min) / "
-	"(max - min).",
+	"(max - min). Where the questionnaire gives a question rules, the "
+	"first rule that holds for the answer gives its score and risk "
+	"instead.",
 	"A question that was skipped, answered \"don't know\" or not answered "
 	"is an unknown: it scores 0 and, until someone finds out, carries the "
 	"highest risk any answer to it could carry. A question that does not "

@@ -78,6 +78,10 @@ static double score_number(const struct question *question, double value)
 double score_question(const struct question *question,
 		      const struct answer *answer)
 {
+	const struct rule *rule = question_rule(question, answer);
+
+	if (rule)
+		return clamp01(rule->score);
 	switch (answer->kind) {
 	case ANSWER_CHOICE:
 		return score_choice(question, answer->choice);
@@ -143,6 +147,25 @@ static void keep_worst(enum risk *worst, int *worst_explicit, enum risk r,
 }
 
 /*
+ * The worst a question's rules can give: the highest risk of a rule that
+ * makes a finding (score below 1), set or derived from its score.
+ */
+static void worst_rule_risk(const struct question *q, enum risk *worst,
+			    int *is_explicit)
+{
+	size_t i;
+
+	for (i = 0; i < q->nrules; i++) {
+		const struct rule *r = &q->rules[i];
+
+		if (r->score < 1)
+			keep_worst(worst, is_explicit,
+				   risk_or_derived(q, r->risk, r->score),
+				   r->risk != RISK_UNSET);
+	}
+}
+
+/*
  * The risk of an unknown: the highest any answer to the question carries.
  * The worst answer to a multi question is nothing ticked, or "none of
  * these": the highest risk any of its choices sets (a box that earns
@@ -155,6 +178,10 @@ static enum risk worst_risk(const struct question *q, int *is_explicit)
 	size_t i;
 
 	*is_explicit = 0;
+	worst_rule_risk(q, &worst, is_explicit);
+	/* When the last rule always holds, the rules are every answer. */
+	if (q->rules_cover)
+		return worst != RISK_UNSET ? worst : derived_risk(q, 0);
 	if (question_value(q) == QVALUE_CHOICES) {
 		for (i = 0; i < q->nchoices; i++)
 			if (q->choices[i].risk != RISK_UNSET)
@@ -176,6 +203,16 @@ static enum risk worst_risk(const struct question *q, int *is_explicit)
 	if (worst == RISK_UNSET)	/* a scale without bands */
 		worst = derived_risk(q, 0);
 	return worst;
+}
+
+/*
+ * Whether ticking a box of a multi question earns something: its score;
+ * under rules that cover every answer (choices without scores, such as an
+ * AWS lens's best practices), any box but an exclusive "none of these".
+ */
+static int box_earns(const struct question *q, const struct choice *c)
+{
+	return q->rules_cover ? !c->exclusive : c->score > 0;
 }
 
 /* Whether a choice says anything about a finding. */
@@ -201,13 +238,13 @@ static const struct choice *multi_advice_choice(const struct question *q,
 	for (i = 0; i < answer->nchoices; i++) {
 		const struct choice *c = question_choice(q, answer->choices[i]);
 
-		if (c && speaks(c) && c->score <= 0)
+		if (c && speaks(c) && !box_earns(q, c))
 			return c;
 	}
 	for (i = 0; i < q->nchoices; i++) {
 		const struct choice *c = &q->choices[i];
 
-		if (speaks(c) && c->score > 0 &&
+		if (speaks(c) && box_earns(q, c) &&
 		    !answer_includes(answer, c->id) &&
 		    (!best || c->risk > best->risk))
 			best = c;
@@ -219,6 +256,7 @@ static const struct choice *multi_advice_choice(const struct question *q,
 static enum risk take_choice(struct question_score *qs,
 			     const struct choice *c)
 {
+	qs->choice = c;
 	if (c->effort != EFFORT_UNSET)
 		qs->effort = c->effort;
 	if (c->advice)
@@ -236,6 +274,7 @@ static void describe_finding(struct question_score *qs)
 	const struct answer *answer = qs->answer;
 	const struct choice *c;
 	const struct band *band;
+	const struct rule *rule;
 	enum risk risk = RISK_UNSET;
 
 	qs->effort = q->effort;
@@ -262,6 +301,10 @@ static void describe_finding(struct question_score *qs)
 		if (c)
 			risk = take_choice(qs, c);
 	}
+	/* A rule that holds gives the risk; the advice stays the answer's. */
+	rule = qs->unknown ? NULL : question_rule(q, answer);
+	if (rule)
+		risk = rule->risk;
 	if (!qs->unknown)
 		qs->risk_explicit = risk != RISK_UNSET;
 	qs->risk = risk != RISK_UNSET ? risk : derived_risk(q, qs->score);

@@ -194,6 +194,23 @@ int parse_number(const char *s, double *out)
 	return 0;
 }
 
+int url_is_web(const char *url)
+{
+	const char *s, *host;
+
+	if (!strncmp(url, "https://", 8))
+		host = url + 8;
+	else if (!strncmp(url, "http://", 7))
+		host = url + 7;
+	else
+		return 0;
+	for (s = url; *s; s++)
+		if ((unsigned char)*s <= 0x20 || *s == 0x7f || *s == '"' ||
+		    *s == '<' || *s == '>' || *s == '\\' || *s == '`')
+			return 0;
+	return *host && *host != '/';
+}
+
 int id_is_valid(const char *s)
 {
 	size_t i;

@@ -16,6 +16,8 @@ _cto_assess_options_run='--questionnaire --output --resume --answers --batch
 _cto_assess_options_report='--questionnaire --format --output --benchmark
 	--force --consultant --no-consultant --review --no-review --color --help'
 _cto_assess_options_consultant='--output --force --help'
+_cto_assess_options_import='--output --force --strict --source-version
+	--licence --help'
 _cto_assess_options_merge='--output --rule --threshold --questionnaire
 	--force --help'
 _cto_assess_options_portfolio='--format --output --sort --reverse --all
@@ -26,7 +28,7 @@ _cto_assess_options_validate='--strict --quiet --help'
 _cto_assess_options_list='--questionnaire --answers --format --output --force
 	--questionnaires --help'
 _cto_assess_commands='run report validate compare list merge portfolio
-	consultant help'
+	consultant import help'
 
 # Adds the files of cur ending in one of the extensions (and directories).
 _cto_assess_files()
@@ -109,7 +111,12 @@ _cto_assess()
 		_cto_assess_format_list "$cur" "${command:-run}"
 		return ;;
 	-o | --output)
-		_cto_assess_files "$cur" json md html csv txt
+		if [ "$command" = import ]; then
+			compopt -o dirnames 2>/dev/null
+			COMPREPLY=($(compgen -d -- "$cur"))
+		else
+			_cto_assess_files "$cur" json md html csv txt
+		fi
 		return ;;
 	-r | --resume)
 		_cto_assess_files "$cur" json
@@ -137,7 +144,7 @@ _cto_assess()
 	--plan)
 		_cto_assess_files "$cur" csv
 		return ;;
-	--threshold | --respondent)
+	--threshold | --respondent | --source-version | --licence)
 		return ;;
 	esac
 
@@ -162,6 +169,13 @@ _cto_assess()
 			COMPREPLY=($(compgen -W "init check" -- "$cur"))
 		else
 			_cto_assess_files "$cur" yaml yml
+		fi ;;
+	import)
+		# The framework, then a SAMM model directory or a lens file.
+		if [ "${COMP_WORDS[COMP_CWORD - 1]}" = import ]; then
+			COMPREPLY=($(compgen -W "samm aws-lens" -- "$cur"))
+		else
+			_cto_assess_files "$cur" json
 		fi ;;
 	esac
 }

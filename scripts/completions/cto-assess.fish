@@ -4,7 +4,7 @@
 # questionnaire names that -q finds ('cto-assess list --questionnaires')
 # and files, and answers and report files where a command takes them.
 
-set -l commands run report validate compare list merge portfolio consultant help
+set -l commands run report validate compare list merge portfolio consultant import help
 
 # The files of the word being completed that end in one of the extensions,
 # and directories.
@@ -44,14 +44,15 @@ complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a list -d
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a merge -d 'merge the answers of several respondents'
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a portfolio -d 'many assessments side by side'
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a consultant -d 'write or check your consultant profile'
+complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a import -d 'make a questionnaire of OWASP SAMM or an AWS lens'
 complete -c cto-assess -n "not __fish_seen_subcommand_from $commands" -a help -d 'describe a command'
 complete -c cto-assess -n "__fish_seen_subcommand_from help" -a "$commands"
 
 # Options every command with a questionnaire takes.
-complete -c cto-assess -n "not __fish_seen_subcommand_from validate help" -s q -l questionnaire -x -a '(__cto_assess_questionnaires)' -d 'questionnaire file, directory or name'
+complete -c cto-assess -n "not __fish_seen_subcommand_from validate import help" -s q -l questionnaire -x -a '(__cto_assess_questionnaires)' -d 'questionnaire file, directory or name'
 complete -c cto-assess -n "not __fish_seen_subcommand_from validate help" -s o -l output -r -F -d 'where to write'
 complete -c cto-assess -n "not __fish_seen_subcommand_from validate help" -l force -d 'replace existing files'
-complete -c cto-assess -n "not __fish_seen_subcommand_from validate list help" -l color -x -a 'auto always never' -d 'colour'
+complete -c cto-assess -n "not __fish_seen_subcommand_from validate list import help" -l color -x -a 'auto always never' -d 'colour'
 complete -c cto-assess -s h -l help -d 'show the help'
 
 # run (also without a command)
@@ -104,3 +105,11 @@ complete -c cto-assess -n "__fish_seen_subcommand_from compare" -l plan -r -a '(
 
 # consultant
 complete -c cto-assess -n "__fish_seen_subcommand_from consultant; and not __fish_seen_subcommand_from init check" -a 'init check'
+
+# import
+complete -c cto-assess -n "__fish_seen_subcommand_from import; and not __fish_seen_subcommand_from samm aws-lens" -a 'samm aws-lens'
+complete -c cto-assess -n "__fish_seen_subcommand_from samm" -a '(__fish_complete_directories)'
+complete -c cto-assess -n "__fish_seen_subcommand_from aws-lens" -a '(__cto_assess_files json)'
+complete -c cto-assess -n "__fish_seen_subcommand_from import" -l strict -d 'note every key that is ignored'
+complete -c cto-assess -n "__fish_seen_subcommand_from import" -l source-version -x -d 'the release imported'
+complete -c cto-assess -n "__fish_seen_subcommand_from import" -l licence -x -d "the source's licence"

@@ -39,7 +39,8 @@ expect() {
 }
 
 expect "commands" "report run" cto-assess r
-expect "every command" "compare consultant help list merge portfolio report run validate" cto-assess ""
+expect "every command" "compare consultant help import list merge portfolio report run validate" cto-assess ""
+expect "import's frameworks" "aws-lens samm" cto-assess import ""
 expect "consultant's actions" "check init" cto-assess consultant ""
 expect "merge's rules" "cautious median" cto-assess merge a.json --rule ""
 expect "portfolio's formats" "csv html json md text" cto-assess portfolio -f ""

@@ -29,6 +29,7 @@ Commands:
   merge       merge several respondents' answers into one assessment
   portfolio   many assessments side by side, one row a company
   consultant  write or check your consultant profile
+  import      make a questionnaire of OWASP SAMM or an AWS lens
 
 Without a command, cto-assess runs an assessment ('cto-assess run').
 'cto-assess help COMMAND' or 'cto-assess COMMAND --help' describes one.
@@ -40,7 +41,8 @@ for args in --help -h help; do
 	check_output "$args lists every command" "$tmp/usage" "$out_file"
 done
 
-for cmd in run report validate compare list merge portfolio consultant; do
+for cmd in run report validate compare list merge portfolio consultant \
+	import; do
 	run "$CTO_ASSESS" help "$cmd"
 	check "help $cmd exits 0" [ "$status" -eq 0 ]
 	check "help $cmd is $cmd --help" \

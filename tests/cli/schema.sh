@@ -141,6 +141,8 @@ def schema_mappings(schema):
         "choice_keys": of(d["choice"]),
         "yesno_choice_keys": of(d["yesno_choice"]),
         "band_keys": of(d["band"]),
+        "reference_keys": of(d["reference"]),
+        "rule_keys": of(d["rule"]),
         "initiative_keys": of(d["initiative"]),
         "report_keys": of(d["report"]),
     }

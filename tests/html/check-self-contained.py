@@ -3,8 +3,10 @@
 outside itself: scripts, external or relative src/href, CSS imports or url(),
 frames, objects, <link> or <base>.  The one image allowed is the consultant's
 logo: an <img class="logo"> whose src is a base64 data: URI of a PNG, JPEG
-or SVG, which a browser shows without running anything in it.  Prints one
-line per problem."""
+or SVG, which a browser shows without running anything in it.  The links a
+questionnaire's `references:` give are allowed, as the reader may follow
+them but the page never loads them: an <a> with an http or https href and
+rel="noopener noreferrer", and nothing else.  Prints one line per problem."""
 import re
 import sys
 from html.parser import HTMLParser
@@ -21,6 +23,17 @@ def is_logo(tag, attrs):
     return (tag == "img" and sorted(names) == ["alt", "class", "src"]
             and values["class"] == "logo"
             and LOGO.match(values["src"] or "") is not None)
+LINK = re.compile(r"https?://[^/\s\"<>\\`][^\s\"<>\\`]*\Z")
+
+
+def is_link(tag, attrs):
+    """A reference: a plain link to a web page, opened by the reader."""
+    values = dict(attrs)
+    return (tag == "a" and sorted(values) == ["href", "rel"]
+            and values["rel"] == "noopener noreferrer"
+            and LINK.match(values["href"] or "") is not None)
+
+
 URL_ATTRS = {"src", "href", "srcset", "action", "formaction", "data",
              "poster", "background", "xlink:href"}
 
@@ -32,7 +45,7 @@ class Checker(HTMLParser):
         self.in_style = False
 
     def handle_starttag(self, tag, attrs):
-        if is_logo(tag, attrs):
+        if is_logo(tag, attrs) or is_link(tag, attrs):
             return
         if tag in FORBIDDEN_TAGS:
             self.problems.append("<%s> element" % tag)

@@ -569,6 +569,7 @@ static const char *type_key_value(const char *key)
 		{ "max_label", "All" }, { "unit", "people" },
 		{ "bands", "[{min: 0, score: 0}, {min: 5, score: 1}]" },
 		{ "integer", "true" },
+		{ "rules", "[{when: true, risk: low, score: 0.5}]" },
 	};
 	size_t i;
 

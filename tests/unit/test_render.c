@@ -226,7 +226,8 @@ static void test_html_escapes(void **state)
  */
 static const char expected_csv[] =
 	"rank,horizon,risk,effort,impact,action_id,action,advice,areas,"
-	"finding_ids,findings,answers,notes,review,owner,due_date,status\r\n"
+	"finding_ids,findings,answers,notes,review,references,owner,due_date,"
+	"status\r\n"
 	"1,now,high,medium,3.00,q1,"
 	"# Heading? <script>alert('x')</script> [31mred,"
 	"\"'=HYPERLINK(\"\"http://x\"\") *bold* [link](http://x)\","
@@ -234,10 +235,10 @@ static const char expected_csv[] =
 	"# Heading? <script>alert('x')</script> [31mred,"
 	"\"Lo, \"\"quoted\"\"\","
 	"\"[2J<img src=x onerror=alert(1)>\n# not a heading\n| a | b |\n"
-	"1. not a list\n    not code\nend \xef\xbf\xbd\xef\xbf\xbd\",,,,\r\n"
+	"1. not a list\n    not code\nend \xef\xbf\xbd\xef\xbf\xbd\",,,,,\r\n"
 	"2,now,high,medium,1.00,q2,Second <U+202E>evil<U+202C>?,Do it.,"
 	"\"Sec | <i>urity</i> & \"\"co\"\"\",q2,Second <U+202E>evil<U+202C>?,"
-	"Lo,,,,,\r\n";
+	"Lo,,,,,,\r\n";
 
 static void test_csv_text(void **state)
 {
