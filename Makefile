@@ -149,7 +149,7 @@ bench: all $(BENCH_BINS)
 # clang's libFuzzer, ASan and UBSan; FUZZ_SECONDS per target.  Not part of
 # 'make check' (it has no end of its own); run it after changing a parser.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = questionnaire answers expr report review tracking
+FUZZ_TARGETS = questionnaire answers expr report review tracking lens
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" SANITIZE=1 \
@@ -162,6 +162,8 @@ fuzz:
 		report) seeds="tests/report/plan tests/report/basic";; \
 		review) seeds="tests/reviews/good tests/reviews/bad tests/report/reviewed tests/examples/branded";; \
 		tracking) seeds="tests/report/compare";; \
+		lens) cp tests/import/lens-mini.json build-fuzz/corpus-$$t/; \
+		      seeds="tests/import/bad";; \
 		*) seeds="";; \
 		esac; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
