@@ -87,6 +87,13 @@ size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp);
 /* Returns 1 when a file name ends in .yaml or .yml. */
 int path_is_yaml(const char *path);
 
+/*
+ * Returns 1 when the extension of path's file name (from its last '.',
+ * such as ".md", in any case) is one of exts: n entries, or fewer ended
+ * by a NULL.
+ */
+int path_has_extension(const char *path, const char *const *exts, size_t n);
+
 /* Returns 1 if s is a valid id: [a-z0-9][a-z0-9_.-]*, at most 64 bytes. */
 int id_is_valid(const char *s);
 

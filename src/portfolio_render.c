@@ -499,15 +499,12 @@ const struct portfolio_format *portfolio_format(const char *name)
 
 const struct portfolio_format *portfolio_format_of_file(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash : path, '.');
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; dot && i < ARRAY_SIZE(formats); i++)
-		for (j = 0; j < ARRAY_SIZE(formats[i].extensions) &&
-			    formats[i].extensions[j]; j++)
-			if (!strcmp(dot, formats[i].extensions[j]))
-				return &formats[i];
+	for (i = 0; i < ARRAY_SIZE(formats); i++)
+		if (path_has_extension(path, formats[i].extensions,
+				       ARRAY_SIZE(formats[i].extensions)))
+			return &formats[i];
 	return NULL;
 }
 

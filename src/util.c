@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "util.h"
@@ -269,4 +270,16 @@ int path_is_yaml(const char *path)
 
 	return (len > 5 && !strcmp(path + len - 5, ".yaml")) ||
 	       (len > 4 && !strcmp(path + len - 4, ".yml"));
+}
+
+int path_has_extension(const char *path, const char *const *exts, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+	size_t i;
+
+	for (i = 0; dot && i < n && exts[i]; i++)
+		if (!strcasecmp(dot, exts[i]))
+			return 1;
+	return 0;
 }

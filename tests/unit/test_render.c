@@ -20,7 +20,10 @@
 #include "diag.h"
 #include "fileio.h"
 #include "loader.h"
+#include "compare.h"
+#include "portfolio.h"
 #include "render.h"
+#include "report_write.h"
 #include "term.h"
 #include "util.h"
 
@@ -430,6 +433,27 @@ static void test_text_aligned_cjk(void **state)
 	buf_release(&err);
 }
 
+/* Each command's output format follows the file name's extension. */
+static void test_format_of_file(void **state)
+{
+	(void)state;
+	assert_string_equal(report_format_of_file("out/report.md"), "md");
+	assert_string_equal(report_format_of_file("notes.markdown"), "md");
+	assert_string_equal(report_format_of_file("a.b/report.htm"), "html");
+	assert_string_equal(report_format_of_file("plan.tar.csv"), "csv");
+	assert_string_equal(report_format_of_file("summary.txt"), "text");
+	/* The extension is the file name's, not a directory's. */
+	assert_null(report_format_of_file("reports.md/summary"));
+	assert_null(report_format_of_file("report"));
+	assert_string_equal(report_format_of_file("Report.HTML"), "html");
+	assert_null(report_format_of_file("report.pdf"));
+	assert_string_equal(compare_format_of_file("x/delta.html")->name,
+			    "html");
+	assert_null(compare_format_of_file("delta.csv"));
+	assert_non_null(portfolio_format_of_file("clients.csv"));
+	assert_null(portfolio_format_of_file("clients.d/all"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -449,6 +473,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_text_aligned_cjk, setup,
 						teardown),
+		cmocka_unit_test(test_format_of_file),
 	};
 
 	/* Display widths are counted with wcwidth, as under the CLI. */
