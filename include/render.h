@@ -53,6 +53,10 @@ struct cJSON *report_to_json(const struct report *r);
 /* An answer's value as the answers file has it, or null (caller owns). */
 struct cJSON *render_answer_value(const struct answer *a);
 
+/* Adds s to o under key, cleaned of control characters and invalid UTF-8,
+ * or null when s is NULL. */
+void render_json_text(struct cJSON *o, const char *key, const char *s);
+
 /*
  * Respondents (render_team.c): each adds nothing unless the answers name
  * their respondent or are merged.  The header rows of Markdown and HTML,

@@ -42,6 +42,11 @@ static void add_text(cJSON *parent, const char *key, const char *s)
 			      s ? clean_string(s) : cJSON_CreateNull());
 }
 
+void render_json_text(cJSON *o, const char *key, const char *s)
+{
+	add_text(o, key, s);
+}
+
 /*
  * "references": [{title, url}] when the finding gives links (a member
  * only then, so that reports without any keep their shape).  The array

@@ -281,22 +281,6 @@ void render_team_text(struct buf *out, const struct report *r, size_t width)
 
 /* ---- JSON ------------------------------------------------------------- */
 
-static cJSON *clean_string(const char *s)
-{
-	struct buf clean = BUF_INIT;
-	cJSON *v;
-
-	escape_clean(&clean, s, 1);
-	v = cJSON_CreateString(clean.data);
-	buf_release(&clean);
-	return v;
-}
-
-static void add_text(cJSON *o, const char *key, const char *s)
-{
-	cJSON_AddItemToObject(o, key, s ? clean_string(s) : cJSON_CreateNull());
-}
-
 static cJSON *respondents_json(const struct report *r)
 {
 	const struct answers *a = r->answers;
@@ -308,10 +292,10 @@ static cJSON *respondents_json(const struct report *r)
 			&a->respondents[i] : &a->respondent;
 		cJSON *o = cJSON_CreateObject();
 
-		add_text(o, "name", who->name);
-		add_text(o, "role", who->role);
-		add_text(o, "source", who->source);
-		add_text(o, "completed_at", who->completed_at);
+		render_json_text(o, "name", who->name);
+		render_json_text(o, "role", who->role);
+		render_json_text(o, "source", who->source);
+		render_json_text(o, "completed_at", who->completed_at);
 		cJSON_AddItemToArray(list, o);
 	}
 	return list;
@@ -352,16 +336,16 @@ static cJSON *answers_by_respondent(const struct report *r,
 								    k, question);
 		cJSON *o = cJSON_CreateObject();
 
-		add_text(o, "respondent", a->respondents[k].name);
-		add_text(o, "role", a->respondents[k].role);
-		add_text(o, "status", said_status(said));
+		render_json_text(o, "respondent", a->respondents[k].name);
+		render_json_text(o, "role", a->respondents[k].role);
+		render_json_text(o, "status", said_status(said));
 		cJSON_AddItemToObject(o, "value", said ?
 				      render_answer_value(said) :
 				      cJSON_CreateNull());
 		buf_reset(&text);
 		if (said)
 			answer_describe(&text, question, said);
-		add_text(o, "answer", said ? text.data : NULL);
+		render_json_text(o, "answer", said ? text.data : NULL);
 		cJSON_AddItemToObject(o, "score", said && answer_has_value(said)
 			? cJSON_CreateNumber(score_round(100 *
 				score_question(question, said), 1))
