@@ -1,6 +1,7 @@
 /*
  * answer_parse.c - a line typed at a question's prompt, made an answer.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -319,7 +320,7 @@ static int parse_number_answer(const struct question *qn, const char *line,
 
 	if (parse_number(line, &v) < 0)
 		problem = "is not a number";
-	else if (whole && v != (double)(long long)v)
+	else if (whole && v != floor(v)) /* 1e300 has no long long */
 		problem = "is not a whole number";
 	else if (qn->integer && !plain_digits(line))
 		/* People are counted in digits: "1e3" is a slip. */

@@ -10,6 +10,7 @@
  * checked: the founder or the script sees the whole list at once.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -301,17 +302,20 @@ static int read_multi(struct reader *r, const struct question *qn,
 	return ret < 0 ? ret : check_exclusive(r, qn, n, ans);
 }
 
-/* Appends the accepted range of a scale or number question. */
-static void add_range(struct buf *msg, const struct question *qn)
+/*
+ * Appends what a scale or number question accepts: "a whole number from 1
+ * to 5", "a number 0 or more", "a whole number".
+ */
+static void add_accepted(struct buf *msg, const struct question *qn)
 {
+	buf_adds(msg, question_whole_numbers(qn) ? "a whole number" :
+						    "a number");
 	if (qn->has_min && qn->has_max)
-		buf_addf(msg, "from %g to %g", qn->min, qn->max);
+		buf_addf(msg, " from %g to %g", qn->min, qn->max);
 	else if (qn->has_min)
-		buf_addf(msg, "%g or more", qn->min);
+		buf_addf(msg, " %g or more", qn->min);
 	else if (qn->has_max)
-		buf_addf(msg, "%g or less", qn->max);
-	else
-		buf_adds(msg, "any number");
+		buf_addf(msg, " %g or less", qn->max);
 }
 
 static int read_number(struct reader *r, const struct question *qn,
@@ -319,7 +323,7 @@ static int read_number(struct reader *r, const struct question *qn,
 {
 	struct buf msg = BUF_INIT;
 	double v;
-	int bad_range, bad_whole, whole;
+	int bad_range, bad_whole;
 
 	if (ynode_value_type(n) != YVALUE_NUMBER ||
 	    parse_number(n->text, &v) < 0) {
@@ -331,14 +335,13 @@ static int read_number(struct reader *r, const struct question *qn,
 	}
 	bad_range = (qn->has_min && v < qn->min) ||
 		    (qn->has_max && v > qn->max);
-	whole = question_whole_numbers(qn);
-	bad_whole = whole && v != (double)(long long)v;
+	/* floor(), not a cast: 1e300 has no long long. */
+	bad_whole = question_whole_numbers(qn) && v != floor(v);
 	if (bad_range || bad_whole) {
-		buf_addf(&msg, "answer %s to '%s' is %s (expected %s", n->text,
+		buf_addf(&msg, "answer %s to '%s' is %s (expected ", n->text,
 			 qn->id,
-			 bad_range ? "out of range" : "not a whole number",
-			 whole ? "a whole number " : "");
-		add_range(&msg, qn);
+			 bad_range ? "out of range" : "not a whole number");
+		add_accepted(&msg, qn);
 		buf_adds(&msg, ")");
 		tree_error(&r->tc, n, "%s", msg.data);
 		buf_release(&msg);

@@ -176,6 +176,38 @@ check "answers: 2.5 people and 'none' with others exit 3" [ "$status" -eq 3 ]
 check_output "answers: integer and exclusive, each at its place" \
 	people.expected "$err_file"
 
+# What a number question accepts is said whole, with or without a range;
+# 1e300 is a whole number (and no integer overflows checking it).
+cat >counts.yaml <<'EOT'
+id: counts
+title: Counts
+version: "1"
+areas:
+  - id: ops
+    title: Operations
+    questions:
+      - {id: outages, text: How many outages last year?, help: Count them.,
+         type: number, integer: true, weight: 0}
+      - {id: spend, text: Monthly cloud spend?, help: In dollars., type: number,
+         min: 0, weight: 0}
+EOT
+cat >counts-answers.yaml <<'EOT'
+answers:
+  outages: 2.5
+  spend: -3
+EOT
+cat >counts.expected <<'EOT'
+counts-answers.yaml:2:12: error: answer 2.5 to 'outages' is not a whole number (expected a whole number)
+counts-answers.yaml:3:10: error: answer -3 to 'spend' is out of range (expected a number 0 or more)
+EOT
+run "$CTO_ASSESS" report -q counts.yaml counts-answers.yaml -o counts.md
+check "answers: numbers outside what they accept exit 3" [ "$status" -eq 3 ]
+check_output "answers: what a number accepts, said whole" counts.expected \
+	"$err_file"
+printf 'answers:\n  outages: 1e300\n  spend: 0\n' >counts-huge.yaml
+run "$CTO_ASSESS" report -q counts.yaml counts-huge.yaml -o counts.md
+check "answers: 1e300 is a whole number" [ "$status" -eq 0 ]
+
 # ---- answers from standard input -------------------------------------------
 printf 'answers:\n  team_size: 2.5\n' >stdin.yaml
 "$CTO_ASSESS" run -q "$root_dir/questionnaires/cto-readiness.yaml" \
